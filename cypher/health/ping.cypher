@@ -1,0 +1,2 @@
+// Liveness of the database: one trivial read.
+RETURN 1 AS ok

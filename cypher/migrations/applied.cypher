@@ -1,0 +1,2 @@
+// The names of the migrations already applied.
+MATCH (m:Migration) RETURN m.name AS name

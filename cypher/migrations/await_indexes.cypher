@@ -1,0 +1,2 @@
+// Wait until every index is online (after creating them), up to $seconds.
+CALL db.awaitIndexes($seconds)

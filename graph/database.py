@@ -1,0 +1,123 @@
+"""The one place that talks to the Neo4j driver: named statements, read and write routing, counting."""
+
+from __future__ import annotations
+
+import contextvars
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass, field
+from typing import Any, TypeVar
+
+from neo4j import AsyncDriver, AsyncGraphDatabase, AsyncManagedTransaction, RoutingControl
+from neo4j.exceptions import ConstraintError
+
+from cypher import STATEMENTS
+from graph.errors import Conflict
+
+T = TypeVar("T")
+
+
+@dataclass
+class StatementCount:
+    """How many Cypher statements one unit of work (a GraphQL request) sent."""
+
+    statements: int = 0
+    names: list[str] = field(default_factory=list)
+
+
+_count: contextvars.ContextVar[StatementCount | None] = contextvars.ContextVar("statement_count", default=None)
+
+
+def count_statements() -> StatementCount:
+    """Start counting the statements sent from this context (one request); return the counter."""
+    counter = StatementCount()
+    _count.set(counter)
+    return counter
+
+
+def _counted(name: str) -> None:
+    counter = _count.get()
+    if counter is not None:
+        counter.statements += 1
+        counter.names.append(name)
+
+
+class Transaction:
+    """A managed transaction that runs named statements; handed to `read_tx`/`write_tx` work."""
+
+    def __init__(self, tx: AsyncManagedTransaction) -> None:
+        self._tx = tx
+
+    async def run(self, name: str, text: str | None = None, /, **params: Any) -> list[dict[str, Any]]:
+        """Run the named statement (or an allow-list-derived `text` of it); return its rows."""
+        _counted(name)
+        result = await self._tx.run(text or STATEMENTS[name], params)
+        return [record.data() async for record in result]
+
+
+class Database:
+    """A Neo4j driver bound to one database, with read/write routing and statement counting."""
+
+    def __init__(self, driver: AsyncDriver, database: str) -> None:
+        self.driver = driver
+        self.database = database
+
+    @classmethod
+    def connect(cls, uri: str, user: str, password: str, database: str) -> Database:
+        """Open a driver to `uri` as given (bolt://, neo4j:// routing, +s variants)."""
+        driver = AsyncGraphDatabase.driver(
+            uri, auth=(user, password), max_connection_pool_size=50,
+            # Planner notices ("label does not exist" on an empty graph) are not for users' logs.
+            notifications_min_severity="OFF",
+        )
+        return cls(driver, database)
+
+    async def close(self) -> None:
+        await self.driver.close()
+
+    async def ping(self) -> bool:
+        """True when the database answers a trivial read."""
+        try:
+            await self.driver.verify_connectivity(database=self.database)
+            return True
+        except Exception:  # noqa: BLE001 - any failure means "not answering"
+            return False
+
+    async def read(self, name: str, text: str | None = None, /, **params: Any) -> list[dict[str, Any]]:
+        """Run a named read statement in an auto-routed read (reader members of a cluster)."""
+        _counted(name)
+        records, _, _ = await self.driver.execute_query(
+            text or STATEMENTS[name], params, database_=self.database, routing_=RoutingControl.READ
+        )
+        return [record.data() for record in records]
+
+    async def write(self, name: str, text: str | None = None, /, **params: Any) -> list[dict[str, Any]]:
+        """Run one named write statement in its own write transaction."""
+        return await self.write_tx(lambda tx: tx.run(name, text, **params))
+
+    async def read_tx(self, work: Callable[[Transaction], Awaitable[T]]) -> T:
+        """Run several reads in one read transaction."""
+        async with self.driver.session(database=self.database) as session:
+            return await session.execute_read(lambda tx: work(Transaction(tx)))
+
+    async def write_tx(self, work: Callable[[Transaction], Awaitable[T]]) -> T:
+        """Run `work` in one write transaction: all of it or nothing. `work` may be retried."""
+        try:
+            async with self.driver.session(database=self.database) as session:
+                return await session.execute_write(lambda tx: work(Transaction(tx)))
+        except ConstraintError as error:
+            raise _conflict(error) from error
+
+
+def _conflict(error: ConstraintError) -> Conflict:
+    text = str(error.message or error)
+    for key, (en, zh, field_name) in _UNIQUE_KEYS.items():
+        if key in text:
+            return Conflict(en, zh, field_name)
+    return Conflict(f"This would duplicate a unique value: {text}", "与已有记录的唯一值重复", None)
+
+
+_UNIQUE_KEYS = {
+    "`certificateNo`": ("A title with this certificate number already exists.", "该证书编号已存在", "certificateNo"),
+    "`creditCode`": ("An institution with this credit code already exists.", "该统一社会信用代码已存在", "creditCode"),
+    "`idHash`": ("A person with this identity number already exists.", "该身份证号码对应的人员已存在", "idNumber"),
+}

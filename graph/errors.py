@@ -1,0 +1,52 @@
+"""Domain errors raised by `graph/`: the server turns them into typed GraphQL errors."""
+
+from __future__ import annotations
+
+
+class SetupError(RuntimeError):
+    """Something the machine lacks (a JDK, Maven) or a database that would not start."""
+
+
+class DomainError(Exception):
+    """An expected failure a person can act on; `message_zh` is the same sentence in Chinese."""
+
+    def __init__(self, message: str, message_zh: str, field: str | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.message_zh = message_zh
+        self.field = field
+
+
+class InvalidInput(DomainError):
+    """A value out of range, malformed or inconsistent."""
+
+
+class NotFound(DomainError):
+    """A referenced node (region, institution, person, title…) does not exist."""
+
+    def __init__(self, entity: str, key: str, field: str | None = None) -> None:
+        super().__init__(f"No {entity} with key {key!r}.", f"未找到{_ZH.get(entity, entity)}:{key}", field)
+        self.entity = entity
+        self.key = key
+
+
+class Conflict(DomainError):
+    """The write would break a uniqueness rule (a duplicate certificate number, credit code…)."""
+
+
+class NotAllowed(DomainError):
+    """The caller's key does not permit this."""
+
+
+_ZH = {
+    "region": "地区",
+    "institution": "单位",
+    "person": "人员",
+    "title": "职称",
+    "field": "领域",
+    "team": "团队",
+    "platform": "平台",
+    "visit": "来访",
+    "project": "项目",
+    "target": "目标",
+}

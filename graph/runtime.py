@@ -1,0 +1,46 @@
+"""Which Neo4j to use: the one `NEO4J_URI` names, or the embedded one, found running or started."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from graph.database import Database
+from graph.embedded import EmbeddedNeo4j
+from graph.settings import Settings
+
+
+@dataclass
+class Neo4jConnection:
+    """Where the database is, and the embedded instance this process started (to stop it after)."""
+
+    uri: str
+    user: str
+    password: str
+    database: str
+    started: EmbeddedNeo4j | None = None
+
+    def open(self) -> Database:
+        """A new driver to this database."""
+        return Database.connect(self.uri, self.user, self.password, self.database)
+
+    def release(self) -> None:
+        """Stop the embedded database if this process started it."""
+        if self.started is not None:
+            self.started.stop()
+            self.started = None
+
+
+def embedded_for(settings: Settings) -> EmbeddedNeo4j:
+    """The embedded database of the configured data folder."""
+    return EmbeddedNeo4j(settings.data_dir, heap=settings.neo4j_heap, pagecache=settings.neo4j_pagecache)
+
+
+def connect(settings: Settings, quiet: bool = False) -> Neo4jConnection:
+    """`NEO4J_URI` as given if set; else the embedded database, started here unless already running."""
+    if settings.neo4j_uri:
+        return Neo4jConnection(settings.neo4j_uri, settings.neo4j_user, settings.neo4j_password,
+                               settings.neo4j_database)
+    embedded = embedded_for(settings)
+    running, started_here = embedded.start(quiet=quiet)
+    # The embedded server runs without authentication, on loopback only.
+    return Neo4jConnection(running.uri, "neo4j", "", "neo4j", embedded if started_here else None)

@@ -1,0 +1,52 @@
+"""Settings: one typed object, built from the environment in one place and passed explicitly."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Literal
+
+from pydantic import AliasChoices, Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+REPOSITORY = Path(__file__).resolve().parent.parent
+
+
+def _env(*names: str) -> AliasChoices:
+    return AliasChoices(*names)
+
+
+class Settings(BaseSettings):
+    """Everything configurable, read from environment variables (names in the README)."""
+
+    model_config = SettingsConfigDict(extra="ignore", populate_by_name=True)
+
+    neo4j_uri: str | None = Field(default=None, validation_alias=_env("NEO4J_URI", "neo4j_uri"))
+    neo4j_user: str = Field(default="neo4j", validation_alias=_env("NEO4J_USER", "neo4j_user"))
+    neo4j_password: str = Field(default="", validation_alias=_env("NEO4J_PASSWORD", "neo4j_password"))
+    neo4j_database: str = Field(default="neo4j", validation_alias=_env("NEO4J_DATABASE", "neo4j_database"))
+
+    data_dir: Path = Field(
+        default=REPOSITORY / "var" / "neo4j",
+        validation_alias=_env("TALENTGRAPH_DATA_DIR", "data_dir"),
+    )
+    neo4j_heap: str = Field(default="1g", validation_alias=_env("TALENTGRAPH_NEO4J_HEAP", "neo4j_heap"))
+    neo4j_pagecache: str = Field(
+        default="1g", validation_alias=_env("TALENTGRAPH_NEO4J_PAGECACHE", "neo4j_pagecache")
+    )
+    id_salt: str | None = Field(default=None, validation_alias=_env("TALENTGRAPH_ID_SALT", "id_salt"))
+    mode: Literal["development", "production"] = Field(
+        default="production", validation_alias=_env("TALENTGRAPH_MODE", "mode")
+    )
+    introspection: bool = Field(
+        default=True, validation_alias=_env("TALENTGRAPH_INTROSPECTION", "introspection")
+    )
+    max_page_size: int = Field(default=500, validation_alias=_env("TALENTGRAPH_MAX_PAGE_SIZE", "max_page_size"))
+
+    @property
+    def embedded(self) -> bool:
+        """True when no external Neo4j is configured and the project runs its own."""
+        return not self.neo4j_uri
+
+    @property
+    def development(self) -> bool:
+        return self.mode == "development"
