@@ -74,6 +74,11 @@ class Database:
     async def close(self) -> None:
         await self.driver.close()
 
+    def _session(self):  # type: ignore[no-untyped-def]
+        # Share execute_query's bookmarks, so that a read after a write sees it, even on a cluster.
+        return self.driver.session(database=self.database,
+                                   bookmark_manager=self.driver.execute_query_bookmark_manager)
+
     async def ping(self) -> bool:
         """True when the database answers a trivial read."""
         try:
@@ -96,13 +101,13 @@ class Database:
 
     async def read_tx(self, work: Callable[[Transaction], Awaitable[T]]) -> T:
         """Run several reads in one read transaction."""
-        async with self.driver.session(database=self.database) as session:
+        async with self._session() as session:
             return await session.execute_read(lambda tx: work(Transaction(tx)))
 
     async def write_tx(self, work: Callable[[Transaction], Awaitable[T]]) -> T:
         """Run `work` in one write transaction: all of it or nothing. `work` may be retried."""
         try:
-            async with self.driver.session(database=self.database) as session:
+            async with self._session() as session:
                 return await session.execute_write(lambda tx: work(Transaction(tx)))
         except ConstraintError as error:
             raise _conflict(error) from error

@@ -1,0 +1,2 @@
+// Filter: flagged (or not) as a high-tech enterprise: $highTech.
+coalesce(i.highTech, false) = $highTech

@@ -1,0 +1,2 @@
+// Filter: of type $type.
+i.type = $type

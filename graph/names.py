@@ -1,0 +1,15 @@
+"""Chinese names in pinyin, for search and sorting ("张伟" → "zhang wei", initials "zw")."""
+
+from __future__ import annotations
+
+from pypinyin import Style, lazy_pinyin
+
+
+def pinyin_of(name: str) -> str:
+    """Tone-less pinyin, syllables separated by spaces; non-Chinese text kept, lower-cased."""
+    return " ".join(part.strip().lower() for part in lazy_pinyin(name, style=Style.NORMAL) if part.strip())
+
+
+def pinyin_initials(name: str) -> str:
+    """The first letter of each syllable: "zw" for 张伟."""
+    return "".join(part[0] for part in pinyin_of(name).split())

@@ -1,0 +1,199 @@
+"""People: list, fetch, register and update, with their employment and fields."""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from dataclasses import dataclass, field
+from typing import Any
+
+from graph.database import Database, Transaction
+from graph.errors import InvalidInput, NotFound
+from graph.identity import check_id_number, hash_id_number
+from graph.listing import ListSpec, Page, SortKey, by_ids, count, fetch_page
+from graph.names import pinyin_initials, pinyin_of
+
+PEOPLE = ListSpec(domain="people", variable="p", projection_slot="PERSON", item="person")
+
+#: The orders a people list may take: the only sort expressions that ever reach Cypher.
+PEOPLE_ORDER = {
+    "PINYIN": SortKey("p.pinyin", "p.pinyin IS NOT NULL"),
+    "NAME": SortKey("p.name", "p.name IS NOT NULL"),
+    "BIRTH_YEAR": SortKey("coalesce(p.birthYear, 0)"),
+    "ID": SortKey("p.id", "p.id IS NOT NULL"),
+}
+
+GENDERS = ("MALE", "FEMALE")
+DEGREES = ("NONE", "ASSOCIATE", "BACHELOR", "MASTER", "DOCTORATE")
+EARLIEST_BIRTH_YEAR = 1920
+
+
+@dataclass(frozen=True)
+class PeopleFilter:
+    """What a people list is filtered by; None means "any"."""
+
+    region: str | None = None
+    institution: str | None = None
+    field: str | None = None
+    series: str | None = None
+    level: str | None = None
+    name: str | None = None
+
+    def names(self) -> dict[str, Any]:
+        return {"region": self.region, "institution": self.institution, "field": self.field,
+                "series": self.series, "level": self.level, "name": self.name}
+
+    def params(self) -> dict[str, Any]:
+        pinyin = self.name.lower().strip() if self.name else None
+        return {**self.names(), "pinyin": pinyin.replace(" ", "") if pinyin else None}
+
+
+async def list_people(db: Database, where: PeopleFilter, order: str, descending: bool, first: int,
+                      after: str | None) -> Page:
+    """One page of people matching `where`, each with titles, employment and fields."""
+    return await fetch_page(db, PEOPLE, where.names(), where.params(), PEOPLE_ORDER[order], descending,
+                            first, after)
+
+
+async def count_people(db: Database, where: PeopleFilter) -> int:
+    """How many people match `where`."""
+    return await count(db, PEOPLE, where.names(), where.params())
+
+
+async def people_by_ids(db: Database, ids: list[str]) -> list[dict[str, Any] | None]:
+    """People by id, in the order asked; None where there is no such person."""
+    return await by_ids(db, PEOPLE, ids)
+
+
+@dataclass
+class PersonDraft:
+    """A person as registered through the API, before validation."""
+
+    name: str
+    gender: str | None = None
+    birth_year: int | None = None
+    degree: str | None = None
+    id_number: str | None = None
+    email: str | None = None
+    phone: str | None = None
+    consent_to_contact: bool = False
+    institution: str | None = None
+    role: str | None = None
+    since: dt.date | None = None
+    fields: list[str] = field(default_factory=list)
+
+
+def _check_name(name: str) -> str:
+    cleaned = " ".join(name.split())
+    if not cleaned or len(cleaned) > 50:
+        raise InvalidInput("A name is needed, at most 50 characters.", "姓名不能为空,且不超过50个字符", "name")
+    return cleaned
+
+
+def _check_birth_year(year: int | None, today: dt.date) -> None:
+    if year is not None and not EARLIEST_BIRTH_YEAR <= year <= today.year - 16:
+        raise InvalidInput(f"birthYear must be between {EARLIEST_BIRTH_YEAR} and {today.year - 16}.",
+                           f"出生年份须在{EARLIEST_BIRTH_YEAR}至{today.year - 16}之间", "birthYear")
+
+
+def _check_contact(email: str | None, phone: str | None) -> None:
+    if email is not None and (email.count("@") != 1 or "." not in email.split("@")[1] or " " in email):
+        raise InvalidInput(f"{email!r} is not an email address.", f"电子邮箱格式不正确:{email}", "email")
+    if phone is not None and not (7 <= len([c for c in phone if c.isdigit()]) <= 15
+                                  and set(phone) <= set("0123456789+- ()")):
+        raise InvalidInput(f"{phone!r} is not a phone number.", f"联系电话格式不正确:{phone}", "phone")
+
+
+async def _check_references(tx: Transaction, institution: str | None, fields: list[str],
+                            person: str | None = None) -> None:
+    [row] = await tx.run("people/references", institution=institution, fields=fields, person=person)
+    if row["missingPerson"]:
+        raise NotFound("person", row["missingPerson"], "id")
+    if row["missingInstitution"]:
+        raise NotFound("institution", row["missingInstitution"], "institutionId")
+    if row["missingFields"]:
+        raise NotFound("field", ", ".join(row["missingFields"]), "fields")
+
+
+async def register_person(db: Database, draft: PersonDraft, salt: str, today: dt.date | None = None) -> str:
+    """Validate and create a person with their employment and fields; return the new id."""
+    today = today or dt.date.today()
+    name = _check_name(draft.name)
+    _check_birth_year(draft.birth_year, today)
+    _check_contact(draft.email, draft.phone)
+    props: dict[str, Any] = {
+        "id": str(uuid.uuid4()), "name": name, "pinyin": pinyin_of(name), "pinyinInitials": pinyin_initials(name),
+        "gender": draft.gender, "birthYear": draft.birth_year, "degree": draft.degree, "email": draft.email,
+        "phone": draft.phone, "consentToContact": draft.consent_to_contact,
+    }
+    if draft.id_number:
+        info = check_id_number(draft.id_number)
+        if draft.birth_year is not None and info.birth_date.year != draft.birth_year:
+            raise InvalidInput("The identity number's birth date does not agree with birthYear.",
+                               "身份证号码中的出生日期与出生年份不一致", "idNumber")
+        props["idHash"] = hash_id_number(draft.id_number, salt)
+        props["birthYear"] = props["birthYear"] or info.birth_date.year
+        props["gender"] = props["gender"] or info.gender
+    if draft.institution is None and (draft.role or draft.since):
+        raise InvalidInput("role and since describe an employment: give institutionId too.",
+                           "职务和入职时间需与单位一同填写", "institutionId")
+    props = {key: value for key, value in props.items() if value is not None}
+
+    async def work(tx: Transaction) -> str:
+        await _check_references(tx, draft.institution, draft.fields)
+        rows = await tx.run("people/register", props=props, institution=draft.institution,
+                            since=draft.since, role=draft.role, fields=draft.fields)
+        return str(rows[0]["id"])
+
+    return await db.write_tx(work)
+
+
+@dataclass
+class PersonChanges:
+    """The changes of an update; fields left None are unchanged."""
+
+    name: str | None = None
+    gender: str | None = None
+    birth_year: int | None = None
+    degree: str | None = None
+    email: str | None = None
+    phone: str | None = None
+    consent_to_contact: bool | None = None
+    institution: str | None = None
+    role: str | None = None
+    since: dt.date | None = None
+    fields: list[str] | None = None
+
+
+async def update_person(db: Database, person_id: str, changes: PersonChanges, today: dt.date | None = None) -> str:
+    """Validate and apply `changes` to a person in one transaction; return the id."""
+    today = today or dt.date.today()
+    props: dict[str, Any] = {}
+    if changes.name is not None:
+        props["name"] = _check_name(changes.name)
+        props["pinyin"] = pinyin_of(props["name"])
+        props["pinyinInitials"] = pinyin_initials(props["name"])
+    _check_birth_year(changes.birth_year, today)
+    _check_contact(changes.email, changes.phone)
+    for key, value in (("gender", changes.gender), ("birthYear", changes.birth_year), ("degree", changes.degree),
+                       ("email", changes.email), ("phone", changes.phone),
+                       ("consentToContact", changes.consent_to_contact)):
+        if value is not None:
+            props[key] = value
+    if changes.institution is None and (changes.role or changes.since):
+        raise InvalidInput("role and since describe a move: give institutionId too.",
+                           "职务和入职时间需与新单位一同填写", "institutionId")
+    if changes.since is not None and changes.since > today:
+        raise InvalidInput("since cannot be in the future.", "入职时间不能晚于今天", "since")
+
+    async def work(tx: Transaction) -> str:
+        await _check_references(tx, changes.institution, changes.fields or [], person_id)
+        await tx.run("people/update", id=person_id, props=props)
+        if changes.institution is not None:
+            await tx.run("people/move", id=person_id, institution=changes.institution,
+                         since=changes.since or today, role=changes.role)
+        if changes.fields is not None:
+            await tx.run("people/set_fields", id=person_id, fields=changes.fields)
+        return person_id
+
+    return await db.write_tx(work)

@@ -1,0 +1,13 @@
+"""Bulk import, the pure-Python half: read CSV/XLSX files, validate them into records, generate test data.
+
+Nothing here talks to Neo4j. The writing half calls this API:
+
+- `loaders.readers.read_rows(path, kind)` streams raw rows keyed by canonical column keys;
+- `loaders.validate.validate_row(row, kind, salt)` turns one row into a typed record or errors;
+- `loaders.validate.validated_records(path, kind, salt)` streams checked rows, with in-file conflicts;
+- `loaders.validate.validate_file(path, kind, salt)` streams a whole file into a `ValidationReport`;
+- `loaders.generate.generate(people, seed, out_dir)` writes a realistic, reproducible city.
+
+The kinds of file, their columns and accepted values are in `loaders.formats` and
+`docs/import-formats.md`.
+"""

@@ -1,0 +1,176 @@
+"""Validate import rows into typed records, reporting each problem by line and column in English and Chinese."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from loaders.builders import BUILDERS, Problems
+from loaders.errors import FileFormatError, InvalidValue, RowError
+from loaders.formats import Format, Kind, format_of
+from loaders.readers import Row, read_rows
+from loaders.records import (
+    InstitutionRecord,
+    PersonRecord,
+    PlatformRecord,
+    ProjectRecord,
+    Record,
+    TeamRecord,
+    VisitRecord,
+)
+from loaders.values import ParseContext
+
+
+@dataclass(frozen=True, slots=True)
+class CheckedRow:
+    """A row after validation: its record when valid, else the reasons it was refused."""
+
+    line: int
+    record: Record | None
+    errors: list[RowError]
+
+
+@dataclass
+class ValidationReport:
+    """What validating a whole file found; `errors` keeps the first `max_errors`, `error_count` all."""
+
+    path: Path
+    kind: str
+    rows: int = 0
+    valid_rows: int = 0
+    error_count: int = 0
+    errors: list[RowError] = field(default_factory=list)
+    max_errors: int = 1000
+
+    @property
+    def ok(self) -> bool:
+        """True when every row is valid and the file could be read."""
+        return self.error_count == 0
+
+    def add_errors(self, errors: Iterable[RowError]) -> None:
+        """Count errors, keeping the first `max_errors` of them."""
+        for error in errors:
+            self.error_count += 1
+            if len(self.errors) < self.max_errors:
+                self.errors.append(error)
+
+
+def validate_row(
+    row: Row, kind: Kind | str, salt: str | bytes, *, today: date | None = None
+) -> tuple[Record | None, list[RowError]]:
+    """Validate one row on its own (no checks against other rows): its record or its errors."""
+    return _check_row(row, format_of(kind), _context(salt, today))
+
+
+def validated_records(
+    path: Path | str, kind: Kind | str, salt: str | bytes, *, today: date | None = None
+) -> Iterator[CheckedRow]:
+    """Stream every row of a file, validated, including conflicts with earlier rows of the same file."""
+    fmt, ctx, conflicts = format_of(kind), _context(salt, today), ConflictTracker()
+    for row in read_rows(path, kind):
+        record, errors = _check_row(row, fmt, ctx)
+        if record is not None:
+            errors = conflicts.check(row, record)
+        yield CheckedRow(row.line, record if not errors else None, errors)
+
+
+def validate_file(
+    path: Path | str, kind: Kind | str, salt: str | bytes, *, today: date | None = None, max_errors: int = 1000
+) -> ValidationReport:
+    """Validate a whole file, streaming; a file that cannot be read is reported as an error too."""
+    report = ValidationReport(Path(path), kind, max_errors=max_errors)
+    try:
+        for checked in validated_records(path, kind, salt, today=today):
+            report.rows += 1
+            report.valid_rows += checked.record is not None
+            report.add_errors(checked.errors)
+    except FileFormatError as bad:
+        report.add_errors([RowError(bad.line, bad.column, bad.reason_en, bad.reason_zh)])
+    return report
+
+
+def _context(salt: str | bytes, today: date | None) -> ParseContext:
+    return ParseContext(salt=salt) if today is None else ParseContext(salt=salt, today=today)
+
+
+def _check_row(row: Row, fmt: Format, ctx: ParseContext) -> tuple[Record | None, list[RowError]]:
+    errors: list[RowError] = []
+    if row.overflow:
+        errors.append(RowError(
+            row.line, "",
+            f"{row.overflow} non-empty cells beyond the last column; does a value contain an unquoted comma?",
+            f"有{row.overflow}个单元格超出表头范围，是否有值含未加引号的逗号？",
+        ))
+    cells: dict[str, Any] = {}
+    for column in fmt.columns:
+        raw = row.values.get(column.key, "").strip()
+        header = row.headers.get(column.key, column.key)
+        if not raw:
+            cells[column.key] = None
+            if column.required:
+                errors.append(RowError(row.line, header, "a value is required", "必填项不能为空"))
+            continue
+        try:
+            cells[column.key] = column.parse(raw, ctx)
+        except InvalidValue as bad:
+            errors.append(RowError(row.line, header, bad.reason_en, bad.reason_zh))
+    if errors:
+        return None, errors
+    problems: Problems = []
+    record = BUILDERS[fmt.kind](cells, ctx, problems)
+    for key, bad in problems:
+        errors.append(RowError(row.line, row.headers.get(key, key), bad.reason_en, bad.reason_zh))
+    return (None, errors) if errors else (record, [])
+
+
+_ID_FIELDS: dict[type, str] = {
+    TeamRecord: "team_id", VisitRecord: "visit_id", ProjectRecord: "project_id", PlatformRecord: "platform_id"
+}
+
+
+class ConflictTracker:
+    """Remembers, per natural key, the first line and a fingerprint of what it said, to catch contradictions."""
+
+    def __init__(self) -> None:
+        self._seen: dict[tuple[str, Any], tuple[int, int]] = {}
+
+    def check(self, row: Row, record: Record) -> list[RowError]:
+        """Errors for each key of this record that an earlier row gave different content."""
+        errors = []
+        for watch, key, content, column, en, zh in _watched_keys(record):
+            fingerprint = hash(content)
+            first = self._seen.setdefault((watch, key), (row.line, fingerprint))
+            if first[1] != fingerprint:
+                errors.append(RowError(
+                    row.line, row.headers.get(column, column), en.format(first[0]), zh.format(first[0])
+                ))
+        return errors
+
+
+def _watched_keys(record: Record) -> list[tuple[str, Any, Any, str, str, str]]:
+    """(watch, key, content that must agree, column, reason_en, reason_zh with {} for the line)."""
+    match record:
+        case PersonRecord():
+            person = (record.name, record.gender, record.birth_year)
+            return [
+                ("certificate", record.title.certificate_no, (record.id_hash, record.title), "certificate_no",
+                 "the same certificate number as line {} but a different person or title",
+                 "证书编号与第{}行相同，但人员或职称信息不同"),
+                ("person", record.id_hash, person, "id_number",
+                 "the same identity number as line {} but a different name, gender or birth year",
+                 "身份证号与第{}行相同，但姓名、性别或出生年份不同"),
+            ]
+        case InstitutionRecord():
+            keys = [("name", record.name, record, "name",
+                     "the same institution name as line {} but different details", "单位名称与第{}行相同，但其他信息不同")]
+            if record.credit_code:
+                keys.append(("credit_code", record.credit_code, record.name, "credit_code",
+                             "the same credit code as line {} but a different name", "统一社会信用代码与第{}行相同，但单位名称不同"))
+            return keys
+        case _:
+            id_key = _ID_FIELDS[type(record)]
+            return [(id_key, getattr(record, id_key), record, id_key,
+                     f"the same {id_key} as line {{}} but different details", "编号与第{}行相同，但内容不同")]

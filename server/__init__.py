@@ -1,0 +1,1 @@
+"""The HTTP side: GraphQL schema, resolvers, the ASGI app and the command line."""

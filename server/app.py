@@ -1,0 +1,57 @@
+"""The ASGI app: /graphql, /healthz and the dashboard, with the driver opened in the lifespan."""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+from collections.abc import AsyncIterator
+from typing import Any
+
+from starlette.applications import Starlette
+from starlette.requests import Request
+from starlette.responses import JSONResponse
+from starlette.routing import Route
+
+from graph.runtime import Neo4jConnection
+from graph.secrets import id_salt
+from graph.settings import Settings
+from server.context import Context
+from server.http import GraphQLEndpoint
+from server.schema import build_schema
+
+log = logging.getLogger("talentgraph")
+
+
+def create_app(settings: Settings, neo4j: Neo4jConnection) -> Starlette:
+    """The application for these settings, on the database `neo4j` points at."""
+    schema = build_schema(settings)
+    salt = id_salt(settings)
+    state: dict[str, Any] = {}
+
+    @contextlib.asynccontextmanager
+    async def lifespan(app: Starlette) -> AsyncIterator[None]:
+        state["db"] = neo4j.open()
+        try:
+            yield
+        finally:
+            await state.pop("db").close()
+
+    def make_context(request: Request) -> Context:
+        return Context(db=state["db"], settings=settings, id_salt=salt, request=request)
+
+    def report_statements(context: Context, body: dict[str, Any]) -> None:
+        if settings.development:
+            body.setdefault("extensions", {})["cypherStatements"] = context.statements.statements
+
+    graphql = GraphQLEndpoint(schema, make_context, introspection=settings.introspection,
+                              on_result=report_statements)
+
+    async def healthz(request: Request) -> JSONResponse:
+        ok = await state["db"].ping()
+        return JSONResponse({"status": "ok" if ok else "unavailable", "neo4j": ok}, 200 if ok else 503)
+
+    routes = [
+        Route("/graphql", graphql.handle, methods=["GET", "POST"]),
+        Route("/healthz", healthz, methods=["GET"]),
+    ]
+    return Starlette(routes=routes, lifespan=lifespan)

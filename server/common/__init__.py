@@ -1,0 +1,1 @@
+"""Types shared by every domain: connections, errors, labels, enums."""

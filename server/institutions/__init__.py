@@ -1,0 +1,1 @@
+"""Institutions: universities, institutes, enterprises, hospitals, schools, government bodies."""

@@ -1,0 +1,10 @@
+"""Institution mutations, one file each, gathered into one root type."""
+
+import strawberry
+
+from server.institutions.mutations.register_institution import register_institution
+
+
+@strawberry.type
+class InstitutionMutations:
+    register_institution = strawberry.mutation(resolver=register_institution, description="Register an institution.")

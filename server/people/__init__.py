@@ -1,0 +1,1 @@
+"""People: titled staff, experts, foreign experts."""

@@ -1,0 +1,71 @@
+"""People queries: one person, and filtered, sorted, paged lists."""
+
+from __future__ import annotations
+
+import enum
+
+import strawberry
+
+from graph.errors import DomainError
+from graph.people import PeopleFilter, count_people, list_people
+from server.common.connection import Connection, connection, page_size
+from server.common.enums import Direction, TitleLevel, TitleSeries
+from server.common.errors import RequestError
+from server.people.types import Person, person_from
+
+
+@strawberry.input(description="Filters of a people list; all given filters must hold.")
+class PeopleWhere:
+    region: str | None = strawberry.field(default=None, description="Region code; includes what lies within.")
+    institution_id: strawberry.ID | None = strawberry.field(default=None, description="Current employer.")
+    field: str | None = strawberry.field(default=None, description="Field code; includes sub-fields.")
+    title_series: TitleSeries | None = None  # type: ignore[valid-type]
+    title_level: TitleLevel | None = None  # type: ignore[valid-type]
+    name: str | None = strawberry.field(default=None, description="Part of the Chinese name, or pinyin start.")
+
+
+@strawberry.enum(description="Sort keys of a people list.")
+class PeopleOrderBy(enum.Enum):
+    PINYIN = "PINYIN"
+    NAME = "NAME"
+    BIRTH_YEAR = "BIRTH_YEAR"
+    ID = "ID"
+
+
+@strawberry.input
+class PeopleOrder:
+    by: PeopleOrderBy = PeopleOrderBy.PINYIN
+    direction: Direction = Direction.ASC
+
+
+def people_filter(where: PeopleWhere | None) -> PeopleFilter:
+    """The graph filter for a `where` input."""
+    if where is None:
+        return PeopleFilter()
+    return PeopleFilter(region=where.region, institution=where.institution_id, field=where.field,
+                        series=where.title_series.value if where.title_series else None,
+                        level=where.title_level.value if where.title_level else None,
+                        name=where.name.strip() if where.name and where.name.strip() else None)
+
+
+@strawberry.type
+class PeopleQueries:
+    @strawberry.field(description="One person by id.")
+    async def person(self, info: strawberry.Info, id: strawberry.ID) -> Person | None:
+        row = await info.context.people.load(str(id))
+        return person_from(row) if row else None
+
+    @strawberry.field(description="People, filtered, sorted and paged (Relay connection).")
+    async def people(self, info: strawberry.Info, where: PeopleWhere | None = None,
+                     order_by: PeopleOrder | None = None, first: int | None = 20,
+                     after: str | None = None) -> Connection[Person]:
+        context = info.context
+        order = order_by or PeopleOrder()
+        graph_filter = people_filter(where)
+        try:
+            size = page_size(first, context.settings.max_page_size)
+            page = await list_people(context.db, graph_filter, order.by.value, order.direction == Direction.DESC,
+                                     size, after)
+        except DomainError as error:
+            raise RequestError(error) from error
+        return connection(page, person_from, after, lambda: count_people(context.db, graph_filter))

@@ -1,0 +1,1 @@
+"""Regions: Beijing, Tianjin, Hebei ⊃ Chengde ⊃ its districts, counties and zones."""

@@ -1,0 +1,41 @@
+"""The GraphQL schema: each domain's query and mutation types, merged."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import strawberry
+from graphql import GraphQLError
+from strawberry.extensions import MaskErrors, ParserCache, ValidationCache
+from strawberry.tools import merge_types
+
+from graph.settings import Settings
+from server.common.errors import RequestError
+from server.fields.queries import FieldQueries
+from server.institutions.mutations import InstitutionMutations
+from server.institutions.queries import InstitutionQueries
+from server.people.mutations import PeopleMutations
+from server.people.queries import PeopleQueries
+from server.regions.queries import RegionQueries
+from server.titles.mutations import TitleMutations
+from server.titles.queries import TitleQueries
+
+Query = merge_types("Query", (PeopleQueries, InstitutionQueries, RegionQueries, FieldQueries, TitleQueries))
+Mutation = merge_types("Mutation", (PeopleMutations, InstitutionMutations, TitleMutations))
+
+
+def _unexpected(error: GraphQLError) -> bool:
+    # Errors of the request itself (validation, bad cursor) stay readable; anything else is masked.
+    original = error.original_error
+    return original is not None and not isinstance(original, RequestError | GraphQLError)
+
+
+def build_schema(settings: Settings | None = None) -> strawberry.Schema:
+    """The schema, with caches, and error masking in production."""
+    extensions: list[Any] = [lambda: ParserCache(maxsize=512), lambda: ValidationCache(maxsize=512)]
+    if settings is not None and not settings.development:
+        extensions.append(lambda: MaskErrors(should_mask_error=_unexpected, error_message="Unexpected error."))
+    return strawberry.Schema(query=Query, mutation=Mutation, extensions=extensions)
+
+
+schema = build_schema()

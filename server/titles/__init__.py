@@ -1,0 +1,1 @@
+"""Professional titles: granted, revoked, counted."""

@@ -1,0 +1,51 @@
+"""grantTitle: record a professional title held by a person."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated
+
+import strawberry
+
+from graph.errors import DomainError
+from graph.titles import TitleGrant, grant_title as grant
+from server.common.enums import TitleLevel, TitleSeries
+from server.common.errors import ConflictError, InvalidInputError, NotFoundError, user_error
+from server.people.types import Person, person_from
+
+
+@strawberry.input(description="A title granted to a person, identified by its certificate number.")
+class GrantTitleInput:
+    person_id: strawberry.ID
+    certificate_no: str
+    series: TitleSeries  # type: ignore[valid-type]
+    level: TitleLevel  # type: ignore[valid-type]
+    granted_on: dt.date
+    name: str | None = strawberry.field(default=None, description="e.g. 高级工程师; derived if omitted.")
+    directed: bool = strawberry.field(default=False, description="A grassroots-directed title (双定向).")
+    region_code: str | None = strawberry.field(default=None, description="Where it was granted.")
+
+
+@strawberry.type
+class TitleGranted:
+    certificate_no: str
+    person: Person
+
+
+GrantTitleResult = Annotated[
+    TitleGranted | InvalidInputError | NotFoundError | ConflictError, strawberry.union("GrantTitleResult")
+]
+
+
+async def grant_title(info: strawberry.Info, input: GrantTitleInput) -> GrantTitleResult:
+    """Grant a title; typed errors for bad input, an unknown person, a duplicate certificate."""
+    context = info.context
+    title = TitleGrant(person=str(input.person_id), certificate_no=input.certificate_no, series=input.series.value,
+                       level=input.level.value, granted_on=input.granted_on, name=input.name,
+                       directed=input.directed, region=input.region_code)
+    try:
+        certificate_no = await grant(context.db, title)
+    except DomainError as error:
+        return user_error(error)  # type: ignore[return-value]
+    row = await context.people.load(str(input.person_id))
+    return TitleGranted(certificate_no=certificate_no, person=person_from(row))
