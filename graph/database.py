@@ -82,7 +82,7 @@ class Database:
     async def ping(self) -> bool:
         """True when the database answers a trivial read."""
         try:
-            await self.driver.verify_connectivity(database=self.database)
+            await self.read("health/ping")
             return True
         except Exception:  # noqa: BLE001 - any failure means "not answering"
             return False

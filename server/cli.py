@@ -1,0 +1,158 @@
+"""`talentgraph`: the operator's command line (serve, db, migrate, load, generate, keys, schema)."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import logging
+import socket
+import sys
+from collections.abc import Awaitable, Callable
+from pathlib import Path
+from typing import Any
+
+from graph.database import Database
+from graph.errors import SetupError
+from graph.migrations import migrate
+from graph.runtime import Neo4jConnection, connect, embedded_for
+from graph.settings import REPOSITORY, Settings
+
+
+def _with_database(settings: Settings, work: Callable[[Database], Awaitable[Any]], quiet: bool = False) -> Any:
+    """Run `work` on the configured database (starting the embedded one if needed, and stopping it after)."""
+    connection = connect(settings, quiet=quiet)
+    try:
+        return asyncio.run(_run(connection, work))
+    finally:
+        connection.release()
+
+
+async def _run(connection: Neo4jConnection, work: Callable[[Database], Awaitable[Any]]) -> Any:
+    db = connection.open()
+    try:
+        return await work(db)
+    finally:
+        await db.close()
+
+
+def cmd_db(settings: Settings, args: argparse.Namespace) -> int:
+    if settings.neo4j_uri and args.action != "install":
+        print(f"NEO4J_URI is set ({settings.neo4j_uri}): there is no embedded database to manage.")
+        return 0 if args.action == "status" else 1
+    if args.action == "install":
+        from graph.embedded import install
+
+        print(f"Neo4j launcher ready: {install()}")
+        return 0
+    embedded = embedded_for(settings)
+    if args.action == "start":
+        running, started = embedded.start()
+        print(f"Neo4j {'started' if started else 'already running'}: {running.uri} (pid {running.pid}), "
+              f"data in {embedded.data_dir}")
+    elif args.action == "stop":
+        print("Neo4j stopped." if embedded.stop() else "Neo4j was not running.")
+    else:
+        running = embedded.status()
+        if running is None:
+            print(f"Neo4j is not running (data folder {embedded.data_dir}).")
+            return 3
+        print(f"Neo4j is running: {running.uri} (pid {running.pid}), data in {embedded.data_dir}")
+    return 0
+
+
+def cmd_migrate(settings: Settings, args: argparse.Namespace) -> int:
+    applied = _with_database(settings, migrate)
+    print("Applied: " + ", ".join(applied) if applied else "Schema up to date; reference data loaded.")
+    return 0
+
+
+def cmd_schema(settings: Settings, args: argparse.Namespace) -> int:
+    from server.schema import schema
+
+    text = schema.as_str() + "\n"
+    if args.output == "-":
+        sys.stdout.write(text)
+    else:
+        Path(args.output).write_text(text, encoding="utf-8")
+        print(f"Wrote {args.output}")
+    return 0
+
+
+def _port_is_free(host: str, port: int) -> bool:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        try:
+            sock.bind((host, port))
+            return True
+        except OSError:
+            return False
+
+
+def cmd_serve(settings: Settings, args: argparse.Namespace) -> int:
+    import uvicorn
+
+    from graph.embedded import free_port
+    from server.app import create_app
+
+    if args.dev:
+        settings = settings.model_copy(update={"mode": "development"})
+    port = args.port or free_port()
+    if not _port_is_free(args.host, port):
+        print(f"Port {port} on {args.host} is in use: choose another with --port (or --port 0 for any free one).",
+              file=sys.stderr)
+        return 2
+    connection = connect(settings)
+    try:
+        asyncio.run(_run(connection, migrate))
+        if args.demo:
+            from loaders.demo import load_demo
+
+            asyncio.run(_run(connection, lambda db: load_demo(db, settings)))
+        print(f"Talent Graph: http://{args.host}:{port}/ (dashboard), http://{args.host}:{port}/graphql (API)",
+              flush=True)
+        uvicorn.run(create_app(settings, connection), host=args.host, port=port,
+                    log_level="info" if settings.development else "warning")
+    finally:
+        connection.release()
+    return 0
+
+
+def parser() -> argparse.ArgumentParser:
+    """The command line's arguments."""
+    root = argparse.ArgumentParser(prog="talentgraph", description=__doc__)
+    commands = root.add_subparsers(dest="command", required=True)
+
+    serve = commands.add_parser("serve", help="serve the API and dashboard (embedded Neo4j unless NEO4J_URI)")
+    serve.add_argument("--host", default="127.0.0.1")
+    serve.add_argument("--port", type=int, default=8000, help="0 picks a free port")
+    serve.add_argument("--demo", action="store_true", help="load the demo data set first (idempotent)")
+    serve.add_argument("--dev", action="store_true", help="development mode: full error messages")
+    serve.set_defaults(run=cmd_serve)
+
+    db = commands.add_parser("db", help="manage the embedded Neo4j")
+    db.add_argument("action", choices=["start", "stop", "status", "install"])
+    db.set_defaults(run=cmd_db)
+
+    commands.add_parser("migrate", help="apply constraints, indexes and reference data").set_defaults(run=cmd_migrate)
+
+    schema = commands.add_parser("schema", help="export the GraphQL schema (SDL)")
+    schema.add_argument("--output", default=str(REPOSITORY / "schema.graphql"), help="file, or - for stdout")
+    schema.set_defaults(run=cmd_schema)
+
+    return root
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Entry point of the `talentgraph` console script."""
+    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    args = parser().parse_args(argv)
+    try:
+        return int(args.run(Settings(), args) or 0)
+    except SetupError as error:
+        print(f"talentgraph: {error}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())
