@@ -14,6 +14,7 @@ from graph.institutions import institutions_by_ids
 from graph.people import people_by_ids
 from graph.settings import Settings
 from graph.taxonomy import Tree, field_tree, region_tree
+from server.auth import Caller
 
 
 @dataclass
@@ -23,6 +24,7 @@ class Context:
     db: Database
     settings: Settings
     id_salt: str
+    caller: Caller
     request: Request | None = None
     statements: StatementCount = field(default_factory=count_statements)
     people: DataLoader[str, dict[str, Any] | None] = field(init=False)
