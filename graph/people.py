@@ -12,6 +12,7 @@ from graph.errors import InvalidInput, NotFound
 from graph.identity import check_id_number, hash_id_number
 from graph.listing import ListSpec, Page, SortKey, by_ids, count, fetch_page
 from graph.names import pinyin_initials, pinyin_of
+from graph.stats.maintain import refresh_talent
 
 PEOPLE = ListSpec(domain="people", variable="p", projection_slot="PERSON", item="person")
 
@@ -143,6 +144,7 @@ async def register_person(db: Database, draft: PersonDraft, salt: str, today: dt
         await _check_references(tx, draft.institution, draft.fields)
         rows = await tx.run("people/register", props=props, institution=draft.institution,
                             since=draft.since, role=draft.role, fields=draft.fields)
+        await refresh_talent(tx, [props["id"]])
         return str(rows[0]["id"])
 
     return await db.write_tx(work)
@@ -194,6 +196,7 @@ async def update_person(db: Database, person_id: str, changes: PersonChanges, to
                          since=changes.since or today, role=changes.role)
         if changes.fields is not None:
             await tx.run("people/set_fields", id=person_id, fields=changes.fields)
+        await refresh_talent(tx, [person_id])
         return person_id
 
     return await db.write_tx(work)

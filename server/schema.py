@@ -17,11 +17,14 @@ from server.institutions.queries import InstitutionQueries
 from server.people.mutations import PeopleMutations
 from server.people.queries import PeopleQueries
 from server.regions.queries import RegionQueries
+from server.stats.mutations import StatsMutations
+from server.stats.queries import StatsQueries
 from server.titles.mutations import TitleMutations
 from server.titles.queries import TitleQueries
 
-Query = merge_types("Query", (PeopleQueries, InstitutionQueries, RegionQueries, FieldQueries, TitleQueries))
-Mutation = merge_types("Mutation", (PeopleMutations, InstitutionMutations, TitleMutations))
+Query = merge_types("Query", (PeopleQueries, InstitutionQueries, RegionQueries, FieldQueries, TitleQueries,
+                              StatsQueries))
+Mutation = merge_types("Mutation", (PeopleMutations, InstitutionMutations, TitleMutations, StatsMutations))
 
 
 def _unexpected(error: GraphQLError) -> bool:
