@@ -87,17 +87,17 @@ async def talent_stats(db: Database, as_of: dt.date, region: str, regions: list[
         rows = await db.read("stats/span_counts", regions=regions, dimensions=list(grouping), asOf=as_of,
                              year=as_of.year)
         for row in rows:
-            keys = tuple(_band(key, as_of.year) if d == "AGE_BAND" else key or ""
-                         for d, key in zip(grouping, row["keys"], strict=True))
-            counts[keys] += row["count"]
+            counts[band_keys(grouping, row["keys"], as_of.year)] += row["count"]
     ordered = sorted(((keys, n) for keys, n in counts.items() if n), key=lambda item: _order(grouping, item[0]))
     return StatsTable(as_of=as_of, region=region, group_by=grouping, total=sum(counts.values()),
                       rows=tuple(StatsRow(keys=keys, count=n) for keys, n in ordered),
                       source="cube" if cube is not None else "spans")
 
 
-def _band(age: str | None, year: int) -> str:
-    return age_band(year - int(age), year) if age is not None else ""
+def band_keys(grouping: tuple[str, ...], keys: list[str | None], year: int) -> tuple[str, ...]:
+    """Keys of a counting statement as a row's keys: ages made age bands, nulls ''."""
+    return tuple((age_band(year - int(key), year) if key is not None else "") if d == "AGE_BAND" else key or ""
+                 for d, key in zip(grouping, keys, strict=True))
 
 
 _BAND_ORDER = {code: index for index, (code, *_) in enumerate(AGE_BANDS)}

@@ -13,6 +13,7 @@ from graph.people import PersonChanges, update_person
 from graph.stats.progress import progress
 from graph.stats.plans import list_plans
 from graph.stats.talent import region_scope, talent_stats
+from graph.stats.verify import verify_talent_stats
 from graph.taxonomy import region_tree
 from graph.titles import TitleGrant, grant_title, revoke_title
 from tests.stats.recount import read_raw, recount
@@ -96,6 +97,10 @@ async def _mismatches(db: Database, raw: dict[str, Any], days: list[dt.date]) ->
     return problems
 
 
+async def _verified(db: Database, days: list[dt.date]) -> list[str]:
+    return [problem for day in days for scope in SCOPES for problem in await verify_talent_stats(db, day, scope)]
+
+
 def _days(rng: random.Random) -> list[dt.date]:
     fixed = [dt.date(1990, 6, 30), dt.date(2015, 12, 31), dt.date(2021, 1, 1), dt.date(2024, 2, 29), dt.date.today()]
     return fixed + [_day(rng, 1980, 2025) for _ in range(3)]
@@ -133,6 +138,7 @@ def test_every_figure_equals_a_recount_after_a_rebuild_and_after_incremental_wri
     days = _days(rng)
     assert on_db(lambda db: _mismatches(db, raw, days)) == []
     assert sum(recount(raw, dt.date(2021, 1, 1), "130800", []).values()) > 40, "the random graph is too thin"
+    assert on_db(lambda db: _verified(db, days[:3])) == [], "the operators' Cypher recount agrees too"
 
     on_db(lambda db: _random_writes(db, raw, rng, writes=120))
     raw = read_raw(cypher)
