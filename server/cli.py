@@ -138,6 +138,9 @@ def parser() -> argparse.ArgumentParser:
     schema.add_argument("--output", default=str(REPOSITORY / "schema.graphql"), help="file, or - for stdout")
     schema.set_defaults(run=cmd_schema)
 
+    from loaders.cli import register_commands
+
+    register_commands(commands)
     return root
 
 
