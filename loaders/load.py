@@ -1,23 +1,23 @@
 """Load an import file: validate all of it (and its references) first, then write it in batches.
 
 Nothing is written when any row is invalid, unless `skip_invalid`, in which case the refused rows
-are written to `<file>.rejected.csv` beside the input. Writing streams the file a second time, in a
-thread, while batches go to Neo4j: memory stays bounded whatever the file's size.
+are written to `<file>.rejected.csv` beside the input. Validation turns rows into graph rows and
+spills them in batches to a temporary file, which writing reads back: memory stays bounded whatever
+the file's size, and the file is parsed once.
 """
 
 from __future__ import annotations
 
-import asyncio
 import csv
-import queue
-import threading
+import pickle
+import tempfile
 import time
 from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from graph import bulk
 from graph.database import Database
@@ -55,23 +55,36 @@ class LoadSummary:
         return self.error_count == 0
 
 
-def _stream(path: Path, kind: str, salt: str, today: date | None) -> Iterator[tuple[int, Record | None, list[RowError]]]:
+def _stream(path: Path, kind: str, salt: str,
+            today: date | None) -> Iterator[tuple[int, Record | None, list[RowError]]]:
     for checked in validated_records(path, kind, salt, today=today):
         yield checked.line, checked.record, checked.errors
 
 
 async def _validate(db: Database, path: Path, kind: str, salt: str, today: date | None, summary: LoadSummary,
-                    references: References, tick: Tick) -> set[int]:
-    """Validate every row and resolve its references; return the lines refused."""
+                    references: References, tick: Tick, spill: BinaryIO, batch_size: int) -> set[int]:
+    """Validate every row and resolve its references; spill the rows to write, in batches, to `spill`.
+
+    Returns the lines refused. Rows are turned into graph rows here, once, so that writing only reads
+    the spill file back: the import file is parsed a single time.
+    """
     refused: set[int] = set()
     report = ValidationReport(path, kind, max_errors=MAX_REPORTED_ERRORS)
     chunk: list[tuple[int, Record]] = []
+    ready: list[dict[str, Any]] = []
     headers = _headers(path, kind)
 
     async def flush() -> None:
-        for line, errors in (await resolve_chunk(db, chunk, references, headers)).items():
+        rejected = await resolve_chunk(db, chunk, references, headers)
+        for line, errors in rejected.items():
             refused.add(line)
             report.add_errors(errors)
+        for line, record in chunk:
+            if line not in rejected:
+                ready.append(to_row(record, references)[1])
+            if len(ready) >= batch_size:
+                pickle.dump(ready, spill, protocol=pickle.HIGHEST_PROTOCOL)
+                ready.clear()
         chunk.clear()
 
     try:
@@ -87,6 +100,8 @@ async def _validate(db: Database, path: Path, kind: str, salt: str, today: date 
             if summary.rows % 1000 == 0:
                 tick("validating", summary.rows, None)
         await flush()
+        if ready:
+            pickle.dump(ready, spill, protocol=pickle.HIGHEST_PROTOCOL)
     except FileFormatError as bad:
         report.add_errors([RowError(bad.line, bad.column, bad.reason_en, bad.reason_zh)])
         refused.add(bad.line)
@@ -119,7 +134,8 @@ def write_rejected(path: Path, kind: str, refused: set[int], errors: list[RowErr
                 writer = csv.writer(handle)
                 keys = list(row.headers)
                 writer.writerow(["行号 line", *[row.headers[key] for key in keys], "原因 reasons"])
-            writer.writerow([row.line, *[row.values.get(key, "") for key in keys], "; ".join(reasons.get(row.line, []))])
+            writer.writerow([row.line, *[row.values.get(key, "") for key in keys],
+                             "; ".join(reasons.get(row.line, []))])
     return target
 
 
@@ -131,51 +147,27 @@ async def load_file(db: Database, path: Path | str, kind: str, salt: str, *, ski
     started = time.perf_counter()
     tick = tick or (lambda phase, done, total: None)
     summary = LoadSummary(path=path, kind=kind)
-    references = References()
-    refused = await _validate(db, path, kind, salt, today, summary, references, tick)
-    summary.rejected = len(refused)
-    if refused and skip_invalid and not dry_run:
-        summary.rejected_file = write_rejected(path, kind, refused, summary.errors)
-    if dry_run or (refused and not skip_invalid) or (refused and 0 in refused):
-        summary.seconds = time.perf_counter() - started
-        return summary
-    await _write(db, path, kind, salt, today, refused, references, batch_size, summary, tick)
-    summary.written = True
+    with tempfile.TemporaryFile(prefix="talentgraph-load-") as spill:
+        refused = await _validate(db, path, kind, salt, today, summary, References(), tick, spill, batch_size)
+        summary.rejected = len(refused)
+        if refused and skip_invalid and not dry_run:
+            summary.rejected_file = write_rejected(path, kind, refused, summary.errors)
+        if not (dry_run or (refused and not skip_invalid) or 0 in refused):
+            spill.seek(0)
+            await _write(db, kind, spill, summary, tick)
+            summary.written = True
     summary.seconds = time.perf_counter() - started
     return summary
 
 
-async def _write(db: Database, path: Path, kind: str, salt: str, today: date | None, refused: set[int],
-                 references: References, batch_size: int, summary: LoadSummary, tick: Tick) -> None:
-    batches: queue.Queue[list[dict[str, Any]] | BaseException | None] = queue.Queue(maxsize=4)
-    total = summary.rows - len(refused)
-
-    def produce() -> None:
-        try:
-            batch: list[dict[str, Any]] = []
-            for line, record, _ in _stream(path, kind, salt, today):
-                if line in refused or record is None:
-                    continue
-                batch.append(to_row(record, references)[1])
-                if len(batch) >= batch_size:
-                    batches.put(batch)
-                    batch = []
-            if batch:
-                batches.put(batch)
-            batches.put(None)
-        except BaseException as error:  # noqa: BLE001 - handed to the writer, which raises it
-            batches.put(error)
-
-    producer = threading.Thread(target=produce, name="talentgraph-load-reader", daemon=True)
-    producer.start()
+async def _write(db: Database, kind: str, spill: BinaryIO, summary: LoadSummary, tick: Tick) -> None:
+    total = summary.rows - summary.rejected
     done = 0
     while True:
-        item = await asyncio.to_thread(batches.get)
-        if item is None:
+        try:
+            batch = pickle.load(spill)
+        except EOFError:
             break
-        if isinstance(item, BaseException):
-            raise item
-        summary.outcome.update(await bulk.upsert(db, kind, item))
-        done += len(item)
+        summary.outcome.update(await bulk.upsert(db, kind, batch))
+        done += len(batch)
         tick("writing", done, total)
-    producer.join()
