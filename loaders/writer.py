@@ -74,7 +74,8 @@ def _institution_refs(record: Record) -> list[tuple[str, InstitutionRef, str | N
     if isinstance(record, VisitRecord):
         return [("host_institution", record.host, None)]
     if isinstance(record, ProjectRecord):
-        return [("institution", record.institution, None)] + [("partners", ref, None) for ref in record.partners]
+        partners: list[tuple[str, InstitutionRef, str | None]] = [("partners", ref, None) for ref in record.partners]
+        return [("institution", record.institution, None), *partners]
     if isinstance(record, PlatformRecord):
         return [("institution", record.institution, None)]
     return []
@@ -100,7 +101,8 @@ async def resolve_chunk(db: Database, records: list[tuple[int, Record]], referen
     wanted = {_institution_key(ref, region) for _, record in records for _, ref, region in _institution_refs(record)}
     missing = [key for key in wanted if key not in references.institutions]
     if missing:
-        refs = [{"key": str(i), "creditCode": key[0], "name": key[1], "region": key[2]} for i, key in enumerate(missing)]
+        refs = [{"key": str(i), "creditCode": key[0], "name": key[1], "region": key[2]}
+                for i, key in enumerate(missing)]
         found = await bulk.resolve_institutions(db, refs)
         for i, key in enumerate(missing):
             references.institutions[key] = found.get(str(i), [])
@@ -119,11 +121,11 @@ async def resolve_chunk(db: Database, records: list[tuple[int, Record]], referen
     for line, record in records:
         if line in errors:
             continue
-        for _, ref, at in _person_refs(record):
+        for _, person, at in _person_refs(record):
             institution = references.institution(at, None)
-            key = (ref.id_hash, None if ref.id_hash else ref.name, None if ref.id_hash else institution)
+            key = (person.id_hash, None if person.id_hash else person.name, None if person.id_hash else institution)
             if key not in references.people:
-                people_wanted[key] = {"idHash": ref.id_hash, "name": ref.name, "institution": institution}
+                people_wanted[key] = {"idHash": person.id_hash, "name": person.name, "institution": institution}
     if people_wanted:
         keys = list(people_wanted)
         found = await bulk.resolve_people(db, [{"key": str(i), **people_wanted[key]} for i, key in enumerate(keys)])
@@ -132,16 +134,16 @@ async def resolve_chunk(db: Database, records: list[tuple[int, Record]], referen
     for line, record in records:
         if line in errors:
             continue
-        for column, ref, at in _person_refs(record):
+        for column, person, at in _person_refs(record):
             institution = references.institution(at, None)
-            ids = references.people[(ref.id_hash, None if ref.id_hash else ref.name,
-                                     None if ref.id_hash else institution)]
+            ids = references.people[(person.id_hash, None if person.id_hash else person.name,
+                                     None if person.id_hash else institution)]
             if not ids:
-                refuse(line, column, f"no registered person {ref.name} (load people first)",
-                       f"未找到人员“{ref.name}”(请先导入人员)")
+                refuse(line, column, f"no registered person {person.name} (load people first)",
+                       f"未找到人员“{person.name}”(请先导入人员)")
             elif len(ids) > 1:
-                refuse(line, column, f"{len(ids)} people named {ref.name} work there: give the identity number",
-                       f"该单位有{len(ids)}名“{ref.name}”,请填写身份证号")
+                refuse(line, column, f"{len(ids)} people named {person.name} work there: give the identity number",
+                       f"该单位有{len(ids)}名“{person.name}”,请填写身份证号")
 
     certificates = {record.title.certificate_no: (line, record.id_hash) for line, record in records
                     if isinstance(record, PersonRecord)}
@@ -161,7 +163,8 @@ def to_row(record: Record, references: References) -> tuple[str, dict[str, Any]]
         existing = references.institutions.get(_institution_key(InstitutionRef(record.name, record.credit_code),
                                                                 record.region))
         row: dict[str, Any] = {
-            "id": existing[0] if existing else stable_id("inst", record.credit_code or f"{record.region}|{record.name}"),
+            "id": existing[0] if existing else stable_id("inst", record.credit_code
+                                                         or f"{record.region}|{record.name}"),
             "props": _without_none({"name": record.name, "creditCode": record.credit_code, "type": record.type,
                                     "highTech": record.high_tech, "techSme": record.tech_sme}),
             "region": record.region, "fields": list(record.fields)}
@@ -183,7 +186,8 @@ def to_row(record: Record, references: References) -> tuple[str, dict[str, Any]]
         institution = references.institution(record.institution, None)
         row = {"id": record.team_id,
                "props": _without_none({"name": record.name, "status": str(record.status).lower(),
-                                       "origin": str(record.origin), "level": str(record.level) if record.level else None,
+                                       "origin": str(record.origin),
+                                       "level": str(record.level) if record.level else None,
                                        "recognizedOn": record.recognized_on}),
                "institution": institution, "fields": list(record.fields),
                "leader": references.person(record.leader, institution),

@@ -36,7 +36,9 @@ class PersonUpdated:
     person: Person
 
 
-UpdatePersonResult = Annotated[PersonUpdated | InvalidInputError | NotFoundError, strawberry.union("UpdatePersonResult")]
+UpdatePersonResult = Annotated[
+    PersonUpdated | InvalidInputError | NotFoundError, strawberry.union("UpdatePersonResult")
+]
 
 
 async def update_person(info: strawberry.Info, id: strawberry.ID, input: UpdatePersonInput) -> UpdatePersonResult:
