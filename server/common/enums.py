@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import enum
+from typing import Any
 
 import strawberry
 
@@ -26,6 +27,11 @@ def _reference_enum(name: str, reference: str, description: str) -> type[enum.En
 TitleLevel = _reference_enum("TitleLevel", "title_levels", "Title level (级别), highest first.")
 TitleSeries = _reference_enum("TitleSeries", "title_series", "Title series (系列).")
 InstitutionType = _reference_enum("InstitutionType", "institution_types", "Kind of institution.")
+
+
+def code_of(member: Any) -> str:
+    """The stable English code of an enum member (reference enums are built at import time)."""
+    return str(member.value)
 
 
 def label_of(member: enum.Enum) -> Label:

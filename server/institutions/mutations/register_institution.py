@@ -7,8 +7,9 @@ from typing import Annotated
 import strawberry
 
 from graph.errors import DomainError
-from graph.institutions import InstitutionDraft, register_institution as register
-from server.common.enums import InstitutionType
+from graph.institutions import InstitutionDraft
+from graph.institutions import register_institution as register
+from server.common.enums import InstitutionType, code_of
 from server.common.errors import ConflictError, InvalidInputError, NotFoundError, user_error
 from server.institutions.types import Institution, institution_from
 
@@ -38,7 +39,7 @@ RegisterInstitutionResult = Annotated[
 async def register_institution(info: strawberry.Info, input: RegisterInstitutionInput) -> RegisterInstitutionResult:
     """Register an institution; typed errors for bad input, unknown region or field, duplicate credit code."""
     context = info.context
-    draft = InstitutionDraft(name=input.name, type=input.type.value, region=input.region_code,
+    draft = InstitutionDraft(name=input.name, type=code_of(input.type), region=input.region_code,
                              credit_code=input.credit_code, high_tech=input.high_tech, tech_sme=input.tech_sme,
                              fields=list(input.fields))
     try:

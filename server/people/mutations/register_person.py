@@ -8,7 +8,8 @@ from typing import Annotated
 import strawberry
 
 from graph.errors import DomainError
-from graph.people import PersonDraft, register_person as register
+from graph.people import PersonDraft
+from graph.people import register_person as register
 from server.common.enums import Degree, Gender
 from server.common.errors import ConflictError, InvalidInputError, NotFoundError, user_error
 from server.people.types import Person, person_from

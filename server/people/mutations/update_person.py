@@ -8,7 +8,8 @@ from typing import Annotated
 import strawberry
 
 from graph.errors import DomainError
-from graph.people import PersonChanges, update_person as update
+from graph.people import PersonChanges
+from graph.people import update_person as update
 from server.common.enums import Degree, Gender
 from server.common.errors import InvalidInputError, NotFoundError, user_error
 from server.people.types import Person, person_from
@@ -35,7 +36,9 @@ class PersonUpdated:
     person: Person
 
 
-UpdatePersonResult = Annotated[PersonUpdated | InvalidInputError | NotFoundError, strawberry.union("UpdatePersonResult")]
+UpdatePersonResult = Annotated[
+    PersonUpdated | InvalidInputError | NotFoundError, strawberry.union("UpdatePersonResult")
+]
 
 
 async def update_person(info: strawberry.Info, id: strawberry.ID, input: UpdatePersonInput) -> UpdatePersonResult:
