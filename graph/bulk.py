@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from graph.database import Database, Transaction
+from graph.stats.maintain import refresh_talent
 
 #: The kinds of rows that can be upserted in bulk, each with its statement in cypher/bulk/.
 KINDS = ("institutions", "people", "teams", "visits", "projects", "platforms")
@@ -24,8 +25,16 @@ async def upsert(db: Database, kind: str, rows: Sequence[dict[str, Any]]) -> Cou
 
     async def work(tx: Transaction) -> Counter[str]:
         outcome: Counter[str] = Counter()
+        # Statistics aggregates change in the same transaction: for the people (and their titles) loaded,
+        # and for the staff of institutions that move to another region or change type.
+        recount = ([row["id"] for row in await tx.run("stats/staff_of_changed_institutions", rows=list(rows))]
+                   if kind == "institutions" else [])
         for row in await tx.run(f"bulk/{kind}", rows=list(rows)):
             outcome[row["outcome"]] += row["rows"]
+        if kind == "people":
+            recount = [row["id"] for row in await tx.run("stats/people_by_hash", hashes=[r["idHash"] for r in rows])]
+        if recount:
+            await refresh_talent(tx, recount)
         return outcome
 
     return await db.write_tx(work)

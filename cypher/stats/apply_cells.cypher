@@ -6,5 +6,6 @@ MERGE (c:TalentCell {key: change.key})
 ON CREATE SET c.cube = change.cube, c.region = change.region, c.keys = change.keys,
               c.atYearStart = [x IN change.shift | 0]
 SET c.writes = coalesce(c.writes, 0) + 1
-WITH c, change
-SET c.atYearStart = [i IN range(0, size(change.shift) - 1) | c.atYearStart[i] + change.shift[i]]
+// Arrays are read once into variables: indexing a property inside a comprehension reads it again each time.
+WITH c, c.atYearStart AS years, change.shift AS shift
+SET c.atYearStart = [i IN range(0, size(shift) - 1) | years[i] + shift[i]]

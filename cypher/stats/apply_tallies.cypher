@@ -5,8 +5,9 @@ UNWIND $tallies AS change
 MERGE (t:TalentTally {cell: change.cell, year: change.year})
 ON CREATE SET t.days = [], t.deltas = []
 SET t.writes = coalesce(t.writes, 0) + 1
-WITH t, change,
-     [i IN range(0, size(t.days) - 1) | [t.days[i], t.deltas[i] + coalesce(change.byDay[toString(t.days[i])], 0)]]
-     + [d IN change.days WHERE NOT d IN t.days | [d, change.byDay[toString(d)]]] AS merged
+// Arrays are read once into variables: indexing a property inside a comprehension reads it again each time.
+WITH t, change, t.days AS days, t.deltas AS deltas
+WITH t, [i IN range(0, size(days) - 1) | [days[i], deltas[i] + coalesce(change.byDay[toString(days[i])], 0)]]
+        + [d IN change.days WHERE NOT d IN days | [d, change.byDay[toString(d)]]] AS merged
 WITH t, [x IN merged WHERE x[1] <> 0] AS kept
 SET t.days = [x IN kept | x[0]], t.deltas = [x IN kept | x[1]]

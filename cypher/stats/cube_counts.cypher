@@ -4,9 +4,11 @@
 MATCH (c:TalentCell {cube: $cube}) WHERE c.region IN $regions
 UNWIND $dates AS d
 OPTIONAL MATCH (t:TalentTally {cell: c.key, year: d.year})
-WITH d.at AS at, [i IN $positions | c.keys[i]] AS keys,
-     c.atYearStart[d.year - $epoch]
-     + reduce(s = 0, i IN range(0, size(coalesce(t.days, [])) - 1) | CASE WHEN t.days[i] <= d.day THEN s + t.deltas[i] ELSE s END)
+// Arrays are read once into variables: indexing a property inside reduce() reads it again each time.
+WITH d, c.keys AS cellKeys, c.atYearStart[d.year - $epoch] AS atYearStart, coalesce(t.days, []) AS days,
+     t.deltas AS deltas
+WITH d.at AS at, [i IN $positions | cellKeys[i]] AS keys,
+     atYearStart + reduce(s = 0, i IN range(0, size(days) - 1) | CASE WHEN days[i] <= d.day THEN s + deltas[i] ELSE s END)
      AS count
 WITH at, keys, sum(count) AS count
 WHERE count <> 0

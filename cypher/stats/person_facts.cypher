@@ -1,6 +1,7 @@
 // What statistics need of each person in $ids, locking them first (a concurrent refresh of the same
 // person waits): gender, birth year, principal field (highest weight, then code), every employment
-// with its institution's region and type, every title with its level's rank (5 = 正高级; titles of an
+// with its institution's type (regions come from stats/institution_regions, once per institution: expanding
+// from a busy institution per person is slow inside a bulk load's transaction), every title with its level's rank (5 = 正高级; titles of an
 // unknown level are left out). Parameters: $ids (person ids).
 UNWIND $ids AS id
 MATCH (p:Person {id: id})
@@ -9,8 +10,7 @@ RETURN p.id AS person, p.gender AS gender, p.birthYear AS birthYear,
        COLLECT { MATCH (p)-[x:EXPERT_IN]->(f:Field)
                  RETURN f.code ORDER BY coalesce(x.weight, 0.0) DESC, f.code LIMIT 1 }[0] AS field,
        COLLECT { MATCH (p)-[w:WORKS_AT]->(i:Institution)
-                 OPTIONAL MATCH (i)-[:LOCATED_IN]->(r:Region)
-                 RETURN {institution: i.id, region: r.code, type: i.type, since: w.since, until: w.until} } AS employments,
+                 RETURN {institution: i.id, type: i.type, since: w.since, until: w.until} } AS employments,
        COLLECT { MATCH (p)-[:HOLDS]->(t:Title), (l:TitleLevel {code: t.level})
                  WHERE t.grantedOn IS NOT NULL
                  RETURN {certificateNo: t.certificateNo, level: t.level, rank: l.rank, series: t.series,

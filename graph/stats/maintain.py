@@ -28,11 +28,12 @@ def _date(value: Any) -> dt.date | None:
     return value.to_native() if value is not None else None
 
 
-def facts_from(row: dict[str, Any]) -> PersonFacts:
-    """PersonFacts from a `stats/person_facts` row."""
+def facts_from(row: dict[str, Any], regions: dict[str, str | None]) -> PersonFacts:
+    """PersonFacts from a `stats/person_facts` row and the regions of institutions."""
     return PersonFacts(
         person=row["person"], gender=row["gender"], birth_year=row["birthYear"], field=row["field"],
-        employments=tuple(Employment(institution=e["institution"], region=e["region"], institution_type=e["type"],
+        employments=tuple(Employment(institution=e["institution"], region=regions[e["institution"]],
+                                     institution_type=e["type"],
                                      since=_date(e["since"]), until=_date(e["until"])) for e in row["employments"]),
         titles=tuple(HeldTitle(certificate_no=t["certificateNo"], level=t["level"], rank=t["rank"], series=t["series"],
                                granted_on=t["grantedOn"].to_native(), revoked_on=_date(t["revokedOn"]))
@@ -56,11 +57,15 @@ async def _write_cubes(tx: Transaction, rows: CubeRows) -> None:
 
 async def _spans_of(tx: Transaction, ids: list[str]) -> list[Span]:
     rows = await tx.run("stats/person_facts", ids=ids)
-    return [span for row in rows for span in talent_spans(facts_from(row))]
+    institutions = list({e["institution"] for row in rows for e in row["employments"]})
+    regions = {row["institution"]: row["region"]
+               for row in await tx.run("stats/institution_regions", ids=institutions)}
+    return [span for row in rows for span in talent_spans(facts_from(row, regions))]
 
 
 async def refresh_talent(tx: Transaction, ids: list[str]) -> None:
     """Recount the people `ids` in the aggregates, in the caller's write transaction."""
+    ids = list(dict.fromkeys(ids))
     new = await _spans_of(tx, ids)
     old = [_span_from(row["span"]) for row in await tx.run("stats/spans_of", ids=ids)]
     if Counter(old) == Counter(new):
