@@ -1,7 +1,9 @@
 // Titled staff per cell of one cube, projected onto a grouping, as of several days.
-// Parameters: $cube (cube name), $regions (region codes counted), $positions (indexes into a cell's keys:
+// Parameters: $cube (cube name), $region (a region code: it and everything within it), $positions (indexes into a cell's keys:
 // the grouping), $dates ([{at, year, day}]: `at` echoes back, `day` is the day of the year), $epoch (1950).
-MATCH (c:TalentCell {cube: $cube}) WHERE c.region IN $regions
+MATCH (scope:Region {code: $region})
+WITH COLLECT { MATCH (r:Region)-[:PART_OF*0..]->(scope) RETURN r.code } AS regions
+MATCH (c:TalentCell {cube: $cube}) WHERE c.region IN regions
 UNWIND $dates AS d
 OPTIONAL MATCH (t:TalentTally {cell: c.key, year: d.year})
 // Arrays are read once into variables: indexing a property inside reduce() reads it again each time.

@@ -61,7 +61,7 @@ def span_events(span: Span, cube: tuple[str, ...]) -> list[tuple[tuple[str, ...]
     if "AGE_BAND" in cube:
         cuts += [day for day in age_band_changes(span.birth_year)
                  if span.start < day and (span.end is None or day <= span.end)]
-    ends: list[dt.date | None] = [day - dt.timedelta(days=1) for day in cuts[1:]] + [span.end]
+    ends: list[dt.date | None] = [*(day - dt.timedelta(days=1) for day in cuts[1:]), span.end]
     events: list[tuple[tuple[str, ...], dt.date, int]] = []
     for start, end in zip(cuts, ends, strict=True):
         keys = tuple(dimension_value(span, dimension, start) for dimension in cube)

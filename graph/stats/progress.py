@@ -6,47 +6,40 @@ How each target is counted is code (a measure per target code); its goal, unit a
 
 from __future__ import annotations
 
-import asyncio
 import datetime as dt
-from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
-from typing import Any
 
 from graph.database import Database
 from graph.stats.plans import Plan, Target
-from graph.stats.talent import check_as_of, titled_staff
-
-Measure = Callable[[Database, list[str], list[dt.date], Target], Awaitable[list[int]]]
-
-
-def _statement(name: str, **extra: Any) -> Measure:
-    async def measure(db: Database, regions: list[str], days: list[dt.date], target: Target) -> list[int]:
-        rows = await db.read(name, regions=regions, dates=[{"at": i, "on": day} for i, day in enumerate(days)],
-                             startsOn=target.starts_on, deadline=target.deadline, **extra)
-        values = {row["at"]: row["value"] for row in rows}
-        return [values[i] for i in range(len(days))]
-    return measure
+from graph.stats.spans import EPOCH
+from graph.stats.talent import check_as_of, check_region
 
 
-async def _titled_staff(db: Database, regions: list[str], days: list[dt.date], target: Target) -> list[int]:
-    return await titled_staff(db, regions, days)
+@dataclass(frozen=True)
+class Measure:
+    """How a target is counted: a branch of `stats/progress` and its parameters."""
+
+    branch: str
+    levels: tuple[str, ...] = ()
+    within_plan: bool = False
+    high_end_only: bool = False
+    flag: str | None = None
+    since: str | None = None
 
 
-_PROVINCIAL_OR_HIGHER = ["PROVINCIAL", "NATIONAL"]
+_PROVINCIAL_OR_HIGHER = ("PROVINCIAL", "NATIONAL")
 
 MEASURES: dict[str, Measure] = {
-    "titled-staff": _titled_staff,
-    "innovation-teams": _statement("stats/measures/innovation_teams"),
-    "foreign-expert-visits": _statement("stats/measures/foreign_expert_visits", highEndOnly=False),
-    "high-end-foreign-expert-visits": _statement("stats/measures/foreign_expert_visits", highEndOnly=True),
-    "provincial-platforms": _statement("stats/measures/platforms", levels=_PROVINCIAL_OR_HIGHER, withinPlan=False),
-    "new-provincial-platforms": _statement("stats/measures/platforms", levels=_PROVINCIAL_OR_HIGHER,
-                                           withinPlan=True),
-    "national-platforms": _statement("stats/measures/platforms", levels=["NATIONAL"], withinPlan=False),
-    "high-tech-enterprises": _statement("stats/measures/flagged_institutions", flag="highTech",
-                                        since="highTechSince"),
-    "tech-smes": _statement("stats/measures/flagged_institutions", flag="techSme", since="techSmeSince"),
-    "innovation-projects": _statement("stats/measures/innovation_projects"),
+    "titled-staff": Measure("titled-staff"),
+    "innovation-teams": Measure("innovation-teams"),
+    "foreign-expert-visits": Measure("foreign-expert-visits"),
+    "high-end-foreign-expert-visits": Measure("foreign-expert-visits", high_end_only=True),
+    "provincial-platforms": Measure("platforms", levels=_PROVINCIAL_OR_HIGHER),
+    "new-provincial-platforms": Measure("platforms", levels=_PROVINCIAL_OR_HIGHER, within_plan=True),
+    "national-platforms": Measure("platforms", levels=("NATIONAL",)),
+    "high-tech-enterprises": Measure("flagged-institutions", flag="highTech", since="highTechSince"),
+    "tech-smes": Measure("flagged-institutions", flag="techSme", since="techSmeSince"),
+    "innovation-projects": Measure("innovation-projects"),
 }
 
 #: Targets the registry holds no records for (yet): why they have no value, in English and Chinese.
@@ -99,25 +92,43 @@ def projection(baseline: int, value: int, target: Target, as_of: dt.date) -> flo
     return baseline + (value - baseline) * whole / elapsed
 
 
-async def target_progress(db: Database, target: Target, regions: list[str], as_of: dt.date) -> TargetProgress:
-    """One target's progress in `regions` as of `as_of`."""
-    measure = MEASURES.get(target.code)
-    if measure is None:
-        reason = NOT_HELD.get(target.code, (f"No way to count target {target.code} is defined.",
-                                            f"未定义目标{target.code}的统计方法"))
-        return TargetProgress(target=target, value=None, reason=reason, ratio=None, remaining=None, by_year=(),
-                              projection=None, on_track=None)
-    ends = year_ends(target, as_of)
-    baseline, value, *yearly = await measure(db, regions, [target.starts_on - dt.timedelta(days=1), as_of, *ends],
-                                             target)
+def _days(target: Target, as_of: dt.date) -> list[dt.date]:
+    """The days a target is counted on: the day before the plan began (the baseline), as_of, the year ends."""
+    return [target.starts_on - dt.timedelta(days=1), as_of, *year_ends(target, as_of)]
+
+
+def _measured(target: Target, as_of: dt.date, values: list[int]) -> TargetProgress:
+    baseline, value, *yearly = values
     projected = projection(baseline, value, target, as_of)
     return TargetProgress(
-        target=target, value=value, reason=None, ratio=value / target.goal, remaining=max(target.goal - value, 0.0),
-        by_year=tuple(YearValue(year=day.year, as_of=day, value=n) for day, n in zip(ends, yearly, strict=True)),
+        target=target, value=value, reason=None, ratio=value / target.goal,
+        remaining=max(target.goal - value, 0.0),
+        by_year=tuple(YearValue(year=day.year, as_of=day, value=n)
+                      for day, n in zip(year_ends(target, as_of), yearly, strict=True)),
         projection=projected, on_track=None if projected is None else projected >= target.goal)
 
 
-async def progress(db: Database, plan: Plan, regions: list[str], as_of: dt.date) -> list[TargetProgress]:
-    """Every target of `plan` in `regions` as of `as_of`, in the plan's order."""
+def _unmeasured(target: Target) -> TargetProgress:
+    reason = NOT_HELD.get(target.code, (f"No way to count target {target.code} is defined.",
+                                        f"未定义目标{target.code}的统计方法"))
+    return TargetProgress(target=target, value=None, reason=reason, ratio=None, remaining=None, by_year=(),
+                          projection=None, on_track=None)
+
+
+async def progress(db: Database, plan: Plan, region: str, as_of: dt.date) -> list[TargetProgress]:
+    """Every target of `plan` in `region` (and within it) as of `as_of`, in the plan's order: one statement."""
     check_as_of(as_of)
-    return list(await asyncio.gather(*(target_progress(db, target, regions, as_of) for target in plan.targets)))
+    measured = [target for target in plan.targets if target.code in MEASURES]
+    rows = await db.read("stats/progress", region=region, epoch=EPOCH.year, targets=[{
+        "code": target.code, "measure": MEASURES[target.code].branch, "startsOn": target.starts_on,
+        "deadline": target.deadline, "levels": list(MEASURES[target.code].levels),
+        "withinPlan": MEASURES[target.code].within_plan, "highEndOnly": MEASURES[target.code].high_end_only,
+        "flag": MEASURES[target.code].flag, "since": MEASURES[target.code].since,
+        # Nothing is counted before EPOCH: the cells' years start there.
+        "dates": [{"at": at, "on": day, "year": max(day, EPOCH).year, "day": max(day, EPOCH).timetuple().tm_yday}
+                  for at, day in enumerate(_days(target, as_of))]} for target in measured])
+    if not rows and measured:
+        await check_region(db, region)
+    values = {(row["code"], row["at"]): row["value"] for row in rows}
+    return [_measured(target, as_of, [values[(target.code, at)] for at in range(len(_days(target, as_of)))])
+            if target.code in MEASURES else _unmeasured(target) for target in plan.targets]

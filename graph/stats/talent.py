@@ -15,7 +15,6 @@ from graph.database import Database
 from graph.errors import InvalidInput, NotFound
 from graph.stats.cubes import DIMENSIONS, cube_for, cube_name
 from graph.stats.spans import AGE_BANDS, EPOCH, HORIZON, age_band
-from graph.taxonomy import Tree
 from graph.titles import LEVEL_RANK
 
 
@@ -37,16 +36,10 @@ class StatsTable:
     source: str
 
 
-def region_scope(tree: Tree, code: str) -> list[str]:
-    """`code` and every region within it; NotFound when there is no such region."""
-    if code not in tree.nodes:
-        raise NotFound("region", code, "region")
-    return tree.descendants(code)
-
-
 def check_as_of(as_of: dt.date) -> None:
     if not EPOCH <= as_of <= HORIZON:
-        raise InvalidInput(f"asOf must lie between {EPOCH} and {HORIZON}.", f"统计日期须在{EPOCH}至{HORIZON}之间", "asOf")
+        raise InvalidInput(f"asOf must lie between {EPOCH} and {HORIZON}.", f"统计日期须在{EPOCH}至{HORIZON}之间",
+                           "asOf")
 
 
 def check_grouping(group_by: list[str]) -> tuple[str, ...]:
@@ -62,32 +55,30 @@ def _dates(days: list[dt.date]) -> list[dict[str, int]]:
     return [{"at": index, "year": day.year, "day": day.timetuple().tm_yday} for index, day in enumerate(days)]
 
 
-async def titled_staff(db: Database, regions: list[str], days: list[dt.date]) -> list[int]:
-    """Titled staff in `regions` as of each of `days`, in one statement."""
-    rows = await db.read("stats/cube_counts", cube=cube_name(("REGION",)), regions=regions, positions=[],
-                         dates=_dates([max(day, EPOCH) for day in days]), epoch=EPOCH.year)
-    counts = {row["at"]: row["count"] for row in rows}
-    # Nothing is counted before EPOCH (the cells' years start there).
-    return [counts.get(index, 0) if day >= EPOCH else 0 for index, day in enumerate(days)]
+async def check_region(db: Database, region: str) -> None:
+    """NotFound unless the region exists (asked only when a count found nothing)."""
+    if not (await db.read("stats/region_exists", region=region))[0]["exists"]:
+        raise NotFound("region", region, "region")
 
 
-async def talent_stats(db: Database, as_of: dt.date, region: str, regions: list[str],
-                       group_by: list[str]) -> StatsTable:
-    """Titled staff in `regions` (the scope of `region`) as of `as_of`, grouped by `group_by`."""
+async def talent_stats(db: Database, as_of: dt.date, region: str, group_by: list[str]) -> StatsTable:
+    """Titled staff in `region` (and everything within it) as of `as_of`, grouped by `group_by`."""
     check_as_of(as_of)
     grouping = check_grouping(group_by)
     cube = cube_for(grouping)
     counts: dict[tuple[str, ...], int] = defaultdict(int)
     if cube is not None:
-        rows = await db.read("stats/cube_counts", cube=cube_name(cube), regions=regions,
+        rows = await db.read("stats/cube_counts", cube=cube_name(cube), region=region,
                              positions=[cube.index(d) for d in grouping], dates=_dates([as_of]), epoch=EPOCH.year)
         for row in rows:
             counts[tuple(row["keys"])] += row["count"]
     else:
-        rows = await db.read("stats/span_counts", regions=regions, dimensions=list(grouping), asOf=as_of,
+        rows = await db.read("stats/span_counts", region=region, dimensions=list(grouping), asOf=as_of,
                              year=as_of.year)
         for row in rows:
             counts[band_keys(grouping, row["keys"], as_of.year)] += row["count"]
+    if not counts:
+        await check_region(db, region)
     ordered = sorted(((keys, n) for keys, n in counts.items() if n), key=lambda item: _order(grouping, item[0]))
     return StatsTable(as_of=as_of, region=region, group_by=grouping, total=sum(counts.values()),
                       rows=tuple(StatsRow(keys=keys, count=n) for keys, n in ordered),

@@ -25,7 +25,7 @@ from graph.database import Database
 from graph.errors import DomainError, InvalidInput
 from graph.stats.plans import list_plans, plan_for
 from graph.stats.progress import progress
-from graph.stats.talent import region_scope, talent_stats
+from graph.stats.talent import talent_stats
 from graph.taxonomy import field_tree, region_tree
 from server.stats.queries import CHENGDE
 from server.stats.tables import Table, progress_table, stats_table
@@ -44,13 +44,13 @@ def _as_of(request: Request) -> dt.date:
 
 async def _table(db: Database, request: Request, name: str) -> Table:
     as_of, region = _as_of(request), request.query_params.get("region") or CHENGDE
-    regions = await region_tree(db)
-    scope = region_scope(regions, region)
     if name == "progress":
         plan = plan_for(await list_plans(db), request.query_params.get("plan"), as_of)
-        return progress_table(await progress(db, plan, scope, as_of), regions.nodes[region]["name"], as_of.isoformat())
+        targets = await progress(db, plan, region, as_of)
+        return progress_table(targets, (await region_tree(db)).nodes[region]["name"], as_of.isoformat())
     group_by = [d.strip() for d in request.query_params.get("groupBy", "").split(",") if d.strip()]
-    return stats_table(await talent_stats(db, as_of, region, scope, group_by), regions, await field_tree(db))
+    table = await talent_stats(db, as_of, region, group_by)
+    return stats_table(table, await region_tree(db), await field_tree(db))
 
 
 def _csv(table: Table) -> bytes:

@@ -9,7 +9,7 @@ import strawberry
 from graph.errors import DomainError
 from graph.stats.plans import list_plans, plan_for
 from graph.stats.progress import progress as target_progress
-from graph.stats.talent import region_scope, talent_stats
+from graph.stats.talent import talent_stats
 from server.auth import Role
 from server.common.errors import RequestError
 from server.stats.types import Plan, StatsDimension, TalentStats, TargetProgress, plan_from, progress_from, stats_from
@@ -34,9 +34,8 @@ class StatsQueries:
         context.caller.require(*EVERYONE, action="Reading progress")
         as_of = as_of or dt.date.today()
         try:
-            scope = region_scope(await context.regions(), region)
             chosen = plan_for(await list_plans(context.db), plan, as_of)
-            return [progress_from(p) for p in await target_progress(context.db, chosen, scope, as_of)]
+            return [progress_from(p) for p in await target_progress(context.db, chosen, region, as_of)]
         except DomainError as error:
             raise RequestError(error) from error
 
@@ -47,9 +46,7 @@ class StatsQueries:
         context = info.context
         context.caller.require(*EVERYONE, action="Reading talent statistics")
         try:
-            regions = await context.regions()
-            table = await talent_stats(context.db, as_of or dt.date.today(), region, region_scope(regions, region),
-                                       [d.value for d in group_by or []])
+            table = await talent_stats(context.db, as_of or dt.date.today(), region, [d.value for d in group_by or []])
         except DomainError as error:
             raise RequestError(error) from error
-        return stats_from(table, regions, await context.fields() if "FIELD" in table.group_by else None)
+        return stats_from(table)

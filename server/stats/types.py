@@ -10,7 +10,6 @@ import strawberry
 from graph.stats import plans as graph_plans
 from graph.stats.progress import TargetProgress as Progress
 from graph.stats.talent import StatsTable
-from graph.taxonomy import Tree
 from server.common.enums import Label
 from server.stats.labels import key_label
 
@@ -102,8 +101,14 @@ class TalentStatsRow:
     keys: list[str | None] = strawberry.field(
         description="Region codes for REGION, level codes for TITLE_LEVEL, series codes, years, field codes, "
                     "institution types, MALE/FEMALE, age bands (UNDER_30, 30_39, 40_49, 50_59, 60_PLUS).")
-    labels: list[Label] = strawberry.field(description="The keys' names in Chinese and English.")
     count: int
+    dimensions: strawberry.Private[tuple[str, ...]]
+
+    @strawberry.field(description="The keys' names in Chinese and English.")
+    async def labels(self, info: strawberry.Info) -> list[Label]:
+        regions = await info.context.regions()
+        fields = await info.context.fields() if "FIELD" in self.dimensions else None
+        return [key_label(d, key or "", regions, fields) for d, key in zip(self.dimensions, self.keys, strict=True)]
 
 
 @strawberry.type(description="Titled staff as of a day in a region, in total and grouped.")
@@ -116,12 +121,9 @@ class TalentStats:
     source: str = strawberry.field(description="'cube' (maintained aggregates) or 'spans' (counted per person).")
 
 
-def stats_from(table: StatsTable, regions: Tree, fields: Tree | None) -> TalentStats:
-    """The GraphQL table; `fields` is needed only when grouping by FIELD."""
+def stats_from(table: StatsTable) -> TalentStats:
     return TalentStats(
         as_of=table.as_of, region=table.region, group_by=[StatsDimension(d) for d in table.group_by],
         total=table.total, source=table.source,
-        rows=[TalentStatsRow(keys=[key or None for key in row.keys], count=row.count,
-                             labels=[key_label(d, key, regions, fields) for d, key in zip(table.group_by, row.keys,
-                                                                                         strict=True)])
+        rows=[TalentStatsRow(keys=[key or None for key in row.keys], count=row.count, dimensions=table.group_by)
               for row in table.rows])

@@ -141,3 +141,11 @@ def test_targets_without_data_say_so_instead_of_zero(client: TestClient) -> None
         assert result[code]["value"] is None and result[code]["ratio"] is None
         assert result[code]["reason"]["zh"] and result[code]["reason"]["en"]
     assert result["titled-staff"]["value"] == 0 and result["titled-staff"]["reason"] is None
+
+
+def test_an_unknown_region_is_an_error_naming_it(client: TestClient) -> None:
+    for query in ('{ progress(region: "999999") { value } }', '{ talentStats(region: "999999") { total } }',
+                  '{ talentStats(region: "999999", groupBy: [GENDER, AGE_BAND]) { total } }'):
+        body = client.post("/graphql", json={"query": query}).json()
+        assert body["errors"][0]["extensions"] == {"code": "NotFound", "messageZh": "未找到地区:999999",
+                                                   "field": "region"}, query

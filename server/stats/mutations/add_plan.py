@@ -8,7 +8,8 @@ from typing import Annotated
 import strawberry
 
 from graph.errors import DomainError
-from graph.stats.plans import PlanDraft, TargetDraft, add_plan as add, list_plans
+from graph.stats.plans import PlanDraft, TargetDraft, list_plans
+from graph.stats.plans import add_plan as add
 from graph.stats.progress import measurable
 from server.auth import Role
 from server.common.errors import ConflictError, InvalidInputError, NotAllowedError, user_error

@@ -7,7 +7,8 @@ from typing import Annotated
 import strawberry
 
 from graph.errors import DomainError
-from graph.stats.plans import list_plans, set_target_goal as set_goal
+from graph.stats.plans import list_plans
+from graph.stats.plans import set_target_goal as set_goal
 from server.auth import Role
 from server.common.errors import InvalidInputError, NotAllowedError, NotFoundError, user_error
 from server.stats.types import Target, target_from
