@@ -129,6 +129,6 @@ async def progress(db: Database, plan: Plan, region: str, as_of: dt.date) -> lis
                   for at, day in enumerate(_days(target, as_of))]} for target in measured])
     if not rows and measured:
         await check_region(db, region)
-    values = {(row["code"], row["at"]): row["value"] for row in rows}
-    return [_measured(target, as_of, [values[(target.code, at)] for at in range(len(_days(target, as_of)))])
+    values = {row["code"]: row["values"] for row in rows}
+    return [_measured(target, as_of, values[target.code])
             if target.code in MEASURES else _unmeasured(target) for target in plan.targets]
