@@ -1,6 +1,6 @@
 // Every target's value as of several days, in one statement. Parameters: $region (its code: the region and
 // everything within it), $epoch (1950), $targets: [{code, measure, startsOn, deadline, dates: [{at, on, year,
-// day}], levels, withinPlan, highEndOnly, flag, since}] (`measure` picks the branch; the others are its
+// day}], levels, withinPlan, highEndOnly}] (`measure` picks the branch; the others are its
 // parameters, null where unused). Rows: code, values (one per date, in order). No rows when the region does
 // not exist. Each branch but the first reads its items once, with the day each began to count, and counts
 // them for every date from that list.
@@ -53,13 +53,21 @@ CALL (regions, target) {
   } AS days
   RETURN [d IN target.dates | size([day IN days WHERE day <= d.on])] AS values
   UNION ALL
-  // Institutions in the region carrying the flag (highTech, techSme), from its date property if recorded.
-  WITH regions, target WHERE target.measure = 'flagged-institutions'
+  // High-tech enterprises (高新技术企业) in the region, from highTechSince if recorded.
+  WITH regions, target WHERE target.measure = 'high-tech-enterprises'
   WITH target, COLLECT {
-    MATCH (i:Institution)-[:LOCATED_IN]->(r:Region)
-    WHERE i[target.flag] = true AND r.code IN regions
-    WITH DISTINCT i
-    RETURN coalesce(i[target.since], date('1950-01-01'))
+    MATCH (i:Institution {highTech: true})
+    WHERE EXISTS { (i)-[:LOCATED_IN]->(r:Region) WHERE r.code IN regions }
+    RETURN coalesce(i.highTechSince, date('1950-01-01'))
+  } AS days
+  RETURN [d IN target.dates | size([day IN days WHERE day <= d.on])] AS values
+  UNION ALL
+  // Technology-based SMEs (科技型中小企业) in the region, from techSmeSince if recorded.
+  WITH regions, target WHERE target.measure = 'tech-smes'
+  WITH target, COLLECT {
+    MATCH (i:Institution {techSme: true})
+    WHERE EXISTS { (i)-[:LOCATED_IN]->(r:Region) WHERE r.code IN regions }
+    RETURN coalesce(i.techSmeSince, date('1950-01-01'))
   } AS days
   RETURN [d IN target.dates | size([day IN days WHERE day <= d.on])] AS values
   UNION ALL

@@ -23,8 +23,6 @@ class Measure:
     levels: tuple[str, ...] = ()
     within_plan: bool = False
     high_end_only: bool = False
-    flag: str | None = None
-    since: str | None = None
 
 
 _PROVINCIAL_OR_HIGHER = ("PROVINCIAL", "NATIONAL")
@@ -37,8 +35,8 @@ MEASURES: dict[str, Measure] = {
     "provincial-platforms": Measure("platforms", levels=_PROVINCIAL_OR_HIGHER),
     "new-provincial-platforms": Measure("platforms", levels=_PROVINCIAL_OR_HIGHER, within_plan=True),
     "national-platforms": Measure("platforms", levels=("NATIONAL",)),
-    "high-tech-enterprises": Measure("flagged-institutions", flag="highTech", since="highTechSince"),
-    "tech-smes": Measure("flagged-institutions", flag="techSme", since="techSmeSince"),
+    "high-tech-enterprises": Measure("high-tech-enterprises"),
+    "tech-smes": Measure("tech-smes"),
     "innovation-projects": Measure("innovation-projects"),
 }
 
@@ -123,7 +121,6 @@ async def progress(db: Database, plan: Plan, region: str, as_of: dt.date) -> lis
         "code": target.code, "measure": MEASURES[target.code].branch, "startsOn": target.starts_on,
         "deadline": target.deadline, "levels": list(MEASURES[target.code].levels),
         "withinPlan": MEASURES[target.code].within_plan, "highEndOnly": MEASURES[target.code].high_end_only,
-        "flag": MEASURES[target.code].flag, "since": MEASURES[target.code].since,
         # Nothing is counted before EPOCH: the cells' years start there.
         "dates": [{"at": at, "on": day, "year": max(day, EPOCH).year, "day": max(day, EPOCH).timetuple().tm_yday}
                   for at, day in enumerate(_days(target, as_of))]} for target in measured])
