@@ -9,7 +9,8 @@ import strawberry
 from graph.errors import DomainError
 from graph.institutions import InstitutionDraft, register_institution as register
 from server.common.enums import InstitutionType
-from server.common.errors import ConflictError, InvalidInputError, NotFoundError, user_error
+from server.auth import Role
+from server.common.errors import ConflictError, InvalidInputError, NotAllowedError, NotFoundError, user_error
 from server.institutions.types import Institution, institution_from
 
 
@@ -30,7 +31,7 @@ class InstitutionRegistered:
 
 
 RegisterInstitutionResult = Annotated[
-    InstitutionRegistered | InvalidInputError | NotFoundError | ConflictError,
+    InstitutionRegistered | InvalidInputError | NotFoundError | ConflictError | NotAllowedError,
     strawberry.union("RegisterInstitutionResult"),
 ]
 
@@ -42,7 +43,8 @@ async def register_institution(info: strawberry.Info, input: RegisterInstitution
                              credit_code=input.credit_code, high_tech=input.high_tech, tech_sme=input.tech_sme,
                              fields=list(input.fields))
     try:
-        institution_id = await register(context.db, draft)
+        context.caller.require(Role.ADMIN, action="registerInstitution")
+        institution_id = await register(context.db, draft, context.caller.actor)
     except DomainError as error:
         return user_error(error)  # type: ignore[return-value]
     row = await context.institutions.load(institution_id)

@@ -10,7 +10,8 @@ import strawberry
 from graph.errors import DomainError
 from graph.people import PersonChanges, update_person as update
 from server.common.enums import Degree, Gender
-from server.common.errors import InvalidInputError, NotFoundError, user_error
+from server.auth import WRITERS
+from server.common.errors import InvalidInputError, NotAllowedError, NotFoundError, user_error
 from server.people.types import Person, person_from
 
 
@@ -35,7 +36,9 @@ class PersonUpdated:
     person: Person
 
 
-UpdatePersonResult = Annotated[PersonUpdated | InvalidInputError | NotFoundError, strawberry.union("UpdatePersonResult")]
+UpdatePersonResult = Annotated[
+    PersonUpdated | InvalidInputError | NotFoundError | NotAllowedError, strawberry.union("UpdatePersonResult")
+]
 
 
 async def update_person(info: strawberry.Info, id: strawberry.ID, input: UpdatePersonInput) -> UpdatePersonResult:
@@ -49,7 +52,8 @@ async def update_person(info: strawberry.Info, id: strawberry.ID, input: UpdateP
         since=input.since, fields=list(input.fields) if input.fields is not None else None,
     )
     try:
-        await update(context.db, str(id), changes)
+        context.caller.require(*WRITERS, action="updatePerson")
+        await update(context.db, str(id), changes, context.caller.actor)
     except DomainError as error:
         return user_error(error)  # type: ignore[return-value]
     row = await context.people.load(str(id))
