@@ -17,7 +17,15 @@ from functools import lru_cache
 from typing import Any
 
 import strawberry
-from graphql import ASTValidationRule, GraphQLError, OperationDefinitionNode, OperationType, parse, specified_rules, validate
+from graphql import (
+    ASTValidationRule,
+    GraphQLError,
+    OperationDefinitionNode,
+    OperationType,
+    parse,
+    specified_rules,
+    validate,
+)
 from graphql.language import DocumentNode
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, JSONResponse, Response

@@ -55,8 +55,8 @@ class InstitutionQueries:
         context.caller.require_to_read(*READERS, action="institutions")
         order = order_by or InstitutionsOrder()
         where = where or InstitutionsWhere()
-        graph_filter = InstitutionFilter(id=context.caller.institution_id, region=where.region, type=where.type.value if where.type else None,
-                                         field=where.field, name=where.name or None, high_tech=where.high_tech,
+        graph_filter = InstitutionFilter(id=context.caller.institution_id, region=where.region,
+                                         type=where.type.value if where.type else None, field=where.field, name=where.name or None, high_tech=where.high_tech,
                                          tech_sme=where.tech_sme)
         try:
             size = page_size(first, context.settings.max_page_size)

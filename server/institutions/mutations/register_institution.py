@@ -7,9 +7,10 @@ from typing import Annotated
 import strawberry
 
 from graph.errors import DomainError
-from graph.institutions import InstitutionDraft, register_institution as register
-from server.common.enums import InstitutionType
+from graph.institutions import InstitutionDraft
+from graph.institutions import register_institution as register
 from server.auth import Role
+from server.common.enums import InstitutionType
 from server.common.errors import ConflictError, InvalidInputError, NotAllowedError, NotFoundError, user_error
 from server.institutions.types import Institution, institution_from
 

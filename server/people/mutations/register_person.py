@@ -8,9 +8,10 @@ from typing import Annotated
 import strawberry
 
 from graph.errors import DomainError
-from graph.people import PersonDraft, register_person as register
-from server.common.enums import Degree, Gender
+from graph.people import PersonDraft
+from graph.people import register_person as register
 from server.auth import WRITERS
+from server.common.enums import Degree, Gender
 from server.common.errors import ConflictError, InvalidInputError, NotAllowedError, NotFoundError, user_error
 from server.people.types import Person, person_from
 

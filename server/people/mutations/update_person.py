@@ -8,9 +8,10 @@ from typing import Annotated
 import strawberry
 
 from graph.errors import DomainError
-from graph.people import PersonChanges, update_person as update
-from server.common.enums import Degree, Gender
+from graph.people import PersonChanges
+from graph.people import update_person as update
 from server.auth import WRITERS
+from server.common.enums import Degree, Gender
 from server.common.errors import InvalidInputError, NotAllowedError, NotFoundError, user_error
 from server.people.types import Person, person_from
 

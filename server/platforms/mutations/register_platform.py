@@ -8,7 +8,8 @@ from typing import Annotated
 import strawberry
 
 from graph.errors import DomainError
-from graph.platforms import PlatformDraft, register_platform as register
+from graph.platforms import PlatformDraft
+from graph.platforms import register_platform as register
 from server.auth import WRITERS
 from server.common.enums import Level
 from server.common.errors import InvalidInputError, NotAllowedError, NotFoundError, user_error
@@ -32,14 +33,15 @@ class PlatformRegistered:
 
 
 RegisterPlatformResult = Annotated[
-    PlatformRegistered | InvalidInputError | NotFoundError | NotAllowedError, strawberry.union("RegisterPlatformResult")
+    PlatformRegistered | InvalidInputError | NotFoundError | NotAllowedError,
+    strawberry.union("RegisterPlatformResult"),
 ]
 
 
 async def register_platform(info: strawberry.Info, input: RegisterPlatformInput) -> RegisterPlatformResult:
     """Register a platform; typed errors for bad input, unknown references, another institution."""
     context = info.context
-    draft = PlatformDraft(name=input.name, kind=input.kind.value, level=input.level.value,
+    draft = PlatformDraft(name=input.name, kind=input.kind.value, level=input.level.value,  # type: ignore[attr-defined]
                           established_on=input.established_on, fields=list(input.fields),
                           institution=str(input.institution_id) if input.institution_id else None)
     try:

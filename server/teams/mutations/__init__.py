@@ -19,5 +19,5 @@ class TeamMutations:
     resubmit_team = strawberry.mutation(resolver=resubmit_team, description="Submit a rejected team again.")
     add_team_member = strawberry.mutation(resolver=add_team_member,
                                           description="Add a member to a team not yet recognized.")
-    remove_team_member = strawberry.mutation(resolver=remove_team_member,
-                                             description="Remove a member (not the leader) from a team not yet recognized.")
+    remove_team_member = strawberry.mutation(
+        resolver=remove_team_member, description="Remove a member (not the leader) from a team not yet recognized.")

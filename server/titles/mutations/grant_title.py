@@ -8,9 +8,10 @@ from typing import Annotated
 import strawberry
 
 from graph.errors import DomainError
-from graph.titles import TitleGrant, grant_title as grant
-from server.common.enums import TitleLevel, TitleSeries
+from graph.titles import TitleGrant
+from graph.titles import grant_title as grant
 from server.auth import WRITERS
+from server.common.enums import TitleLevel, TitleSeries
 from server.common.errors import ConflictError, InvalidInputError, NotAllowedError, NotFoundError, user_error
 from server.people.types import Person, person_from
 

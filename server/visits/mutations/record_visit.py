@@ -8,7 +8,8 @@ from typing import Annotated
 import strawberry
 
 from graph.errors import DomainError
-from graph.visits import VisitDraft, record_visit as record
+from graph.visits import VisitDraft
+from graph.visits import record_visit as record
 from server.auth import WRITERS
 from server.common.errors import ConflictError, InvalidInputError, NotAllowedError, NotFoundError, user_error
 from server.visits.types import Visit, visit_from
