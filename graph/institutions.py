@@ -8,7 +8,7 @@ from typing import Any
 
 from graph.audit import Actor, audited
 from graph.database import Database, Transaction
-from graph.errors import InvalidInput, NotFound
+from graph.errors import InvalidInput, InvalidValue, NotFound
 from graph.identity import check_credit_code
 from graph.listing import ListSpec, Page, SortKey, by_ids, count, fetch_page
 from graph.migrations import read_reference
@@ -84,7 +84,10 @@ async def register_institution(db: Database, draft: InstitutionDraft, actor: Act
     props: dict[str, Any] = {"id": str(uuid.uuid4()), "name": name, "type": draft.type,
                              "highTech": draft.high_tech, "techSme": draft.tech_sme}
     if draft.credit_code:
-        props["creditCode"] = check_credit_code(draft.credit_code)
+        try:
+            props["creditCode"] = check_credit_code(draft.credit_code)
+        except InvalidValue as bad:
+            raise InvalidInput(bad.reason_en, bad.reason_zh, "creditCode") from None
 
     async def work(tx: Transaction) -> tuple[str, list[str]]:
         [row] = await tx.run("institutions/references", region=draft.region, fields=draft.fields)

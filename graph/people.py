@@ -9,7 +9,7 @@ from typing import Any
 
 from graph.audit import Actor, audited
 from graph.database import Database, Transaction
-from graph.errors import InvalidInput, NotAllowed, NotFound
+from graph.errors import InvalidInput, InvalidValue, NotAllowed, NotFound
 from graph.identity import check_id_number, hash_id_number
 from graph.listing import ListSpec, Page, SortKey, by_ids, count, fetch_page
 from graph.names import pinyin_initials, pinyin_of
@@ -127,13 +127,16 @@ def person_properties(draft: PersonDraft, salt: str, today: dt.date) -> dict[str
         "phone": draft.phone, "consentToContact": draft.consent_to_contact,
     }
     if draft.id_number:
-        info = check_id_number(draft.id_number)
+        try:
+            info = check_id_number(draft.id_number, today)
+        except InvalidValue as bad:
+            raise InvalidInput(bad.reason_en, bad.reason_zh, "idNumber") from None
         if draft.birth_year is not None and info.birth_date.year != draft.birth_year:
             raise InvalidInput("The identity number's birth date does not agree with birthYear.",
                                "身份证号码中的出生日期与出生年份不一致", "idNumber")
         props["idHash"] = hash_id_number(draft.id_number, salt)
         props["birthYear"] = props["birthYear"] or info.birth_date.year
-        props["gender"] = props["gender"] or info.gender
+        props["gender"] = props["gender"] or ("MALE" if info.is_male else "FEMALE")
     if draft.institution is None and (draft.role or draft.since):
         raise InvalidInput("role and since describe an employment: give institutionId too.",
                            "职务和入职时间需与单位一同填写", "institutionId")

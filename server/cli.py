@@ -52,11 +52,11 @@ def cmd_db(settings: Settings, args: argparse.Namespace) -> int:
     elif args.action == "stop":
         print("Neo4j stopped." if embedded.stop() else "Neo4j was not running.")
     else:
-        running = embedded.status()
-        if running is None:
+        status = embedded.status()
+        if status is None:
             print(f"Neo4j is not running (data folder {embedded.data_dir}).")
             return 3
-        print(f"Neo4j is running: {running.uri} (pid {running.pid}), data in {embedded.data_dir}")
+        print(f"Neo4j is running: {status.uri} (pid {status.pid}), data in {embedded.data_dir}")
     return 0
 
 
@@ -178,6 +178,9 @@ def parser() -> argparse.ArgumentParser:
     schema.add_argument("--output", default=str(REPOSITORY / "schema.graphql"), help="file, or - for stdout")
     schema.set_defaults(run=cmd_schema)
 
+    from loaders.cli import register_commands
+
+    register_commands(commands)
     return root
 
 

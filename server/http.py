@@ -150,8 +150,8 @@ class GraphQLEndpoint:
             raise HttpError(400, "`operationName` must be a string.")
         document, errors = self._check(query)
         if errors:
-            body = {"errors": [error.formatted for error in errors]}
-            return JSONResponse(body, 400 if media == GRAPHQL_RESPONSE else 200, media_type=media)
+            refusal = {"errors": [error.formatted for error in errors]}
+            return JSONResponse(refusal, 400 if media == GRAPHQL_RESPONSE else 200, media_type=media)
         assert document is not None
         if request.method == "GET" and _operation_type(document, operation) != OperationType.QUERY:
             raise HttpError(405, "Only queries may be sent with GET; send mutations with POST.", {"Allow": "POST"})

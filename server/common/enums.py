@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import enum
+from typing import Any
 
 import strawberry
 
@@ -36,6 +37,11 @@ Level = labelled_enum("Level", "The level that recognised a team or platform.", 
     "PROVINCIAL": ("PROVINCIAL", "省级", "provincial"),
     "MUNICIPAL": ("MUNICIPAL", "市级", "municipal"),
 })
+
+
+def code_of(member: Any) -> str:
+    """The stable English code of an enum member (reference enums are built at import time)."""
+    return str(member.value)
 
 
 def label_of(member: enum.Enum) -> Label:

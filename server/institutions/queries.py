@@ -56,8 +56,8 @@ class InstitutionQueries:
         order = order_by or InstitutionsOrder()
         where = where or InstitutionsWhere()
         graph_filter = InstitutionFilter(id=context.caller.institution_id, region=where.region,
-                                         type=where.type.value if where.type else None, field=where.field, name=where.name or None, high_tech=where.high_tech,
-                                         tech_sme=where.tech_sme)
+                                         type=where.type.value if where.type else None, field=where.field,
+                                         name=where.name or None, high_tech=where.high_tech, tech_sme=where.tech_sme)
         try:
             size = page_size(first, context.settings.max_page_size)
             page = await list_institutions(context.db, graph_filter, order.by.value,

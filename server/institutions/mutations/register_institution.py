@@ -10,7 +10,7 @@ from graph.errors import DomainError
 from graph.institutions import InstitutionDraft
 from graph.institutions import register_institution as register
 from server.auth import Role
-from server.common.enums import InstitutionType
+from server.common.enums import InstitutionType, code_of
 from server.common.errors import ConflictError, InvalidInputError, NotAllowedError, NotFoundError, user_error
 from server.institutions.types import Institution, institution_from
 
@@ -40,7 +40,7 @@ RegisterInstitutionResult = Annotated[
 async def register_institution(info: strawberry.Info, input: RegisterInstitutionInput) -> RegisterInstitutionResult:
     """Register an institution; typed errors for bad input, unknown region or field, duplicate credit code."""
     context = info.context
-    draft = InstitutionDraft(name=input.name, type=input.type.value, region=input.region_code,
+    draft = InstitutionDraft(name=input.name, type=code_of(input.type), region=input.region_code,
                              credit_code=input.credit_code, high_tech=input.high_tech, tech_sme=input.tech_sme,
                              fields=list(input.fields))
     try:

@@ -11,7 +11,7 @@ from graph.errors import DomainError
 from graph.platforms import PlatformDraft
 from graph.platforms import register_platform as register
 from server.auth import WRITERS
-from server.common.enums import Level
+from server.common.enums import Level, code_of
 from server.common.errors import InvalidInputError, NotAllowedError, NotFoundError, user_error
 from server.platforms.types import Platform, PlatformKind, platform_from
 
@@ -41,7 +41,7 @@ RegisterPlatformResult = Annotated[
 async def register_platform(info: strawberry.Info, input: RegisterPlatformInput) -> RegisterPlatformResult:
     """Register a platform; typed errors for bad input, unknown references, another institution."""
     context = info.context
-    draft = PlatformDraft(name=input.name, kind=input.kind.value, level=input.level.value,  # type: ignore[attr-defined]
+    draft = PlatformDraft(name=input.name, kind=code_of(input.kind), level=code_of(input.level),
                           established_on=input.established_on, fields=list(input.fields),
                           institution=str(input.institution_id) if input.institution_id else None)
     try:

@@ -10,7 +10,7 @@ from graph.errors import DomainError
 from graph.teams import MemberDraft, TeamDraft
 from graph.teams import register_team as register
 from server.auth import WRITERS
-from server.common.enums import Level
+from server.common.enums import Level, code_of
 from server.common.errors import ConflictError, InvalidInputError, NotAllowedError, NotFoundError, user_error
 from server.teams.types import Team, TeamOrigin, TeamRole, team_from
 
@@ -49,14 +49,14 @@ RegisterTeamResult = Annotated[
 
 def member_draft(member: TeamMemberInput) -> MemberDraft:
     """The graph's draft of a member input."""
-    return MemberDraft(person=str(member.person_id), role=member.role.value, invited=member.invited)  # type: ignore[attr-defined]
+    return MemberDraft(person=str(member.person_id), role=code_of(member.role), invited=member.invited)
 
 
 async def register_team(info: strawberry.Info, input: RegisterTeamInput) -> RegisterTeamResult:
     """Register a team; typed errors for bad input, unknown people, a leader of another team, another institution."""
     context = info.context
     draft = TeamDraft(name=input.name, fields=list(input.fields), leader=member_draft(input.leader),
-                      origin=input.origin.value, level=input.level.value if input.level else None,  # type: ignore[attr-defined]
+                      origin=code_of(input.origin), level=code_of(input.level) if input.level else None,
                       institution=str(input.institution_id) if input.institution_id else None,
                       members=[member_draft(member) for member in input.members])
     try:
