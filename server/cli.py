@@ -133,9 +133,13 @@ def cmd_serve(settings: Settings, args: argparse.Namespace) -> int:
     try:
         asyncio.run(_run(connection, migrate))
         if args.demo:
-            from loaders.demo import load_demo
+            from loaders.demo import demo_key, load_demo
 
             asyncio.run(_run(connection, lambda db: load_demo(db, settings)))
+            if settings.auth:
+                key = asyncio.run(_run(connection, lambda db: demo_key(db, settings)))
+                print(f"Demo analyst key (kept in {settings.data_dir / 'demo-key'}): send it as the header\n"
+                      f"  Authorization: Bearer {key}", flush=True)
         print(f"Talent Graph: http://{args.host}:{port}/ (dashboard), http://{args.host}:{port}/graphql (API)",
               flush=True)
         uvicorn.run(create_app(settings, connection), host=args.host, port=port,
