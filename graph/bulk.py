@@ -7,10 +7,12 @@ half-way and run again ends in the state of one clean run.
 
 from __future__ import annotations
 
+import uuid
 from collections import Counter
 from collections.abc import Sequence
 from typing import Any
 
+from graph.audit import OPERATOR
 from graph.database import Database, Transaction
 
 #: The kinds of rows that can be upserted in bulk, each with its statement in cypher/bulk/.
@@ -18,14 +20,24 @@ KINDS = ("institutions", "people", "teams", "visits", "projects", "platforms")
 
 
 async def upsert(db: Database, kind: str, rows: Sequence[dict[str, Any]]) -> Counter[str]:
-    """Upsert one batch of `kind` rows in one transaction; count created, updated, unchanged."""
+    """Upsert one batch of `kind` rows in one transaction; count created, updated, unchanged.
+
+    A batch that changed something leaves an audit entry (operation `load:<kind>`, by the operator)
+    naming the keys it created or updated, in the same transaction.
+    """
     if kind not in KINDS:
         raise ValueError(f"unknown kind {kind!r}")
 
     async def work(tx: Transaction) -> Counter[str]:
         outcome: Counter[str] = Counter()
+        changed: list[str] = []
         for row in await tx.run(f"bulk/{kind}", rows=list(rows)):
             outcome[row["outcome"]] += row["rows"]
+            if row["outcome"] != "unchanged":
+                changed += row["keys"]
+        if changed:
+            await tx.run("audit/record", id=str(uuid.uuid4()), keyId=OPERATOR.key_id, role=OPERATOR.role,
+                         operation=f"load:{kind}", nodeIds=changed)
         return outcome
 
     return await db.write_tx(work)
