@@ -23,6 +23,7 @@ from neo4j import GraphDatabase  # noqa: E402
 from bench.common import benchmark_database, describe  # noqa: E402
 from bench.serving import serving  # noqa: E402
 from cypher import STATEMENTS  # noqa: E402
+from graph.keys import create_key  # noqa: E402
 from graph.listing import _fill, _filters, projection  # noqa: E402
 from graph.migrations import migrate  # noqa: E402
 from graph.people import PEOPLE, PEOPLE_ORDER  # noqa: E402
@@ -36,7 +37,8 @@ QUERY = """query($first: Int) { people(first: $first) { totalCount edges { curso
   region { code name } } } pageInfo { hasNextPage endCursor } } }"""
 
 
-async def load(connection, people: int, salt: str) -> None:
+async def load(connection, people: int, salt: str) -> str:
+    """Migrate, generate and load `people`; return the secret of an analyst key to read them with."""
     db = connection.open()
     try:
         await migrate(db)
@@ -44,6 +46,8 @@ async def load(connection, people: int, salt: str) -> None:
             generate(people, 3, Path(folder))
             for kind in LOAD_ORDER:
                 await load_file(db, Path(folder) / f"{kind}.csv", kind, salt)
+        _, secret = await create_key(db, "analyst", name="benchmark")
+        return secret
     finally:
         await db.close()
 
@@ -79,10 +83,11 @@ def main() -> None:
     args = parser.parse_args()
     with benchmark_database(heap="1g", pagecache="1g") as connection:
         settings = Settings(data_dir=Path(tempfile.mkdtemp()), id_salt="bench", mode="development")
-        asyncio.run(load(connection, args.people, "bench"))
+        secret = asyncio.run(load(connection, args.people, "bench"))
         driver = GraphDatabase.driver(connection.uri, auth=(connection.user, connection.password),
                                       notifications_min_severity="OFF")
-        with serving(settings, connection) as base, httpx.Client(base_url=base, timeout=30) as client:
+        with serving(settings, connection) as base, httpx.Client(
+                base_url=base, timeout=30, headers={"authorization": f"Bearer {secret}"}) as client:
             print(f"{args.people:,} people generated and loaded; {args.requests} requests per figure")
             for first in (20, 100):
                 def api(first: int = first) -> dict:

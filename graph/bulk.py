@@ -7,10 +7,12 @@ half-way and run again ends in the state of one clean run.
 
 from __future__ import annotations
 
+import uuid
 from collections import Counter
 from collections.abc import Sequence
 from typing import Any
 
+from graph.audit import OPERATOR
 from graph.database import Database, Transaction
 from graph.stats.maintain import refresh_talent
 
@@ -19,7 +21,11 @@ KINDS = ("institutions", "people", "teams", "visits", "projects", "platforms")
 
 
 async def upsert(db: Database, kind: str, rows: Sequence[dict[str, Any]]) -> Counter[str]:
-    """Upsert one batch of `kind` rows in one transaction; count created, updated, unchanged."""
+    """Upsert one batch of `kind` rows in one transaction; count created, updated, unchanged.
+
+    A batch that changed something leaves an audit entry (operation `load:<kind>`, by the operator)
+    naming the keys it created or updated, in the same transaction.
+    """
     if kind not in KINDS:
         raise ValueError(f"unknown kind {kind!r}")
 
@@ -29,8 +35,14 @@ async def upsert(db: Database, kind: str, rows: Sequence[dict[str, Any]]) -> Cou
         # and for the staff of institutions that move to another region or change type.
         recount = ([row["id"] for row in await tx.run("stats/staff_of_changed_institutions", rows=list(rows))]
                    if kind == "institutions" else [])
+        changed: list[str] = []
         for row in await tx.run(f"bulk/{kind}", rows=list(rows)):
             outcome[row["outcome"]] += row["rows"]
+            if row["outcome"] != "unchanged":
+                changed += row["keys"]
+        if changed:
+            await tx.run("audit/record", id=str(uuid.uuid4()), keyId=OPERATOR.key_id, role=OPERATOR.role,
+                         operation=f"load:{kind}", nodeIds=changed)
         if kind == "people":
             recount = [row["id"] for row in await tx.run("stats/people_by_hash", hashes=[r["idHash"] for r in rows])]
         if recount:

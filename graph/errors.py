@@ -58,4 +58,7 @@ _ZH = {
     "visit": "来访",
     "project": "项目",
     "target": "目标",
+    "key": "密钥",
+    "team member": "团队成员",
+    "foreign expert": "外国专家",
 }

@@ -1,5 +1,5 @@
 // Upsert a batch of institutions. $rows: [{id, fingerprint, props, region, fields}]. A row whose
-// fingerprint equals the stored one is left alone. Returns how many were created, updated, unchanged.
+// fingerprint equals the stored one is left alone. Returns, per outcome (created, updated, unchanged), the rows and their keys.
 UNWIND $rows AS row
 OPTIONAL MATCH (old:Institution {id: row.id})
 WITH row, CASE WHEN old IS NULL THEN 'created'
@@ -28,4 +28,4 @@ CALL (row, outcome) {
     MERGE (i)-[:FOCUSES_ON]->(f)
   }
 }
-RETURN outcome, count(*) AS rows
+RETURN outcome, count(*) AS rows, collect(row.id) AS keys

@@ -2,7 +2,7 @@
 // title, institution, fields}]: the person is merged on its identity hash (a new one gets `personId`),
 // the title on its certificate number. The institution becomes the person's employer only when they
 // have no current employer (moves go through updatePerson). A row whose fingerprint equals the one
-// stored on its title is left alone. Returns how many rows were created, updated, unchanged.
+// stored on its title is left alone. Returns, per outcome, the rows and their certificate numbers.
 UNWIND $rows AS row
 OPTIONAL MATCH (old:Title {certificateNo: row.title.certificateNo})
 WITH row, CASE WHEN old IS NULL THEN 'created'
@@ -29,4 +29,4 @@ CALL (row, outcome) {
     ON CREATE SET e.weight = 1.0
   }
 }
-RETURN outcome, count(*) AS rows
+RETURN outcome, count(*) AS rows, collect(row.title.certificateNo) AS keys

@@ -23,4 +23,4 @@ CALL (row, outcome) {
     MERGE (pl)-[:FOCUSES_ON]->(f)
   }
 }
-RETURN outcome, count(*) AS rows
+RETURN outcome, count(*) AS rows, collect(row.id) AS keys

@@ -35,4 +35,4 @@ CALL (row, outcome) {
     MERGE (pr)-[:FOCUSES_ON]->(f)
   }
 }
-RETURN outcome, count(*) AS rows
+RETURN outcome, count(*) AS rows, collect(row.id) AS keys

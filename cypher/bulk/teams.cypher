@@ -34,4 +34,4 @@ CALL (row, outcome) {
     SET m.role = member.role
   }
 }
-RETURN outcome, count(*) AS rows
+RETURN outcome, count(*) AS rows, collect(row.id) AS keys

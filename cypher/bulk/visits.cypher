@@ -34,4 +34,4 @@ CALL (row, outcome) {
     ON CREATE SET e.weight = 1.0
   }
 }
-RETURN outcome, count(*) AS rows
+RETURN outcome, count(*) AS rows, collect(row.id) AS keys

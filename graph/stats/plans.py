@@ -8,6 +8,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from graph.audit import Actor, audited
 from graph.database import Database, Transaction
 from graph.errors import Conflict, InvalidInput, NotFound
 
@@ -77,15 +78,20 @@ def check_goal(goal: float, field_name: str) -> float:
     return goal
 
 
-async def set_target_goal(db: Database, plan: str, code: str, goal: float, set_by: str) -> None:
-    """Change one target's goal; NotFound when the plan has no such target."""
+def _decided_by(actor: Actor) -> str:
+    return actor.key_id or actor.role
+
+
+async def set_target_goal(db: Database, plan: str, code: str, goal: float, actor: Actor) -> None:
+    """Change one target's goal (audited); NotFound when the plan has no such target."""
     check_goal(goal, "goal")
 
-    async def work(tx: Transaction) -> None:
-        if not await tx.run("stats/set_target_goal", plan=plan, code=code, goal=goal, setBy=set_by):
+    async def work(tx: Transaction) -> tuple[None, list[str]]:
+        if not await tx.run("stats/set_target_goal", plan=plan, code=code, goal=goal, setBy=_decided_by(actor)):
             raise NotFound("target", f"{plan}/{code}", "code")
+        return None, [f"{plan}/{code}"]
 
-    await db.write_tx(work)
+    await audited(db, actor, "setTargetGoal", work)
 
 
 @dataclass
@@ -143,15 +149,16 @@ def _check_plan(draft: PlanDraft, measurable: set[str]) -> list[dict[str, Any]]:
     return rows
 
 
-async def add_plan(db: Database, draft: PlanDraft, measurable: set[str], set_by: str) -> None:
-    """Validate and create a plan with its targets, beside the plans already there."""
+async def add_plan(db: Database, draft: PlanDraft, measurable: set[str], actor: Actor) -> None:
+    """Validate and create a plan with its targets (audited), beside the plans already there."""
     targets = _check_plan(draft, measurable)
     plan = {"code": draft.code, "name": draft.name.strip(), "nameEn": (draft.name_en or "").strip() or None,
             "startsOn": draft.starts_on, "deadline": draft.deadline}
 
-    async def work(tx: Transaction) -> None:
+    async def work(tx: Transaction) -> tuple[None, list[str]]:
         if (await tx.run("stats/plan_exists", code=draft.code))[0]["exists"]:
             raise Conflict(f"A plan {draft.code} already exists.", f"规划{draft.code}已存在", "code")
-        await tx.run("stats/add_plan", plan=plan, targets=targets, setBy=set_by)
+        await tx.run("stats/add_plan", plan=plan, targets=targets, setBy=_decided_by(actor))
+        return None, [draft.code]
 
-    await db.write_tx(work)
+    await audited(db, actor, "addPlan", work)

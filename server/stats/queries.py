@@ -23,7 +23,7 @@ EVERYONE = tuple(Role)
 class StatsQueries:
     @strawberry.field(description="Every plan with its targets, earliest first.")
     async def plans(self, info: strawberry.Info) -> list[Plan]:
-        info.context.caller.require(*EVERYONE, action="Reading plans")
+        info.context.caller.require_to_read(*EVERYONE, action="Reading plans")
         return [plan_from(plan) for plan in await list_plans(info.context.db)]
 
     @strawberry.field(description="Progress toward every target of a plan (default: the plan in force on asOf), "
@@ -31,7 +31,7 @@ class StatsQueries:
     async def progress(self, info: strawberry.Info, as_of: dt.date | None = None, region: str = CHENGDE,
                        plan: str | None = None) -> list[TargetProgress]:
         context = info.context
-        context.caller.require(*EVERYONE, action="Reading progress")
+        context.caller.require_to_read(*EVERYONE, action="Reading progress")
         as_of = as_of or dt.date.today()
         try:
             chosen = plan_for(await list_plans(context.db), plan, as_of)
@@ -44,7 +44,7 @@ class StatsQueries:
     async def talent_stats(self, info: strawberry.Info, as_of: dt.date | None = None, region: str = CHENGDE,
                            group_by: list[StatsDimension] | None = None) -> TalentStats:
         context = info.context
-        context.caller.require(*EVERYONE, action="Reading talent statistics")
+        context.caller.require_to_read(*EVERYONE, action="Reading talent statistics")
         try:
             table = await talent_stats(context.db, as_of or dt.date.today(), region, [d.value for d in group_by or []])
         except DomainError as error:

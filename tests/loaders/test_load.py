@@ -33,8 +33,9 @@ def talentgraph(neo4j_connection: Any, *args: str, check: bool = True) -> subpro
 
 def snapshot(cypher: Any) -> tuple[list[str], list[str]]:
     """Every node and relationship with its properties (timestamps aside), in a stable order."""
-    nodes = cypher("MATCH (n) WHERE NOT n:Migration RETURN labels(n) AS labels, properties(n) AS props")
-    relationships = cypher("""MATCH (a)-[r]->(b) WHERE NOT a:Migration
+    nodes = cypher("MATCH (n) WHERE NOT n:Migration AND NOT n:AuditEntry RETURN labels(n) AS labels, "
+                   "properties(n) AS props")
+    relationships = cypher("""MATCH (a)-[r]->(b) WHERE NOT a:Migration AND NOT a:AuditEntry
                               RETURN coalesce(a.id, a.code, a.certificateNo) AS a, type(r) AS type,
                                      properties(r) AS props, coalesce(b.id, b.code, b.certificateNo) AS b""")
 
@@ -69,8 +70,13 @@ def test_loading_the_same_file_twice_changes_nothing(neo4j_connection, cypher, t
     generate(150, 5, tmp_path)
     talentgraph(neo4j_connection, "load-all", str(tmp_path), "--quiet")
     first = snapshot(cypher)
+    audit = cypher("MATCH (a:AuditEntry) WHERE a.operation STARTS WITH 'load:' RETURN a.operation AS operation, "
+                   "a.role AS role, size(a.nodeIds) AS changed")
+    assert {row["operation"] for row in audit} >= {"load:institutions", "load:people"}
+    assert {row["role"] for row in audit} == {"operator"}
     again = talentgraph(neo4j_connection, "load-all", str(tmp_path), "--quiet")
     assert snapshot(cypher) == first
+    assert len(cypher("MATCH (a:AuditEntry) RETURN a")) == len(audit)  # nothing changed, nothing audited
     people_line = next(line for line in again.stderr.splitlines() if "people.csv" in line and "│" in line)
     cells = [cell.strip() for cell in people_line.split("│") if cell.strip()]
     assert cells[2:5] == ["0", "0", cells[1]]  # created, updated, unchanged == rows

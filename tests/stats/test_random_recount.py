@@ -8,6 +8,7 @@ import random
 from collections import Counter
 from typing import Any
 
+from graph.audit import OPERATOR
 from graph.database import Database
 from graph.people import PersonChanges, update_person
 from graph.stats.plans import list_plans
@@ -113,18 +114,19 @@ async def _random_writes(db: Database, raw: dict[str, Any], rng: random.Random, 
         person = rng.choice(people)
         if kind == "grant":
             await grant_title(db, TitleGrant(person=person, certificate_no=f"W{n:05d}", series=rng.choice(SERIES),
-                                             level=rng.choice(LEVELS), granted_on=_day(rng, 1990, today.year - 1)))
+                                             level=rng.choice(LEVELS), granted_on=_day(rng, 1990, today.year - 1)),
+                              OPERATOR)
         elif kind == "revoke" and titles:
             title = titles.pop(rng.randrange(len(titles)))
             await revoke_title(db, title["no"], title["grantedOn"] + dt.timedelta(days=rng.randrange(0, 3000))
-                               if title["grantedOn"] + dt.timedelta(days=3000) < today else today, None)
+                               if title["grantedOn"] + dt.timedelta(days=3000) < today else today, None, OPERATOR)
         elif kind == "move":
             await update_person(db, person, PersonChanges(institution=f"i{rng.randrange(30)}",
-                                                          since=_day(rng, 2000, today.year - 1)))
+                                                          since=_day(rng, 2000, today.year - 1)), OPERATOR)
         else:
             await update_person(db, person, PersonChanges(gender=rng.choice(["MALE", "FEMALE"]),
                                                           birth_year=rng.randrange(1955, 2000),
-                                                          fields=rng.sample(FIELDS, rng.choice([0, 1, 2]))))
+                                                          fields=rng.sample(FIELDS, rng.choice([0, 1, 2]))), OPERATOR)
 
 
 def test_every_figure_equals_a_recount_after_a_rebuild_and_after_incremental_writes(cypher, on_db, rebuild) -> None:

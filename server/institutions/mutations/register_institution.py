@@ -9,8 +9,9 @@ import strawberry
 from graph.errors import DomainError
 from graph.institutions import InstitutionDraft
 from graph.institutions import register_institution as register
+from server.auth import Role
 from server.common.enums import InstitutionType, code_of
-from server.common.errors import ConflictError, InvalidInputError, NotFoundError, user_error
+from server.common.errors import ConflictError, InvalidInputError, NotAllowedError, NotFoundError, user_error
 from server.institutions.types import Institution, institution_from
 
 
@@ -31,7 +32,7 @@ class InstitutionRegistered:
 
 
 RegisterInstitutionResult = Annotated[
-    InstitutionRegistered | InvalidInputError | NotFoundError | ConflictError,
+    InstitutionRegistered | InvalidInputError | NotFoundError | ConflictError | NotAllowedError,
     strawberry.union("RegisterInstitutionResult"),
 ]
 
@@ -43,7 +44,8 @@ async def register_institution(info: strawberry.Info, input: RegisterInstitution
                              credit_code=input.credit_code, high_tech=input.high_tech, tech_sme=input.tech_sme,
                              fields=list(input.fields))
     try:
-        institution_id = await register(context.db, draft)
+        context.caller.require(Role.ADMIN, action="registerInstitution")
+        institution_id = await register(context.db, draft, context.caller.actor)
     except DomainError as error:
         return user_error(error)  # type: ignore[return-value]
     row = await context.institutions.load(institution_id)

@@ -10,8 +10,9 @@ import strawberry
 from graph.errors import DomainError
 from graph.people import PersonChanges
 from graph.people import update_person as update
+from server.auth import WRITERS
 from server.common.enums import Degree, Gender
-from server.common.errors import InvalidInputError, NotFoundError, user_error
+from server.common.errors import InvalidInputError, NotAllowedError, NotFoundError, user_error
 from server.people.types import Person, person_from
 
 
@@ -37,7 +38,7 @@ class PersonUpdated:
 
 
 UpdatePersonResult = Annotated[
-    PersonUpdated | InvalidInputError | NotFoundError, strawberry.union("UpdatePersonResult")
+    PersonUpdated | InvalidInputError | NotFoundError | NotAllowedError, strawberry.union("UpdatePersonResult")
 ]
 
 
@@ -52,7 +53,8 @@ async def update_person(info: strawberry.Info, id: strawberry.ID, input: UpdateP
         since=input.since, fields=list(input.fields) if input.fields is not None else None,
     )
     try:
-        await update(context.db, str(id), changes)
+        context.caller.require(*WRITERS, action="updatePerson")
+        await update(context.db, str(id), changes, context.caller.actor)
     except DomainError as error:
         return user_error(error)  # type: ignore[return-value]
     row = await context.people.load(str(id))

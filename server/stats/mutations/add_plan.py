@@ -59,7 +59,7 @@ async def add_plan(info: strawberry.Info, input: AddPlanInput) -> AddPlanResult:
                                            source=t.source) for t in input.targets])
     try:
         context.caller.require(Role.ADMIN, action="Adding a plan")
-        await add(context.db, draft, measurable(), context.caller.key_id or context.caller.role.value)
+        await add(context.db, draft, measurable(), context.caller.actor)
     except DomainError as error:
         return user_error(error)  # type: ignore[return-value]
     [plan] = [p for p in await list_plans(context.db) if p.code == draft.code]

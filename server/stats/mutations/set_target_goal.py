@@ -29,7 +29,7 @@ async def set_target_goal(info: strawberry.Info, plan: str, code: str, goal: flo
     context = info.context
     try:
         context.caller.require(Role.ADMIN, action="Changing a target's goal")
-        await set_goal(context.db, plan, code, goal, context.caller.key_id or context.caller.role.value)
+        await set_goal(context.db, plan, code, goal, context.caller.actor)
     except DomainError as error:
         return user_error(error)  # type: ignore[return-value]
     [target] = [t for p in await list_plans(context.db) if p.code == plan for t in p.targets if t.code == code]
