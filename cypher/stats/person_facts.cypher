@@ -5,7 +5,8 @@
 // unknown level are left out). Parameters: $ids (person ids).
 UNWIND $ids AS id
 MATCH (p:Person {id: id})
-SET p.statsRefreshedAt = datetime()
+// Writing a property's own value takes the person's write lock and changes nothing.
+SET p.id = p.id
 RETURN p.id AS person, p.gender AS gender, p.birthYear AS birthYear,
        COLLECT { MATCH (p)-[x:EXPERT_IN]->(f:Field)
                  RETURN f.code ORDER BY coalesce(x.weight, 0.0) DESC, f.code LIMIT 1 }[0] AS field,

@@ -116,8 +116,8 @@ def test_an_admin_adds_the_next_plan_beside_the_old_one(client: TestClient, cyph
         assert added["__typename"] == "PlanAdded"
         assert added["plan"]["targets"] == [{"code": "titled-staff", "goal": 230000.0, "deadline": "2030-12-31"},
                                             {"code": "innovation-teams", "goal": 20.0, "deadline": "2028-12-31"}]
-        plans = graphql(client, "{ plans { code } }")["data"]["plans"]
-        assert [p["code"] for p in plans] == ["chengde-2021-2025", "chengde-2026-2030"]
+        plans = [p["code"] for p in graphql(client, "{ plans { code } }")["data"]["plans"]]
+        assert [code for code in plans if code.startswith("chengde-")] == ["chengde-2021-2025", "chengde-2026-2030"]
         old = graphql(client, '{ progress(asOf: "2025-06-30") { target { plan } } }')["data"]["progress"]
         assert {p["target"]["plan"] for p in old} == {"chengde-2021-2025"}
         new = graphql(client, '{ progress(asOf: "2027-01-01") { target { plan code } byYear { year } } }')
