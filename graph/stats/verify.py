@@ -9,9 +9,10 @@ from graph.database import Database
 from graph.stats.talent import band_keys, talent_stats
 
 #: Every grouping a cube answers, and two that are counted from the spans.
-CHECKED: tuple[list[str], ...] = ([], ["REGION"], ["REGION", "TITLE_LEVEL"], ["TITLE_SERIES"], ["GRANT_YEAR"], ["FIELD"],
-           ["INSTITUTION_TYPE"], ["GENDER"], ["AGE_BAND"], ["TITLE_LEVEL", "TITLE_SERIES"],
-           ["TITLE_SERIES", "GRANT_YEAR"], ["GENDER", "AGE_BAND", "INSTITUTION_TYPE"])
+CHECKED: tuple[list[str], ...] = (
+    [], ["REGION"], ["REGION", "TITLE_LEVEL"], ["TITLE_SERIES"], ["GRANT_YEAR"], ["FIELD"], ["INSTITUTION_TYPE"],
+    ["GENDER"], ["AGE_BAND"], ["TITLE_LEVEL", "TITLE_SERIES"], ["TITLE_SERIES", "GRANT_YEAR"],
+    ["GENDER", "AGE_BAND", "INSTITUTION_TYPE"])
 
 
 async def recount(db: Database, as_of: dt.date, region: str, group_by: list[str]) -> Counter[tuple[str, ...]]:
