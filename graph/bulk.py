@@ -14,6 +14,7 @@ from typing import Any
 
 from graph.audit import OPERATOR
 from graph.database import Database, Transaction
+from graph.stats.maintain import refresh_talent
 
 #: The kinds of rows that can be upserted in bulk, each with its statement in cypher/bulk/.
 KINDS = ("institutions", "people", "teams", "visits", "projects", "platforms")
@@ -30,6 +31,10 @@ async def upsert(db: Database, kind: str, rows: Sequence[dict[str, Any]]) -> Cou
 
     async def work(tx: Transaction) -> Counter[str]:
         outcome: Counter[str] = Counter()
+        # Statistics aggregates change in the same transaction: for the people (and their titles) loaded,
+        # and for the staff of institutions that move to another region or change type.
+        recount = ([row["id"] for row in await tx.run("stats/staff_of_changed_institutions", rows=list(rows))]
+                   if kind == "institutions" else [])
         changed: list[str] = []
         for row in await tx.run(f"bulk/{kind}", rows=list(rows)):
             outcome[row["outcome"]] += row["rows"]
@@ -38,6 +43,10 @@ async def upsert(db: Database, kind: str, rows: Sequence[dict[str, Any]]) -> Cou
         if changed:
             await tx.run("audit/record", id=str(uuid.uuid4()), keyId=OPERATOR.key_id, role=OPERATOR.role,
                          operation=f"load:{kind}", nodeIds=changed)
+        if kind == "people":
+            recount = [row["id"] for row in await tx.run("stats/people_by_hash", hashes=[r["idHash"] for r in rows])]
+        if recount:
+            await refresh_talent(tx, recount)
         return outcome
 
     return await db.write_tx(work)

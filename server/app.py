@@ -17,8 +17,10 @@ from graph.secrets import id_salt
 from graph.settings import Settings
 from server.auth import Authenticator, Unauthenticated
 from server.context import Context
+from server.dashboard import dashboard_routes
 from server.http import GraphQLEndpoint, HttpError
 from server.schema import build_schema, protections
+from server.stats.exports import export_routes
 
 log = logging.getLogger("talentgraph")
 
@@ -63,5 +65,7 @@ def create_app(settings: Settings, neo4j: Neo4jConnection) -> Starlette:
     routes = [
         Route("/graphql", graphql.handle, methods=["GET", "POST"]),
         Route("/healthz", healthz, methods=["GET"]),
+        *export_routes(lambda: state["db"]),
+        *dashboard_routes(),
     ]
     return Starlette(routes=routes, lifespan=lifespan)

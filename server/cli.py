@@ -107,6 +107,30 @@ def cmd_schema(settings: Settings, args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_stats(settings: Settings, args: argparse.Namespace) -> int:
+    import datetime as dt
+
+    from graph.stats.maintain import rebuild_talent_stats
+    from graph.stats.verify import verify_talent_stats
+
+    if args.action == "rebuild":
+        def show(people: int) -> None:
+            print(f"\r{people:,} people read", end="", flush=True)
+
+        people = _with_database(settings, lambda db: rebuild_talent_stats(db, None if args.quiet else show),
+                                quiet=args.quiet)
+        if not args.quiet:
+            print(f"\rStatistics rebuilt from {people:,} people.")
+        return 0
+    as_of = dt.date.fromisoformat(args.as_of) if args.as_of else dt.date.today()
+    problems = _with_database(settings, lambda db: verify_talent_stats(db, as_of, args.region))
+    for problem in problems:
+        print(problem)
+    print("Statistics agree with a recount." if not problems else f"{len(problems)} groupings differ: "
+          "run `talentgraph stats rebuild`.")
+    return 0 if not problems else 1
+
+
 def _port_is_free(host: str, port: int) -> bool:
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
         try:
@@ -167,6 +191,12 @@ def parser() -> argparse.ArgumentParser:
 
     commands.add_parser("migrate", help="apply constraints, indexes and reference data").set_defaults(run=cmd_migrate)
 
+    stats = commands.add_parser("stats", help="statistics aggregates: rebuild after a bulk load, or verify")
+    stats.add_argument("action", choices=["rebuild", "verify"])
+    stats.add_argument("--as-of", help="verify: the day to check (YYYY-MM-DD, default today)")
+    stats.add_argument("--region", default="130800", help="verify: the region to check (default Chengde)")
+    stats.add_argument("--quiet", action="store_true", help="rebuild: no progress")
+    stats.set_defaults(run=cmd_stats)
     keys = commands.add_parser("keys", help="create, list and revoke API keys (stored only as hashes)")
     key_actions = keys.add_subparsers(dest="action", required=True)
     create = key_actions.add_parser("create", help="create a key; prints it alone on the last line")

@@ -22,6 +22,8 @@ from server.people.queries import PeopleQueries
 from server.platforms.mutations import PlatformMutations
 from server.platforms.queries import PlatformQueries
 from server.regions.queries import RegionQueries
+from server.stats.mutations import StatsMutations
+from server.stats.queries import StatsQueries
 from server.teams.mutations import TeamMutations
 from server.teams.queries import TeamQueries
 from server.titles.mutations import TitleMutations
@@ -30,9 +32,9 @@ from server.visits.mutations import VisitMutations
 from server.visits.queries import VisitQueries
 
 Query = merge_types("Query", (PeopleQueries, InstitutionQueries, RegionQueries, FieldQueries, TitleQueries,
-                             TeamQueries, PlatformQueries, VisitQueries, AuditQueries))
+                              TeamQueries, PlatformQueries, VisitQueries, AuditQueries, StatsQueries))
 Mutation = merge_types("Mutation", (PeopleMutations, InstitutionMutations, TitleMutations, TeamMutations,
-                                    PlatformMutations, VisitMutations))
+                                    PlatformMutations, VisitMutations, StatsMutations))
 
 
 def _unexpected(error: GraphQLError) -> bool:

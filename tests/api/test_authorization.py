@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Callable
 from typing import Any
 
@@ -102,6 +103,16 @@ MUTATIONS: dict[str, tuple[str, dict[str, Any], str, set[str]]] = {
         f"mutation($input: RecordVisitInput!) {{ recordVisit(input: $input) {OUTCOME} }}",
         {"input": {"expertId": "fe-1", "arrivedOn": "2024-04-01", "departedOn": "2024-04-10",
                    "program": "京津冀协同发展引智计划", "institutionId": OWN}}, "VisitRecorded", OWN_RECORDS),
+    "setTargetGoal": (
+        f"mutation($plan: String!, $code: String!) {{ setTargetGoal(plan: $plan, code: $code, goal: 10) {OUTCOME} }}",
+        {"plan": "chengde-2021-2025", "code": "innovation-teams"}, "TargetGoalSet", ADMIN_ONLY),
+    "addPlan": (
+        f"mutation($input: AddPlanInput!) {{ addPlan(input: $input) {OUTCOME} }}",
+        # A plan far in the future: no other test's day falls in it (plans are reference data, kept between tests).
+        {"input": {"code": f"authorization-check-{uuid.uuid4().hex[:8]}", "name": "授权检查", "startsOn": "2096-01-01",
+                   "deadline": "2100-12-31", "targets": [{"code": "titled-staff", "name": "人才", "nameEn": "Talent",
+                                                          "goal": 1, "unit": "人", "unitEn": "people"}]}},
+        "PlanAdded", ADMIN_ONLY),
 }
 
 
@@ -182,6 +193,9 @@ QUERIES: dict[str, tuple[str, set[str]]] = {
     "fields": ("{ fields { code } }", EVERYONE),
     "titleLevels": ("{ titleLevels { code } }", EVERYONE),
     "titleSeries": ("{ titleSeries { code } }", EVERYONE),
+    "plans": ("{ plans { code } }", EVERYONE),
+    "progress": ('{ progress(asOf: "2023-01-01") { value } }', EVERYONE),
+    "talentStats": ("{ talentStats(groupBy: [REGION]) { total } }", EVERYONE),
 }
 
 

@@ -1,0 +1,117 @@
+"""Aggregates kept beside the graph: counts of titled staff per cell of a few small cubes, as of any day.
+
+A cube counts people by a few dimensions, always REGION first (every query filters by region). One
+`TalentCell` per cell of a cube holds `atYearStart`: how many people the cell counted on 1 January
+of each year from EPOCH to HORIZON. One `TalentTally` per cell and year holds that year's changes,
+day by day (`days`: day of the year, `deltas`: the net change on that day). The count of a cell on
+day D of year Y is `atYearStart[Y - EPOCH.year]` plus the deltas of year Y on days up to D: two
+small nodes per cell, whatever the number of people.
+
+A span of a person's timeline adds +1 to its cell on its first day and -1 on the day after its
+last; a change to a person removes their old spans and adds their new ones. `Accumulator` sums
+these and turns them into the rows that `stats/apply_cells` and `stats/apply_tallies` write.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from graph.stats.spans import EPOCH, HORIZON, Span, age_band, age_band_changes
+
+DIMENSIONS = ("REGION", "TITLE_LEVEL", "TITLE_SERIES", "GRANT_YEAR", "FIELD", "INSTITUTION_TYPE", "GENDER",
+              "AGE_BAND")
+
+#: The cubes kept up to date on every write. A grouping that none covers is counted from the spans.
+CUBES: tuple[tuple[str, ...], ...] = (
+    ("REGION",),
+    *(("REGION", dimension) for dimension in DIMENSIONS[1:]),
+    ("REGION", "TITLE_LEVEL", "TITLE_SERIES"),
+)
+
+YEARS = HORIZON.year - EPOCH.year + 1
+
+
+def cube_name(dimensions: tuple[str, ...]) -> str:
+    return "+".join(dimensions)
+
+
+def cube_for(group_by: Iterable[str]) -> tuple[str, ...] | None:
+    """The smallest cube that can answer a grouping (REGION is always in a cube), or None."""
+    wanted = {"REGION", *group_by}
+    covering = [cube for cube in CUBES if wanted <= set(cube)]
+    return min(covering, key=len, default=None)
+
+
+def dimension_value(span: Span, dimension: str, day: dt.date) -> str:
+    """A span's value for one dimension on `day`, as a string ('' where not recorded)."""
+    values = {
+        "REGION": span.region, "TITLE_LEVEL": span.level, "TITLE_SERIES": span.series,
+        "GRANT_YEAR": str(span.grant_year), "FIELD": span.field, "INSTITUTION_TYPE": span.institution_type,
+        "GENDER": span.gender,
+    }
+    return age_band(span.birth_year, day.year) if dimension == "AGE_BAND" else values[dimension]
+
+
+def span_events(span: Span, cube: tuple[str, ...]) -> list[tuple[tuple[str, ...], dt.date, int]]:
+    """The +1/-1 changes a span makes to a cube's cells, split where the person's age band changes."""
+    cuts = [span.start]
+    if "AGE_BAND" in cube:
+        cuts += [day for day in age_band_changes(span.birth_year)
+                 if span.start < day and (span.end is None or day <= span.end)]
+    ends: list[dt.date | None] = [*(day - dt.timedelta(days=1) for day in cuts[1:]), span.end]
+    events: list[tuple[tuple[str, ...], dt.date, int]] = []
+    for start, end in zip(cuts, ends, strict=True):
+        keys = tuple(dimension_value(span, dimension, start) for dimension in cube)
+        events.append((keys, start, 1))
+        if end is not None and end < HORIZON:
+            events.append((keys, end + dt.timedelta(days=1), -1))
+    return events
+
+
+@dataclass
+class CubeRows:
+    """What to write: cells with their yearly shifts, tallies with their daily deltas."""
+
+    cells: list[dict[str, object]]
+    tallies: list[dict[str, object]]
+
+
+class Accumulator:
+    """Sums the changes spans make to every cube; `rows()` gives them in the shape the statements take."""
+
+    def __init__(self) -> None:
+        self._changes: dict[tuple[str, tuple[str, ...]], dict[dt.date, int]] = defaultdict(lambda: defaultdict(int))
+
+    def add(self, spans: Iterable[Span], sign: int) -> Accumulator:
+        """Count `spans` in (sign +1) or out (sign -1)."""
+        for span in spans:
+            for cube in CUBES:
+                name = cube_name(cube)
+                for keys, day, delta in span_events(span, cube):
+                    self._changes[(name, keys)][day] += sign * delta
+        return self
+
+    def rows(self) -> CubeRows:
+        cells: list[dict[str, object]] = []
+        tallies: dict[tuple[str, int], dict[int, int]] = defaultdict(dict)
+        for (name, keys), by_day in self._changes.items():
+            changed = {day: delta for day, delta in by_day.items() if delta}
+            if not changed:
+                continue
+            key = cell_key(name, keys)
+            shift = [0] * YEARS
+            for day, delta in changed.items():
+                for index in range(day.year - EPOCH.year + 1, YEARS):
+                    shift[index] += delta
+                tallies[(key, day.year)][day.timetuple().tm_yday] = delta
+            cells.append({"key": key, "cube": name, "region": keys[0], "keys": list(keys), "shift": shift})
+        return CubeRows(cells=cells, tallies=[
+            {"cell": key, "year": year, "days": list(days), "byDay": {str(day): delta for day, delta in days.items()}}
+            for (key, year), days in tallies.items()])
+
+
+def cell_key(cube: str, keys: tuple[str, ...]) -> str:
+    return cube + "|" + "|".join(keys)

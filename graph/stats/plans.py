@@ -1,0 +1,164 @@
+"""Plans and their targets as data: read them, change a goal, add the next plan (admins only, in server/)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from graph.audit import Actor, audited
+from graph.database import Database, Transaction
+from graph.errors import Conflict, InvalidInput, NotFound
+
+_PLAN_CODE = re.compile(r"^[a-z0-9][a-z0-9-]{2,60}$")
+
+
+@dataclass(frozen=True)
+class Target:
+    plan: str
+    code: str
+    name: str
+    name_en: str
+    goal: float
+    unit: str
+    unit_en: str
+    starts_on: dt.date
+    deadline: dt.date
+    counts: str | None = None
+    source: str | None = None
+    goal_set_by: str | None = None
+
+
+@dataclass(frozen=True)
+class Plan:
+    code: str
+    name: str | None
+    name_en: str | None
+    starts_on: dt.date
+    deadline: dt.date
+    targets: tuple[Target, ...]
+
+    def covers(self, day: dt.date) -> bool:
+        return self.starts_on <= day <= self.deadline
+
+
+def _target_from(row: dict[str, Any]) -> Target:
+    return Target(plan=row["plan"], code=row["code"], name=row["name"], name_en=row.get("nameEn") or row["name"],
+                  goal=float(row["goal"]), unit=row.get("unit") or "", unit_en=row.get("unitEn") or "",
+                  starts_on=row["startsOn"].to_native(), deadline=row["deadline"].to_native(),
+                  counts=row.get("counts"), source=row.get("source"), goal_set_by=row.get("goalSetBy"))
+
+
+async def list_plans(db: Database) -> list[Plan]:
+    """Every plan with its targets, earliest first."""
+    return [Plan(code=row["code"], name=row["name"], name_en=row["nameEn"], starts_on=row["startsOn"].to_native(),
+                 deadline=row["deadline"].to_native(), targets=tuple(_target_from(t) for t in row["targets"]))
+            for row in await db.read("stats/plans")]
+
+
+def plan_for(plans: list[Plan], code: str | None, as_of: dt.date) -> Plan:
+    """The plan named `code`; else the one whose period holds `as_of`, else the latest begun by then."""
+    if code is not None:
+        for plan in plans:
+            if plan.code == code:
+                return plan
+        raise NotFound("plan", code, "plan")
+    if not plans:
+        raise NotFound("plan", "(any)", "plan")
+    covering = [plan for plan in plans if plan.covers(as_of)]
+    begun = [plan for plan in plans if plan.starts_on <= as_of]
+    return (covering or begun or plans)[-1]
+
+
+def check_goal(goal: float, field_name: str) -> float:
+    if not math.isfinite(goal) or goal <= 0:
+        raise InvalidInput("A goal is a positive number.", "目标值须为正数", field_name)
+    return goal
+
+
+def _decided_by(actor: Actor) -> str:
+    return actor.key_id or actor.role
+
+
+async def set_target_goal(db: Database, plan: str, code: str, goal: float, actor: Actor) -> None:
+    """Change one target's goal (audited); NotFound when the plan has no such target."""
+    check_goal(goal, "goal")
+
+    async def work(tx: Transaction) -> tuple[None, list[str]]:
+        if not await tx.run("stats/set_target_goal", plan=plan, code=code, goal=goal, setBy=_decided_by(actor)):
+            raise NotFound("target", f"{plan}/{code}", "code")
+        return None, [f"{plan}/{code}"]
+
+    await audited(db, actor, "setTargetGoal", work)
+
+
+@dataclass
+class TargetDraft:
+    code: str
+    name: str
+    name_en: str
+    goal: float
+    unit: str
+    unit_en: str
+    deadline: dt.date | None = None
+    counts: str | None = None
+    source: str | None = None
+
+
+@dataclass
+class PlanDraft:
+    code: str
+    name: str
+    name_en: str | None
+    starts_on: dt.date
+    deadline: dt.date
+    targets: list[TargetDraft] = field(default_factory=list)
+
+
+def _check_plan(draft: PlanDraft, measurable: set[str]) -> list[dict[str, Any]]:
+    if not _PLAN_CODE.match(draft.code):
+        raise InvalidInput("A plan code is 3 to 61 lower-case letters, digits or '-'.",
+                           "规划代码应为3至61位小写字母、数字或 -", "code")
+    if not draft.name.strip():
+        raise InvalidInput("A plan needs a name.", "规划名称不能为空", "name")
+    if draft.deadline <= draft.starts_on:
+        raise InvalidInput("The deadline must come after startsOn.", "截止日期须晚于开始日期", "deadline")
+    if not draft.targets:
+        raise InvalidInput("A plan needs at least one target.", "规划至少需要一个目标", "targets")
+    rows, seen = [], set()
+    for position, target in enumerate(draft.targets):
+        where = f"targets[{position}]"
+        if target.code not in measurable:
+            raise InvalidInput(f"No way to count a target {target.code!r}; known: {', '.join(sorted(measurable))}.",
+                               f"无法统计目标{target.code},可用:{'、'.join(sorted(measurable))}", f"{where}.code")
+        if target.code in seen:
+            raise InvalidInput(f"Target {target.code} is listed twice.", f"目标{target.code}重复", f"{where}.code")
+        seen.add(target.code)
+        if not target.name.strip() or not target.unit.strip():
+            raise InvalidInput("A target needs a name and a unit.", "目标需要名称和单位", f"{where}.name")
+        deadline = target.deadline or draft.deadline
+        if not draft.starts_on < deadline <= draft.deadline:
+            raise InvalidInput("A target's deadline lies within its plan.", "目标截止日期须在规划期内",
+                               f"{where}.deadline")
+        rows.append({"code": target.code, "name": target.name.strip(), "nameEn": target.name_en.strip(),
+                     "goal": check_goal(target.goal, f"{where}.goal"), "unit": target.unit.strip(),
+                     "unitEn": target.unit_en.strip(), "startsOn": draft.starts_on, "deadline": deadline,
+                     "counts": target.counts, "source": target.source, "position": position})
+    return rows
+
+
+async def add_plan(db: Database, draft: PlanDraft, measurable: set[str], actor: Actor) -> None:
+    """Validate and create a plan with its targets (audited), beside the plans already there."""
+    targets = _check_plan(draft, measurable)
+    plan = {"code": draft.code, "name": draft.name.strip(), "nameEn": (draft.name_en or "").strip() or None,
+            "startsOn": draft.starts_on, "deadline": draft.deadline}
+
+    async def work(tx: Transaction) -> tuple[None, list[str]]:
+        if (await tx.run("stats/plan_exists", code=draft.code))[0]["exists"]:
+            raise Conflict(f"A plan {draft.code} already exists.", f"规划{draft.code}已存在", "code")
+        await tx.run("stats/add_plan", plan=plan, targets=targets, setBy=_decided_by(actor))
+        return None, [draft.code]
+
+    await audited(db, actor, "addPlan", work)

@@ -1,0 +1,131 @@
+"""Progress toward a plan's targets as of a day: value, ratio, what remains, the years, a projection.
+
+How each target is counted is code (a measure per target code); its goal, unit and dates are data
+(Target nodes). A target whose data the registry does not hold has no value and says why.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from graph.database import Database
+from graph.stats.plans import Plan, Target
+from graph.stats.spans import EPOCH
+from graph.stats.talent import check_as_of, check_region
+
+
+@dataclass(frozen=True)
+class Measure:
+    """How a target is counted: a branch of `stats/progress` and its parameters."""
+
+    branch: str
+    levels: tuple[str, ...] = ()
+    within_plan: bool = False
+    high_end_only: bool = False
+
+
+_PROVINCIAL_OR_HIGHER = ("PROVINCIAL", "NATIONAL")
+
+MEASURES: dict[str, Measure] = {
+    "titled-staff": Measure("titled-staff"),
+    "innovation-teams": Measure("innovation-teams"),
+    "foreign-expert-visits": Measure("foreign-expert-visits"),
+    "high-end-foreign-expert-visits": Measure("foreign-expert-visits", high_end_only=True),
+    "provincial-platforms": Measure("platforms", levels=_PROVINCIAL_OR_HIGHER),
+    "new-provincial-platforms": Measure("platforms", levels=_PROVINCIAL_OR_HIGHER, within_plan=True),
+    "national-platforms": Measure("platforms", levels=("NATIONAL",)),
+    "high-tech-enterprises": Measure("high-tech-enterprises"),
+    "tech-smes": Measure("tech-smes"),
+    "innovation-projects": Measure("innovation-projects"),
+}
+
+#: Targets the registry holds no records for (yet): why they have no value, in English and Chinese.
+NOT_HELD: dict[str, tuple[str, str]] = {
+    "intl-joint-training": ("The registry holds no records of international joint training yet.",
+                            "登记系统尚未记录国际联合培养数据"),
+    "overseas-training-sessions": ("The registry holds no records of overseas training sessions yet.",
+                                   "登记系统尚未记录出国(境)培训数据"),
+}
+
+
+def measurable() -> set[str]:
+    """The target codes a plan may have: those counted, and those known but not held."""
+    return set(MEASURES) | set(NOT_HELD)
+
+
+@dataclass(frozen=True)
+class YearValue:
+    year: int
+    as_of: dt.date
+    value: int
+
+
+@dataclass(frozen=True)
+class TargetProgress:
+    target: Target
+    value: int | None
+    reason: tuple[str, str] | None
+    ratio: float | None
+    remaining: float | None
+    by_year: tuple[YearValue, ...]
+    projection: float | None
+    on_track: bool | None
+
+
+def year_ends(target: Target, as_of: dt.date) -> list[dt.date]:
+    """The last day counted of each year from the plan's start to `as_of` (or the deadline)."""
+    last = min(as_of, target.deadline)
+    return [min(dt.date(year, 12, 31), last) for year in range(target.starts_on.year, last.year + 1)]
+
+
+def projection(baseline: int, value: int, target: Target, as_of: dt.date) -> float | None:
+    """Straight line from the day before the plan began (baseline) through `as_of` (value) to the deadline."""
+    if as_of >= target.deadline:
+        return float(value)
+    elapsed = (as_of - target.starts_on).days + 1
+    if elapsed <= 0:
+        return None
+    whole = (target.deadline - target.starts_on).days + 1
+    return baseline + (value - baseline) * whole / elapsed
+
+
+def _days(target: Target, as_of: dt.date) -> list[dt.date]:
+    """The days a target is counted on: the day before the plan began (the baseline), as_of, the year ends."""
+    return [target.starts_on - dt.timedelta(days=1), as_of, *year_ends(target, as_of)]
+
+
+def _measured(target: Target, as_of: dt.date, values: list[int]) -> TargetProgress:
+    baseline, value, *yearly = values
+    projected = projection(baseline, value, target, as_of)
+    return TargetProgress(
+        target=target, value=value, reason=None, ratio=value / target.goal,
+        remaining=max(target.goal - value, 0.0),
+        by_year=tuple(YearValue(year=day.year, as_of=day, value=n)
+                      for day, n in zip(year_ends(target, as_of), yearly, strict=True)),
+        projection=projected, on_track=None if projected is None else projected >= target.goal)
+
+
+def _unmeasured(target: Target) -> TargetProgress:
+    reason = NOT_HELD.get(target.code, (f"No way to count target {target.code} is defined.",
+                                        f"未定义目标{target.code}的统计方法"))
+    return TargetProgress(target=target, value=None, reason=reason, ratio=None, remaining=None, by_year=(),
+                          projection=None, on_track=None)
+
+
+async def progress(db: Database, plan: Plan, region: str, as_of: dt.date) -> list[TargetProgress]:
+    """Every target of `plan` in `region` (and within it) as of `as_of`, in the plan's order: one statement."""
+    check_as_of(as_of)
+    measured = [target for target in plan.targets if target.code in MEASURES]
+    rows = await db.read("stats/progress", region=region, epoch=EPOCH.year, targets=[{
+        "code": target.code, "measure": MEASURES[target.code].branch, "startsOn": target.starts_on,
+        "deadline": target.deadline, "levels": list(MEASURES[target.code].levels),
+        "withinPlan": MEASURES[target.code].within_plan, "highEndOnly": MEASURES[target.code].high_end_only,
+        # Nothing is counted before EPOCH: the cells' years start there.
+        "dates": [{"at": at, "on": day, "year": max(day, EPOCH).year, "day": max(day, EPOCH).timetuple().tm_yday}
+                  for at, day in enumerate(_days(target, as_of))]} for target in measured])
+    if not rows and measured:
+        await check_region(db, region)
+    values = {row["code"]: row["values"] for row in rows}
+    return [_measured(target, as_of, values[target.code])
+            if target.code in MEASURES else _unmeasured(target) for target in plan.targets]

@@ -1,0 +1,129 @@
+"""Statistics types: targets and plans, progress toward a target, talent statistics tables."""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+
+import strawberry
+
+from graph.stats import plans as graph_plans
+from graph.stats.progress import TargetProgress as Progress
+from graph.stats.talent import StatsTable
+from server.common.enums import Label
+from server.stats.labels import key_label
+
+
+@strawberry.enum(description="A dimension talent statistics can be grouped by.")
+class StatsDimension(enum.Enum):
+    REGION = "REGION"
+    TITLE_LEVEL = "TITLE_LEVEL"
+    TITLE_SERIES = "TITLE_SERIES"
+    GRANT_YEAR = "GRANT_YEAR"
+    FIELD = "FIELD"
+    INSTITUTION_TYPE = "INSTITUTION_TYPE"
+    GENDER = "GENDER"
+    AGE_BAND = "AGE_BAND"
+
+
+@strawberry.type(description="A target of a plan (its goal and dates are data, changed by admins).")
+class Target:
+    plan: str
+    code: str
+    name: str
+    name_en: str
+    goal: float
+    unit: str
+    unit_en: str
+    starts_on: dt.date
+    deadline: dt.date
+    counts: str | None = strawberry.field(description="What it counts, in words.")
+    source: str | None = strawberry.field(description="Where in the plan it comes from.")
+    goal_set_by: str | None = strawberry.field(description="Who changed the shipped goal, if anyone.")
+
+    @strawberry.field(description="Name in Chinese and English.")
+    def label(self) -> Label:
+        return Label(zh=self.name, en=self.name_en)
+
+
+def target_from(target: graph_plans.Target) -> Target:
+    return Target(plan=target.plan, code=target.code, name=target.name, name_en=target.name_en, goal=target.goal,
+                  unit=target.unit, unit_en=target.unit_en, starts_on=target.starts_on, deadline=target.deadline,
+                  counts=target.counts, source=target.source, goal_set_by=target.goal_set_by)
+
+
+@strawberry.type(description="A plan (e.g. the 2021–2025 implementation plan) with its targets.")
+class Plan:
+    code: str
+    name: str | None
+    name_en: str | None
+    starts_on: dt.date
+    deadline: dt.date
+    targets: list[Target]
+
+
+def plan_from(plan: graph_plans.Plan) -> Plan:
+    return Plan(code=plan.code, name=plan.name, name_en=plan.name_en, starts_on=plan.starts_on,
+                deadline=plan.deadline, targets=[target_from(t) for t in plan.targets])
+
+
+@strawberry.type(description="A target's value at the end of a year (or on asOf, for its year).")
+class YearValue:
+    year: int
+    as_of: dt.date
+    value: int
+
+
+@strawberry.type(description="Progress toward one target as of a day, in a region.")
+class TargetProgress:
+    target: Target
+    value: int | None = strawberry.field(description="Null when the registry holds no data for it (see reason).")
+    reason: Label | None = strawberry.field(description="Why there is no value.")
+    ratio: float | None = strawberry.field(description="value / goal.")
+    remaining: float | None = strawberry.field(description="What is still to reach, never below 0.")
+    by_year: list[YearValue] = strawberry.field(description="The value at the end of each year since the plan began.")
+    projection: float | None = strawberry.field(
+        description="Straight-line projection to the deadline from the day before the plan began through asOf.")
+    on_track: bool | None = strawberry.field(description="Whether the projection reaches the goal.")
+
+
+def progress_from(progress: Progress) -> TargetProgress:
+    return TargetProgress(
+        target=target_from(progress.target), value=progress.value,
+        reason=Label(en=progress.reason[0], zh=progress.reason[1]) if progress.reason else None,
+        ratio=progress.ratio, remaining=progress.remaining,
+        by_year=[YearValue(year=y.year, as_of=y.as_of, value=y.value) for y in progress.by_year],
+        projection=progress.projection, on_track=progress.on_track)
+
+
+@strawberry.type(description="One row of talent statistics: keys in groupBy order (null: not recorded).")
+class TalentStatsRow:
+    keys: list[str | None] = strawberry.field(
+        description="Region codes for REGION, level codes for TITLE_LEVEL, series codes, years, field codes, "
+                    "institution types, MALE/FEMALE, age bands (UNDER_30, 30_39, 40_49, 50_59, 60_PLUS).")
+    count: int
+    dimensions: strawberry.Private[tuple[str, ...]]
+
+    @strawberry.field(description="The keys' names in Chinese and English.")
+    async def labels(self, info: strawberry.Info) -> list[Label]:
+        regions = await info.context.regions()
+        fields = await info.context.fields() if "FIELD" in self.dimensions else None
+        return [key_label(d, key or "", regions, fields) for d, key in zip(self.dimensions, self.keys, strict=True)]
+
+
+@strawberry.type(description="Titled staff as of a day in a region, in total and grouped.")
+class TalentStats:
+    as_of: dt.date
+    region: str
+    group_by: list[StatsDimension]
+    total: int
+    rows: list[TalentStatsRow]
+    source: str = strawberry.field(description="'cube' (maintained aggregates) or 'spans' (counted per person).")
+
+
+def stats_from(table: StatsTable) -> TalentStats:
+    return TalentStats(
+        as_of=table.as_of, region=table.region, group_by=[StatsDimension(d) for d in table.group_by],
+        total=table.total, source=table.source,
+        rows=[TalentStatsRow(keys=[key or None for key in row.keys], count=row.count, dimensions=table.group_by)
+              for row in table.rows])

@@ -1,0 +1,106 @@
+"""Talent spans, cube events and projections: the pure parts of graph/stats."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from graph.stats.cubes import Accumulator, cube_for, span_events
+from graph.stats.plans import Target
+from graph.stats.progress import projection, year_ends
+from graph.stats.spans import Employment, HeldTitle, PersonFacts, age_band, talent_spans
+
+pytestmark = pytest.mark.unit
+D = dt.date
+
+
+def job(institution: str, region: str | None, since: str | None, until: str | None = None) -> Employment:
+    return Employment(institution, region, "ENTERPRISE", since and D.fromisoformat(since),
+                      until and D.fromisoformat(until))
+
+
+def title(no: str, level: str, rank: int, granted: str, revoked: str | None = None) -> HeldTitle:
+    return HeldTitle(no, level, rank, "ENGINEERING", D.fromisoformat(granted), revoked and D.fromisoformat(revoked))
+
+
+def facts(jobs: tuple[Employment, ...], titles: tuple[HeldTitle, ...]) -> PersonFacts:
+    return PersonFacts("p", "FEMALE", 1985, "hawthorn", jobs, titles)
+
+
+def test_a_span_starts_with_the_later_of_job_and_title_and_follows_the_highest_title() -> None:
+    spans = talent_spans(facts((job("i", "130802", "2010-01-01"),),
+                               (title("A", "INTERMEDIATE", 3, "2005-06-01"), title("B", "SENIOR", 5, "2015-03-01"))))
+    assert [(s.start, s.end, s.level, s.grant_year) for s in spans] == [
+        (D(2010, 1, 1), D(2015, 2, 28), "INTERMEDIATE", 2005), (D(2015, 3, 1), None, "SENIOR", 2015)]
+
+
+def test_a_revocation_ends_the_span_the_day_before_and_a_move_out_of_every_region_ends_it_too() -> None:
+    revoked = talent_spans(facts((job("i", "130802", None),), (title("A", "JUNIOR", 1, "2001-01-01", "2020-05-05"),)))
+    assert [(s.start, s.end) for s in revoked] == [(D(2001, 1, 1), D(2020, 5, 4))]
+    unlocated = talent_spans(facts((job("i", "130802", "2000-01-01", "2009-12-31"), job("j", None, "2010-01-01")),
+                                   (title("A", "JUNIOR", 1, "1999-01-01"),)))
+    assert [(s.start, s.end, s.region) for s in unlocated] == [(D(2000, 1, 1), D(2009, 12, 31), "130802")]
+
+
+def test_overlapping_jobs_place_a_person_at_the_one_begun_last() -> None:
+    spans = talent_spans(facts((job("bj", "110000", "2000-01-01"), job("cd", "130825", "2012-07-01")),
+                               (title("A", "SENIOR", 5, "1999-01-01"),)))
+    assert [(s.region, s.start, s.end) for s in spans] == [("110000", D(2000, 1, 1), D(2012, 6, 30)),
+                                                          ("130825", D(2012, 7, 1), None)]
+
+
+def test_equal_titles_are_ranked_by_grant_date_then_certificate_number() -> None:
+    same_day = talent_spans(facts((job("i", "130802", None),), (title("B", "SENIOR", 5, "2010-01-01"),
+                                                               title("A", "SENIOR", 5, "2010-01-01"))))
+    assert len(same_day) == 1 and same_day[0].grant_year == 2010
+
+
+def test_age_bands_change_on_the_first_of_january_of_the_year_a_person_turns_30_40_50_60() -> None:
+    assert [age_band(1985, year) for year in (2014, 2015, 2025, 2045, 2046)] == [
+        "UNDER_30", "30_39", "40_49", "60_PLUS", "60_PLUS"]
+    assert age_band(None, 2020) == ""
+    [span] = talent_spans(facts((job("i", "130802", "2010-01-01"),), (title("A", "JUNIOR", 1, "2010-01-01"),)))
+    events = span_events(span, ("REGION", "AGE_BAND"))
+    assert events[:3] == [(("130802", "UNDER_30"), D(2010, 1, 1), 1), (("130802", "UNDER_30"), D(2015, 1, 1), -1),
+                          (("130802", "30_39"), D(2015, 1, 1), 1)]
+
+
+def test_removing_and_adding_the_same_spans_changes_nothing() -> None:
+    spans = talent_spans(facts((job("i", "130802", "2010-01-01"),), (title("A", "JUNIOR", 1, "2012-01-01"),)))
+    rows = Accumulator().add(spans, -1).add(spans, +1).rows()
+    assert rows.cells == [] and rows.tallies == []
+
+
+def test_a_cell_counts_a_span_from_the_year_after_it_starts_and_its_tally_holds_the_day() -> None:
+    spans = talent_spans(facts((job("i", "130802", "2010-01-01"),), (title("A", "JUNIOR", 1, "2012-03-01"),)))
+    rows = Accumulator().add(spans, +1).rows()
+    [cell] = [c for c in rows.cells if c["cube"] == "REGION"]
+    assert cell["shift"][2012 - 1950] == 0 and cell["shift"][2013 - 1950] == 1 and cell["shift"][-1] == 1
+    [tally] = [t for t in rows.tallies if t["cell"] == cell["key"]]
+    assert tally == {"cell": "REGION|130802", "year": 2012, "days": [61], "byDay": {"61": 1}}
+
+
+def test_the_smallest_covering_cube_answers_a_grouping_and_others_fall_back_to_spans() -> None:
+    assert cube_for([]) == ("REGION",)
+    assert cube_for(["TITLE_LEVEL", "REGION"]) == ("REGION", "TITLE_LEVEL")
+    assert cube_for(["TITLE_SERIES", "TITLE_LEVEL"]) == ("REGION", "TITLE_LEVEL", "TITLE_SERIES")
+    assert cube_for(["GENDER", "AGE_BAND"]) is None
+
+
+TARGET = Target(plan="p", code="t", name="t", name_en="t", goal=100, unit="人", unit_en="people",
+                starts_on=D(2021, 1, 1), deadline=D(2025, 12, 31))
+
+
+def test_the_projection_is_a_straight_line_from_the_plans_start_through_today_to_the_deadline() -> None:
+    halfway = D(2021, 1, 1) + (D(2025, 12, 31) - D(2021, 1, 1)) / 2
+    assert projection(0, 40, TARGET, halfway) == pytest.approx(80, rel=0.01)
+    assert projection(50, 50, TARGET, D(2023, 1, 1)) == 50
+    assert projection(0, 120, TARGET, D(2026, 3, 1)) == 120
+    assert projection(0, 0, TARGET, D(2020, 6, 1)) is None
+
+
+def test_the_years_of_a_plan_end_on_31_december_or_on_as_of() -> None:
+    assert year_ends(TARGET, D(2023, 5, 6)) == [D(2021, 12, 31), D(2022, 12, 31), D(2023, 5, 6)]
+    assert year_ends(TARGET, D(2027, 1, 1))[-1] == D(2025, 12, 31)
+    assert year_ends(TARGET, D(2020, 1, 1)) == []
