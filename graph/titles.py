@@ -63,6 +63,7 @@ async def grant_title(db: Database, grant: TitleGrant, today: dt.date | None = N
         rows = await tx.run("titles/grant", person=grant.person, props=props, region=grant.region)
         if not rows:
             raise NotFound("person", grant.person, "personId")
+        await tx.run("search/refresh", ids=[grant.person])
         return certificate
 
     return await db.write_tx(work)
@@ -90,6 +91,7 @@ async def revoke_title(db: Database, certificate_no: str, revoked_on: dt.date | 
         if revoked_on < existing[0]["grantedOn"].to_native():
             raise InvalidInput("revokedOn is before the title was granted.", "撤销日期早于取得时间", "revokedOn")
         rows = await tx.run("titles/revoke", certificateNo=certificate_no, revokedOn=revoked_on, reason=reason)
+        await tx.run("search/refresh", ids=[rows[0]["person"]])
         return str(rows[0]["person"])
 
     return await db.write_tx(work)

@@ -17,10 +17,12 @@ from server.institutions.queries import InstitutionQueries
 from server.people.mutations import PeopleMutations
 from server.people.queries import PeopleQueries
 from server.regions.queries import RegionQueries
+from server.search.queries import SearchQueries
 from server.titles.mutations import TitleMutations
 from server.titles.queries import TitleQueries
 
-Query = merge_types("Query", (PeopleQueries, InstitutionQueries, RegionQueries, FieldQueries, TitleQueries))
+Query = merge_types("Query", (PeopleQueries, InstitutionQueries, RegionQueries, FieldQueries, TitleQueries,
+                              SearchQueries))
 Mutation = merge_types("Mutation", (PeopleMutations, InstitutionMutations, TitleMutations))
 
 
