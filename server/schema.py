@@ -16,14 +16,16 @@ from server.institutions.mutations import InstitutionMutations
 from server.institutions.queries import InstitutionQueries
 from server.people.mutations import PeopleMutations
 from server.people.queries import PeopleQueries
+from server.projects.mutations import ProjectMutations
+from server.projects.queries import ProjectQueries
 from server.regions.queries import RegionQueries
 from server.search.queries import SearchQueries
 from server.titles.mutations import TitleMutations
 from server.titles.queries import TitleQueries
 
 Query = merge_types("Query", (PeopleQueries, InstitutionQueries, RegionQueries, FieldQueries, TitleQueries,
-                              SearchQueries))
-Mutation = merge_types("Mutation", (PeopleMutations, InstitutionMutations, TitleMutations))
+                              SearchQueries, ProjectQueries))
+Mutation = merge_types("Mutation", (PeopleMutations, InstitutionMutations, TitleMutations, ProjectMutations))
 
 
 def _unexpected(error: GraphQLError) -> bool:
