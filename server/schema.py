@@ -11,6 +11,7 @@ from strawberry.tools import merge_types
 
 from graph.settings import Settings
 from server.common.errors import RequestError
+from server.collaborators.queries import CollaboratorQueries
 from server.fields.queries import FieldQueries
 from server.institutions.mutations import InstitutionMutations
 from server.institutions.queries import InstitutionQueries
@@ -24,7 +25,7 @@ from server.titles.mutations import TitleMutations
 from server.titles.queries import TitleQueries
 
 Query = merge_types("Query", (PeopleQueries, InstitutionQueries, RegionQueries, FieldQueries, TitleQueries,
-                              SearchQueries, ProjectQueries))
+                              SearchQueries, ProjectQueries, CollaboratorQueries))
 Mutation = merge_types("Mutation", (PeopleMutations, InstitutionMutations, TitleMutations, ProjectMutations))
 
 

@@ -67,7 +67,8 @@ def test_bad_input_and_unknown_references_are_typed_errors_that_write_nothing(cl
         ({"id": "X-1", "participants": [{"personId": "p1"}, {"personId": "p1"}]}, "InvalidInputError",
          "participants"),
     ):
-        result = graphql(client, REGISTER_PROJECT, {"input": valid_input(**changes)})["data"]["registerProject"]
+        body = graphql(client, REGISTER_PROJECT, {"input": valid_input(**changes)})
+        result = body["data"]["registerProject"]
         assert (result["__typename"], result["field"]) == (typename, field), result
     assert count_nodes(cypher) == before
 
