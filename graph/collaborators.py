@@ -32,7 +32,9 @@ ACTIVITY_HALF = 3
 TOP_LEVEL_RANK = 5
 HUB = 200
 COMMON_HUB = 50
-FIELD_CANDIDATES = 300
+FIELD_CANDIDATES = 100
+#: The title levels of the field-matched candidates looked for first.
+FIRST_LEVELS = ("SENIOR", "DEPUTY_SENIOR")
 MAX_REASONS = 3
 CHENGDE, BEIJING, TIANJIN = "130800", "110000", "120000"
 SUBJECT_KINDS = ("person", "team", "institution")
@@ -186,9 +188,25 @@ def render(steps: list[Step], subject: Subject) -> tuple[str, str]:
             f"both know {common.name} ({en1} with {person.name}; {en2} with {candidate.name})")
 
 
-def _field_query(codes: Sequence[str], regions: Sequence[str]) -> str:
-    return (f"+searchFieldCodes:({' OR '.join(token(code) for code in codes)}) "
-            f"+searchRegions:({' OR '.join(token(code) for code in regions)})")
+def _field_query(fields: Sequence[str], related: Sequence[str], regions: Sequence[str],
+                 levels: Sequence[str] = ()) -> str:
+    # Only the asked fields score: a hit scoring above zero is an exact match.
+    codes = [f"{token(code)}^1" for code in fields] + [f"{token(code)}^0" for code in related]
+    query = (f"+searchFieldCodes:({' OR '.join(codes)}) "
+             f"+searchRegions:({' OR '.join(token(code) for code in regions)})^0")
+    return query + (f" +searchLevel:({' OR '.join(token(code) for code in levels)})^0" if levels else "")
+
+
+async def _field_candidates(db: Database, fields: list[str], related: list[str], regions: list[str],
+                            shape: dict[str, list[str]]) -> list[str]:
+    # The best are usually exact experts with a senior title: ask for those first, and for everyone
+    # only when they are too few to fill the cap (the order is exact field, then title level).
+    rows = await db.read("collaborators/field_candidates", cap=FIELD_CANDIDATES, **shape,
+                         query=_field_query(fields, [], regions, FIRST_LEVELS))
+    if len(rows) < FIELD_CANDIDATES:
+        rows = await db.read("collaborators/field_candidates", query=_field_query(fields, related, regions),
+                             cap=FIELD_CANDIDATES, **shape)
+    return [row["id"] for row in rows]
 
 
 _CANDIDATES = fill_slots(STATEMENTS["collaborators/candidates"],
@@ -200,11 +218,7 @@ async def suggest_collaborators(db: Database, subject: Subject, fields: list[str
                                 today: dt.date | None = None) -> list[Suggestion]:
     """The `first` best collaborators for `subject` in `regions` for `fields`, with their reasons."""
     shape = {"people": subject.people, "institutions": subject.institutions, "teams": subject.teams}
-    field_candidates: list[str] = []
-    if fields:
-        rows = await db.read("collaborators/field_candidates", query=_field_query(fields + related, regions),
-                             exact=fields, cap=FIELD_CANDIDATES, **shape)
-        field_candidates = [row["id"] for row in rows]
+    field_candidates = await _field_candidates(db, fields, related, regions, shape) if fields else []
     path_rows = await db.read(
         "collaborators/paths", **shape, regions=regions, fieldCandidates=field_candidates,
         institution=subject.id if subject.kind == "institution" else None,

@@ -26,6 +26,10 @@ from graph.titles import LEVEL_RANK
 #: How far back activity counts (projects by year, visits by arrival).
 ACTIVITY_YEARS = 5
 MAX_TERMS = 8
+#: How many hits beyond a page, by (relevance, level), are ranked further at first; all of them when
+#: that is too few to be sure of the page.
+WINDOW = 200
+EVERY_HIT = 2**31 - 1
 _LUCENE_SPECIAL = re.compile(r'[+\-&|!(){}\[\]^"~*?:\\/,;，。、；：（）]+')
 _HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 
@@ -51,12 +55,18 @@ def query_terms(text: str | None) -> list[str]:
     return _LUCENE_SPECIAL.sub(" ", text or "").lower().split()[:MAX_TERMS]
 
 
+#: Properties that hold Chinese text, and pinyin forms matched by prefix ("zhangw", "zw").
+_CHINESE_PROPERTIES = ("name", "searchFields", "searchInstitution", "searchKeywords")
+_PREFIX_PROPERTIES = ("pinyinCompact", "pinyinInitials")
+
+
 def _term_clause(term: str) -> str:
     if _HAN.search(term):
         # A phrase of single-character tokens: the term as an exact substring.
-        return "(" + " OR ".join(f'{prop}:"{term}"' for prop in TEXT_PROPERTIES) + ")"
-    # Latin text and digits: a whole token scores by BM25; a prefix ("zhangw", "zw") counts a little.
-    return "(" + " OR ".join(f"{prop}:{term} OR {prop}:{term}*^0.5" for prop in TEXT_PROPERTIES) + ")"
+        return "(" + " OR ".join(f'{prop}:"{term}"' for prop in _CHINESE_PROPERTIES) + ")"
+    # Latin text and digits: a whole token scores by BM25; a pinyin prefix counts a little.
+    whole = [f"{prop}:{term}" for prop in TEXT_PROPERTIES if prop != "name"]
+    return "(" + " OR ".join(whole + [f"{prop}:{term}*^0.5" for prop in _PREFIX_PROPERTIES]) + ")"
 
 
 @dataclass(frozen=True)
@@ -159,9 +169,15 @@ _EXPERTS = fill_slots(STATEMENTS["search/experts"], {"ACTIVITY": f"({projection(
 async def search_experts(db: Database, query: ExpertQuery, first: int, after: str | None,
                          today: dt.date | None = None) -> tuple[list[ExpertHit], bool]:
     """One page of experts for `query`, best first, and whether more follow."""
-    lucene = query.lucene()
-    rows = await db.read("search/experts", _EXPERTS, query=lucene, after=_after(after), limit=first + 1,
-                         since=activity_since(today or dt.date.today()))
+    params = {"query": query.lucene(), "after": _after(after), "limit": first + 1,
+              "since": activity_since(today or dt.date.today())}
+    # Without text every hit scores alike and ties reach far: rank them all at once.
+    window = WINDOW + first + 1 if query.terms() else EVERY_HIT
+    rows = await db.read("search/experts", _EXPERTS, **params, window=window)
+    if rows[0]["truncated"]:
+        rows = await db.read("search/experts", _EXPERTS, **params, window=EVERY_HIT)
+    rows = sorted((row for row in rows if row["person"] is not None),
+                  key=lambda row: (-row["score"], -row["level"], -row["activity"], row["person"]["id"]))
     terms = query.terms()
     hits = [ExpertHit(person=row["person"], score=float(row["score"]), level=int(row["level"]),
                       activity=int(row["activity"]), matched=matches(terms, row["person"], row["document"]))

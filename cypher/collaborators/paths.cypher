@@ -16,7 +16,7 @@ CALL () {
   UNWIND $people AS sid
   MATCH (s:Person {id: sid})-[r1:MEMBER_OF|ROLE_AT|WORKED_ON|WORKS_AT]->(z)
   WHERE $employment OR type(r1) <> 'WORKS_AT'
-  WITH s, r1, z, COUNT { (z)<-[:MEMBER_OF|ROLE_AT|WORKED_ON|WORKS_AT]-(:Person) } AS size
+  WITH s, r1, z, COUNT { (z)<-[:MEMBER_OF|ROLE_AT|WORKED_ON|WORKS_AT]-() } AS size
   CALL (z, size) {
     WITH z, size WHERE size <= $hub
     MATCH (z)<-[r2:MEMBER_OF|ROLE_AT|WORKED_ON|WORKS_AT]-(c:Person)
@@ -25,6 +25,7 @@ CALL () {
     WITH z, size WHERE size > $hub
     UNWIND $fieldCandidates AS cid
     MATCH (c:Person {id: cid})-[r2:MEMBER_OF|ROLE_AT|WORKED_ON|WORKS_AT]->(z)
+    USING INDEX c:Person(id)
     RETURN c, r2
   }
   WITH s, r1, z, size, c, r2
@@ -32,7 +33,7 @@ CALL () {
   RETURN c, [s, z, c] AS nodes, [r1, r2] AS rels, [size] AS sizes
   UNION
   MATCH (i:Institution {id: $institution})-[r1:BASED_AT|HOSTED_BY|RAN]-(z:Team|Platform|Project)
-  WITH i, r1, z, COUNT { (z)<-[:MEMBER_OF|ROLE_AT|WORKED_ON]-(:Person) } AS size
+  WITH i, r1, z, COUNT { (z)<-[:MEMBER_OF|ROLE_AT|WORKED_ON]-() } AS size
   CALL (z, size) {
     WITH z, size WHERE size <= $hub
     MATCH (z)<-[r2:MEMBER_OF|ROLE_AT|WORKED_ON]-(c:Person)
@@ -41,12 +42,13 @@ CALL () {
     WITH z, size WHERE size > $hub
     UNWIND $fieldCandidates AS cid
     MATCH (c:Person {id: cid})-[r2:MEMBER_OF|ROLE_AT|WORKED_ON]->(z)
+    USING INDEX c:Person(id)
     RETURN c, r2
   }
   RETURN c, [i, z, c] AS nodes, [r1, r2] AS rels, [size] AS sizes
   UNION
   MATCH (i:Institution {id: $institution})
-  WITH i, COUNT { (i)<-[:WORKS_AT]-(:Person) } AS size
+  WITH i, COUNT { (i)<-[:WORKS_AT]-() } AS size
   CALL (i, size) {
     WITH i, size WHERE size <= $hub
     MATCH (i)<-[r:WORKS_AT]-(c:Person)
@@ -55,18 +57,19 @@ CALL () {
     WITH i, size WHERE size > $hub
     UNWIND $fieldCandidates AS cid
     MATCH (c:Person {id: cid})-[r:WORKS_AT]->(i)
+    USING INDEX c:Person(id)
     RETURN c, r
   }
   RETURN c, [i, c] AS nodes, [r] AS rels, [size] AS sizes
   UNION
   UNWIND CASE WHEN $common THEN $people ELSE [] END AS sid
   MATCH (s:Person {id: sid})-[r1:MEMBER_OF|ROLE_AT|WORKED_ON|WORKS_AT]->(z1)
-  WITH s, r1, z1, COUNT { (z1)<-[:MEMBER_OF|ROLE_AT|WORKED_ON|WORKS_AT]-(:Person) } AS size1
+  WITH s, r1, z1, COUNT { (z1)<-[:MEMBER_OF|ROLE_AT|WORKED_ON|WORKS_AT]-() } AS size1
   WHERE size1 <= $commonHub
   MATCH (z1)<-[r2:MEMBER_OF|ROLE_AT|WORKED_ON|WORKS_AT]-(m:Person)-[r3:MEMBER_OF|ROLE_AT|WORKED_ON|WORKS_AT]->(z2)
   WHERE m <> s AND z2 <> z1
   WITH s, r1, z1, size1, r2, m, r3, z2,
-       COUNT { (z2)<-[:MEMBER_OF|ROLE_AT|WORKED_ON|WORKS_AT]-(:Person) } AS size2
+       COUNT { (z2)<-[:MEMBER_OF|ROLE_AT|WORKED_ON|WORKS_AT]-() } AS size2
   WHERE size2 <= $commonHub
   MATCH (z2)<-[r4:MEMBER_OF|ROLE_AT|WORKED_ON|WORKS_AT]-(c:Person)
   WHERE c <> s AND c <> m

@@ -97,7 +97,7 @@ def test_equal_relevance_is_ranked_by_title_level_then_activity(client: TestClie
     assert len({edge["node"]["score"] for edge in body["edges"]}) == 1
 
 
-def test_pages_follow_each_other_without_gaps_or_repeats(client: TestClient, cypher) -> None:
+def test_pages_follow_each_other_without_gaps_or_repeats(client: TestClient, cypher, monkeypatch) -> None:
     institution(cypher, "i-cd", "承德医院", "130802", "HOSPITAL")
     for n in range(12):
         titles = ((f"C{n}", "HEALTH", "SENIOR", "2020-01-01"),) if n % 3 == 0 else ()
@@ -116,6 +116,10 @@ def test_pages_follow_each_other_without_gaps_or_repeats(client: TestClient, cyp
             break
         after = page["pageInfo"]["endCursor"]
     assert seen == everything and len(set(seen)) == 12
+    # A window no larger than the page: ties reach past it, so every hit is ranked; same pages.
+    monkeypatch.setattr("graph.search.WINDOW", 0)
+    assert found(client, query="liu", first=50) == everything
+    assert found(client, query="liu", first=4) == everything[:4]
 
 
 def test_search_documents_follow_writes_through_the_api(client: TestClient, cypher) -> None:
