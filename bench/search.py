@@ -2,7 +2,7 @@
 
     .venv/bin/python bench/search.py [--people 200000] [--searches 300] [--suggestions 100]
 
-Starts an embedded Neo4j in a temporary folder (or uses NEO4J_URI), generates institutions in
+Starts an embedded Neo4j in a temporary folder (or uses NEO4J_URI: a database you can fill), generates institutions in
 Beijing, Tianjin and Chengde, people with current and former employers, fields and titles, teams,
 projects and platforms (seeded, so every run builds the same graph), rebuilds the search documents
 as a bulk loader does, serves the API with `talentgraph serve` on a free port, and prints the median
@@ -18,7 +18,6 @@ import http.client
 import json
 import os
 import random
-import shutil
 import statistics
 import subprocess
 import sys
@@ -30,15 +29,15 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from bench.common import benchmark_database, percentile  # noqa: E402
 from graph.database import Database  # noqa: E402
-from graph.embedded import EmbeddedNeo4j, free_port  # noqa: E402
+from graph.embedded import free_port  # noqa: E402
+from graph.keys import create_key  # noqa: E402
 from graph.migrations import migrate, read_reference  # noqa: E402
 from graph.names import pinyin_of  # noqa: E402
 from graph.search import rebuild_search_documents  # noqa: E402
 
-SURNAMES = (
-    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢"
-)
+SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢"
 GIVEN = (
     "伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华玉兰萍鹏辉建红飞鑫波宁斌宇浩凯健俊帆帅旭"
     "晨阳欣怡佳琪子涵雨轩博文昊然梓豪一诺思远嘉慧志国海峰亮成林春雪梅"
@@ -149,9 +148,7 @@ class Graph:
             }
             self.people.append(person)
             self.staff.setdefault(employer["id"], []).append(person["id"])
-        self.teams = [
-            self._group(f"t{n}", "团队", rnd.randint(4, 10)) for n in range(self.people_count // 30)
-        ]
+        self.teams = [self._group(f"t{n}", "团队", rnd.randint(4, 10)) for n in range(self.people_count // 30)]
         for team in self.teams:
             team["members"] = [
                 {"id": member, "until": dt.date(2022, 6, 30) if rnd.random() < 0.1 else None}
@@ -167,18 +164,14 @@ class Graph:
         ]
         for project in self.projects:
             project["participants"] = project.pop("people")
-        self.platforms = [
-            self._group(f"x{n}", "平台", rnd.randint(5, 10)) for n in range(self.people_count // 100)
-        ]
+        self.platforms = [self._group(f"x{n}", "平台", rnd.randint(5, 10)) for n in range(self.people_count // 100)]
 
     def _group(self, id: str, word: str, size: int) -> dict[str, Any]:
         """A team, project or platform: mostly people of one institution, some from anywhere."""
         rnd = self.random
         institution = rnd.choice(self.institutions)
         staff = self.staff.get(institution["id"]) or [rnd.choice(self.people)["id"]]
-        people = {
-            rnd.choice(staff) if rnd.random() < 0.7 else rnd.choice(self.people)["id"] for _ in range(size)
-        }
+        people = {rnd.choice(staff) if rnd.random() < 0.7 else rnd.choice(self.people)["id"] for _ in range(size)}
         return {
             "id": id,
             "name": f"{self.field_names[institution['fields'][0]]}{word}{id}",
@@ -240,9 +233,7 @@ def search_queries(graph: Graph, count: int) -> list[tuple[str, dict[str, Any]]]
             lambda p: {"fields": p["fields"][:1], "regions": ["130800"], "minLevel": "SENIOR"},
         ),
     ]
-    return [
-        (kinds[n % len(kinds)][0], kinds[n % len(kinds)][1](rnd.choice(graph.people))) for n in range(count)
-    ]
+    return [(kinds[n % len(kinds)][0], kinds[n % len(kinds)][1](rnd.choice(graph.people))) for n in range(count)]
 
 
 def collaborator_queries(graph: Graph, count: int) -> list[tuple[str, dict[str, Any]]]:
@@ -263,7 +254,7 @@ def collaborator_queries(graph: Graph, count: int) -> list[tuple[str, dict[str, 
 WARM_UP = 40
 
 
-def measure(port: int, document: str, queries: list[tuple[str, dict[str, Any]]]) -> dict[str, list[float]]:
+def measure(port: int, secret: str, document: str, queries: list[tuple[str, dict[str, Any]]]) -> dict[str, list[float]]:
     """Send each query over one keep-alive HTTP connection; milliseconds by kind (and 'all').
 
     The first WARM_UP queries (other subjects and texts of the same kinds) warm the page cache and
@@ -271,10 +262,10 @@ def measure(port: int, document: str, queries: list[tuple[str, dict[str, Any]]])
     connection = http.client.HTTPConnection("127.0.0.1", port)
     timings: dict[str, list[float]] = {"all": []}
     for _, variables in queries[:WARM_UP]:
-        post(connection, document, variables)
+        post(connection, secret, document, variables)
     for kind, variables in queries[WARM_UP:]:
         started = time.perf_counter()
-        post(connection, document, variables)
+        post(connection, secret, document, variables)
         elapsed = (time.perf_counter() - started) * 1000
         timings["all"].append(elapsed)
         timings.setdefault(kind, []).append(elapsed)
@@ -282,9 +273,13 @@ def measure(port: int, document: str, queries: list[tuple[str, dict[str, Any]]])
     return timings
 
 
-def post(connection: http.client.HTTPConnection, document: str, variables: dict[str, Any]) -> dict[str, Any]:
+def post(
+    connection: http.client.HTTPConnection, secret: str, document: str, variables: dict[str, Any]
+) -> dict[str, Any]:
     body = json.dumps({"query": document, "variables": variables}).encode()
-    connection.request("POST", "/graphql", body, {"content-type": "application/json"})
+    connection.request(
+        "POST", "/graphql", body, {"content-type": "application/json", "authorization": f"Bearer {secret}"}
+    )
     result = json.loads(connection.getresponse().read())
     if "errors" in result:
         raise RuntimeError(f"{variables}: {result['errors']}")
@@ -295,7 +290,7 @@ def report(title: str, timings: dict[str, list[float]], goal: float) -> None:
     print(f"\n{title} (goal: p95 < {goal:.0f} ms)")
     print(f"  {'kind':<26}{'n':>5}{'median ms':>12}{'p95 ms':>10}")
     for kind, values in timings.items():
-        p95 = statistics.quantiles(values, n=20)[-1] if len(values) > 1 else values[0]
+        p95 = percentile(values, 0.95)
         print(f"  {kind:<26}{len(values):>5}{statistics.median(values):>12.1f}{p95:>10.1f}")
 
 
@@ -321,64 +316,58 @@ def main() -> int:
     arguments.add_argument("--suggestions", type=int, default=100)
     args = arguments.parse_args()
 
-    folder = Path(tempfile.mkdtemp(prefix="talentgraph-bench-"))
-    embedded = None
-    uri = os.environ.get("NEO4J_URI")
-    if not uri:
-        embedded = EmbeddedNeo4j(folder / "neo4j", heap="2g", pagecache="2g")
-        running, _ = embedded.start(quiet=True)
-        uri = running.uri
-    server = None
-    try:
-        graph = Graph(args.people)
-        started = time.perf_counter()
-        graph.build()
-        print(
-            f"Generated {len(graph.people)} people, {len(graph.institutions)} institutions, {len(graph.teams)} "
-            f"teams, {len(graph.projects)} projects, {len(graph.platforms)} platforms "
-            f"in {time.perf_counter() - started:.0f} s",
-            flush=True,
-        )
-        db = Database.connect(
-            uri,
-            os.environ.get("NEO4J_USER", "neo4j"),
-            os.environ.get("NEO4J_PASSWORD", ""),
-            os.environ.get("NEO4J_DATABASE", "neo4j"),
-        )
+    graph = Graph(args.people)
+    started = time.perf_counter()
+    graph.build()
+    print(
+        f"Generated {len(graph.people)} people, {len(graph.institutions)} institutions, {len(graph.teams)} "
+        f"teams, {len(graph.projects)} projects, {len(graph.platforms)} platforms "
+        f"in {time.perf_counter() - started:.0f} s",
+        flush=True,
+    )
+    with benchmark_database() as connection, tempfile.TemporaryDirectory(prefix="talentgraph-api-") as folder:
 
-        async def run() -> None:
+        async def prepare() -> str:
+            db = connection.open()
             try:
                 await load(db, graph)
+                _, secret = await create_key(db, "recruiter", name="search benchmark")
+                return secret
             finally:
                 await db.close()
 
-        asyncio.run(run())
+        secret = asyncio.run(prepare())
         port = free_port()
-        environment = {**os.environ, "NEO4J_URI": uri, "TALENTGRAPH_DATA_DIR": str(folder / "api")}
+        # The API runs in its own process, as in production, so that the client does not share its GIL.
+        environment = {
+            **os.environ,
+            "NEO4J_URI": connection.uri,
+            "NEO4J_USER": connection.user,
+            "NEO4J_PASSWORD": connection.password,
+            "NEO4J_DATABASE": connection.database,
+            "TALENTGRAPH_DATA_DIR": folder,
+        }
         server = subprocess.Popen(
             [sys.executable, "-m", "server.cli", "serve", "--port", str(port)],
             env=environment,
             cwd=Path(__file__).resolve().parent.parent,
         )
-        wait_for(port, server)
-        print(f"API on http://127.0.0.1:{port}/graphql", flush=True)
-        report(
-            f"searchExperts over HTTP, {len(graph.people)} people",
-            measure(port, SEARCH, search_queries(graph, WARM_UP + args.searches)),
-            100,
-        )
-        report(
-            "collaborators over HTTP",
-            measure(port, COLLABORATORS, collaborator_queries(graph, WARM_UP + args.suggestions)),
-            300,
-        )
-    finally:
-        if server is not None:
+        try:
+            wait_for(port, server)
+            print(f"API on http://127.0.0.1:{port}/graphql, as a recruiter", flush=True)
+            report(
+                f"searchExperts over HTTP, {len(graph.people)} people",
+                measure(port, secret, SEARCH, search_queries(graph, WARM_UP + args.searches)),
+                100,
+            )
+            report(
+                "collaborators over HTTP",
+                measure(port, secret, COLLABORATORS, collaborator_queries(graph, WARM_UP + args.suggestions)),
+                300,
+            )
+        finally:
             server.terminate()
             server.wait(timeout=30)
-        if embedded is not None:
-            embedded.stop()
-        shutil.rmtree(folder, ignore_errors=True)
     return 0
 
 

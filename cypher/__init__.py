@@ -8,9 +8,9 @@ allow-list in code: nothing from a request is ever formatted into Cypher text.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path
 from types import MappingProxyType
-from typing import Mapping
 
 _ROOT = Path(__file__).resolve().parent
 

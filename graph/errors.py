@@ -7,6 +7,15 @@ class SetupError(RuntimeError):
     """Something the machine lacks (a JDK, Maven) or a database that would not start."""
 
 
+class InvalidValue(ValueError):
+    """A value that cannot be accepted, with the reason in English and in Chinese (no field known yet)."""
+
+    def __init__(self, reason_en: str, reason_zh: str) -> None:
+        super().__init__(f"{reason_en} / {reason_zh}")
+        self.reason_en = reason_en
+        self.reason_zh = reason_zh
+
+
 class DomainError(Exception):
     """An expected failure a person can act on; `message_zh` is the same sentence in Chinese."""
 
@@ -49,4 +58,7 @@ _ZH = {
     "visit": "来访",
     "project": "项目",
     "target": "目标",
+    "key": "密钥",
+    "team member": "团队成员",
+    "foreign expert": "外国专家",
 }

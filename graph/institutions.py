@@ -6,8 +6,9 @@ import uuid
 from dataclasses import dataclass, field
 from typing import Any
 
+from graph.audit import Actor, audited
 from graph.database import Database, Transaction
-from graph.errors import InvalidInput, NotFound
+from graph.errors import InvalidInput, InvalidValue, NotFound
 from graph.identity import check_credit_code
 from graph.listing import ListSpec, Page, SortKey, by_ids, count, fetch_page
 from graph.migrations import read_reference
@@ -26,6 +27,7 @@ INSTITUTION_ORDER = {
 class InstitutionFilter:
     """What an institution list is filtered by; None means "any"."""
 
+    id: str | None = None
     region: str | None = None
     type: str | None = None
     field: str | None = None
@@ -34,11 +36,11 @@ class InstitutionFilter:
     tech_sme: bool | None = None
 
     def names(self) -> dict[str, Any]:
-        return {"region": self.region, "type": self.type, "field": self.field, "name": self.name,
+        return {"id": self.id, "region": self.region, "type": self.type, "field": self.field, "name": self.name,
                 "high_tech": self.high_tech, "tech_sme": self.tech_sme}
 
     def params(self) -> dict[str, Any]:
-        return {"region": self.region, "type": self.type, "field": self.field, "name": self.name,
+        return {"id": self.id, "region": self.region, "type": self.type, "field": self.field, "name": self.name,
                 "highTech": self.high_tech, "techSme": self.tech_sme}
 
 
@@ -72,7 +74,7 @@ class InstitutionDraft:
     fields: list[str] = field(default_factory=list)
 
 
-async def register_institution(db: Database, draft: InstitutionDraft) -> str:
+async def register_institution(db: Database, draft: InstitutionDraft, actor: Actor) -> str:
     """Validate and create an institution; return its id. A duplicate credit code is a Conflict."""
     name = " ".join(draft.name.split())
     if not name or len(name) > 100:
@@ -82,15 +84,18 @@ async def register_institution(db: Database, draft: InstitutionDraft) -> str:
     props: dict[str, Any] = {"id": str(uuid.uuid4()), "name": name, "type": draft.type,
                              "highTech": draft.high_tech, "techSme": draft.tech_sme}
     if draft.credit_code:
-        props["creditCode"] = check_credit_code(draft.credit_code)
+        try:
+            props["creditCode"] = check_credit_code(draft.credit_code)
+        except InvalidValue as bad:
+            raise InvalidInput(bad.reason_en, bad.reason_zh, "creditCode") from None
 
-    async def work(tx: Transaction) -> str:
+    async def work(tx: Transaction) -> tuple[str, list[str]]:
         [row] = await tx.run("institutions/references", region=draft.region, fields=draft.fields)
         if row["missingRegion"]:
             raise NotFound("region", row["missingRegion"], "regionCode")
         if row["missingFields"]:
             raise NotFound("field", ", ".join(row["missingFields"]), "fields")
         rows = await tx.run("institutions/register", props=props, region=draft.region, fields=draft.fields)
-        return str(rows[0]["id"])
+        return str(rows[0]["id"]), [str(rows[0]["id"])]
 
-    return await db.write_tx(work)
+    return await audited(db, actor, "registerInstitution", work)

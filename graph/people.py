@@ -7,8 +7,9 @@ import uuid
 from dataclasses import dataclass, field
 from typing import Any
 
+from graph.audit import Actor, audited
 from graph.database import Database, Transaction
-from graph.errors import InvalidInput, NotFound
+from graph.errors import InvalidInput, InvalidValue, NotAllowed, NotFound
 from graph.identity import check_id_number, hash_id_number
 from graph.listing import ListSpec, Page, SortKey, by_ids, count, fetch_page
 from graph.names import pinyin_initials, pinyin_of
@@ -125,9 +126,8 @@ async def _check_references(tx: Transaction, institution: str | None, fields: li
         raise NotFound("field", ", ".join(row["missingFields"]), "fields")
 
 
-async def register_person(db: Database, draft: PersonDraft, salt: str, today: dt.date | None = None) -> str:
-    """Validate and create a person with their employment and fields; return the new id."""
-    today = today or dt.date.today()
+def person_properties(draft: PersonDraft, salt: str, today: dt.date) -> dict[str, Any]:
+    """Validate a draft; return the new person's properties (id included, the identity number only hashed)."""
     name = _check_name(draft.name)
     _check_birth_year(draft.birth_year, today)
     _check_contact(draft.email, draft.phone)
@@ -138,26 +138,56 @@ async def register_person(db: Database, draft: PersonDraft, salt: str, today: dt
         "keywords": _check_keywords(draft.keywords),
     }
     if draft.id_number:
-        info = check_id_number(draft.id_number)
+        try:
+            info = check_id_number(draft.id_number, today)
+        except InvalidValue as bad:
+            raise InvalidInput(bad.reason_en, bad.reason_zh, "idNumber") from None
         if draft.birth_year is not None and info.birth_date.year != draft.birth_year:
             raise InvalidInput("The identity number's birth date does not agree with birthYear.",
                                "身份证号码中的出生日期与出生年份不一致", "idNumber")
         props["idHash"] = hash_id_number(draft.id_number, salt)
         props["birthYear"] = props["birthYear"] or info.birth_date.year
-        props["gender"] = props["gender"] or info.gender
+        props["gender"] = props["gender"] or ("MALE" if info.is_male else "FEMALE")
     if draft.institution is None and (draft.role or draft.since):
         raise InvalidInput("role and since describe an employment: give institutionId too.",
                            "职务和入职时间需与单位一同填写", "institutionId")
-    props = {key: value for key, value in props.items() if value is not None}
+    return {key: value for key, value in props.items() if value is not None}
 
-    async def work(tx: Transaction) -> str:
-        await _check_references(tx, draft.institution, draft.fields)
-        rows = await tx.run("people/register", props=props, institution=draft.institution,
-                            since=draft.since, role=draft.role, fields=draft.fields)
-        await tx.run("search/refresh", ids=[rows[0]["id"]])
-        return str(rows[0]["id"])
 
-    return await db.write_tx(work)
+async def create_person(tx: Transaction, draft: PersonDraft, props: dict[str, Any], actor: Actor) -> str:
+    """Create a validated person in `tx`, with employment and fields; an institution key only for its own staff."""
+    if actor.institution is not None:
+        # An institution registers its own staff: the employer must be given, and be its own.
+        actor.check_institution(draft.institution, "people")
+    await _check_references(tx, draft.institution, draft.fields)
+    rows = await tx.run("people/register", props=props, institution=draft.institution,
+                        since=draft.since, role=draft.role, fields=draft.fields)
+    await tx.run("search/refresh", ids=[rows[0]["id"]])
+    return str(rows[0]["id"])
+
+
+async def register_person(db: Database, draft: PersonDraft, salt: str, actor: Actor,
+                          today: dt.date | None = None) -> str:
+    """Validate and create a person with their employment and fields; return the new id."""
+    props = person_properties(draft, salt, today or dt.date.today())
+
+    async def work(tx: Transaction) -> tuple[str, list[str]]:
+        person_id = await create_person(tx, draft, props, actor)
+        return person_id, [person_id]
+
+    return await audited(db, actor, "registerPerson", work)
+
+
+async def check_own_staff(tx: Transaction, actor: Actor, person: str) -> None:
+    """Refuse an institution key a change to a person who does not work at its institution now."""
+    if actor.institution is None:
+        return
+    [row] = await tx.run("people/works_at", person=person, institution=actor.institution)
+    if not row["worksAt"]:
+        raise NotAllowed(
+            f"This key belongs to institution {actor.institution}: person {person} does not work there now, "
+            "so it may not change them.",
+            f"该密钥属于单位 {actor.institution},人员 {person} 不在本单位在职,不能修改", None)
 
 
 @dataclass
@@ -178,7 +208,8 @@ class PersonChanges:
     keywords: list[str] | None = None
 
 
-async def update_person(db: Database, person_id: str, changes: PersonChanges, today: dt.date | None = None) -> str:
+async def update_person(db: Database, person_id: str, changes: PersonChanges, actor: Actor,
+                        today: dt.date | None = None) -> str:
     """Validate and apply `changes` to a person in one transaction; return the id."""
     today = today or dt.date.today()
     props: dict[str, Any] = {}
@@ -201,7 +232,11 @@ async def update_person(db: Database, person_id: str, changes: PersonChanges, to
     if changes.since is not None and changes.since > today:
         raise InvalidInput("since cannot be in the future.", "入职时间不能晚于今天", "since")
 
-    async def work(tx: Transaction) -> str:
+    if changes.institution is not None:
+        actor.check_institution(changes.institution, "people")
+
+    async def work(tx: Transaction) -> tuple[str, list[str]]:
+        await check_own_staff(tx, actor, person_id)
         await _check_references(tx, changes.institution, changes.fields or [], person_id)
         await tx.run("people/update", id=person_id, props=props)
         if changes.institution is not None:
@@ -210,6 +245,6 @@ async def update_person(db: Database, person_id: str, changes: PersonChanges, to
         if changes.fields is not None:
             await tx.run("people/set_fields", id=person_id, fields=changes.fields)
         await tx.run("search/refresh", ids=[person_id])
-        return person_id
+        return person_id, [person_id]
 
-    return await db.write_tx(work)
+    return await audited(db, actor, "updatePerson", work)

@@ -1,7 +1,7 @@
 """Science and technology projects (科技项目): who ran them and who worked on them.
 
 Shared projects are evidence of collaboration (graph/collaborators.py) and count as activity in
-expert search. A project is `(Institution)-[:RAN {role: LEAD|PARTNER}]->(Project)`,
+expert search. A project is `(Institution)-[:RAN {lead}]->(Project)` (the lead first, then partners),
 `(Person)-[:WORKED_ON {role: LEADER|MEMBER}]->(Project)` and `(Project)-[:FOCUSES_ON]->(Field)`.
 """
 
@@ -13,6 +13,7 @@ import uuid
 from dataclasses import dataclass, field
 from typing import Any
 
+from graph.audit import Actor, audited
 from graph.database import Database, Transaction
 from graph.errors import Conflict, InvalidInput, NotFound
 from graph.migrations import read_reference
@@ -38,7 +39,7 @@ class ProjectDraft:
     fields: list[str] = field(default_factory=list)
 
 
-Rows = list[dict[str, str]]
+Rows = list[dict[str, Any]]
 
 
 def _check(draft: ProjectDraft, today: dt.date) -> tuple[dict[str, Any], Rows, Rows]:
@@ -65,18 +66,21 @@ def _check(draft: ProjectDraft, today: dt.date) -> tuple[dict[str, Any], Rows, R
     if any(role not in PARTICIPANT_ROLES for _, role in draft.participants):
         raise InvalidInput("A participant's role is LEADER or MEMBER.", "成员角色应为 LEADER 或 MEMBER",
                            "participants")
-    institutions = [{"id": draft.institution, "role": "LEAD"}]
-    institutions += [{"id": partner, "role": "PARTNER"} for partner in draft.partners]
+    institutions = [{"id": draft.institution, "lead": True}]
+    institutions += [{"id": partner, "lead": False} for partner in draft.partners]
     participants = [{"id": person, "role": role} for person, role in draft.participants]
     props = {"id": project_id, "name": name, "kind": draft.kind, "year": draft.year}
     return props, institutions, participants
 
 
-async def register_project(db: Database, draft: ProjectDraft, today: dt.date | None = None) -> str:
-    """Validate and create a project with its institutions, participants and fields; return its id."""
-    props, institutions, participants = _check(draft, today or dt.date.today())
+async def register_project(db: Database, draft: ProjectDraft, actor: Actor, today: dt.date | None = None) -> str:
+    """Validate and create a project with its institutions, participants and fields; return its id.
 
-    async def work(tx: Transaction) -> str:
+    An institution key registers only the projects its own institution leads."""
+    props, institutions, participants = _check(draft, today or dt.date.today())
+    actor.check_institution(draft.institution, "projects")
+
+    async def work(tx: Transaction) -> tuple[str, list[str]]:
         [row] = await tx.run("projects/references", id=props["id"], fields=draft.fields,
                              institutions=[i["id"] for i in institutions],
                              people=[p["id"] for p in participants])
@@ -91,9 +95,9 @@ async def register_project(db: Database, draft: ProjectDraft, today: dt.date | N
             raise NotFound("field", ", ".join(row["missingFields"]), "fields")
         rows = await tx.run("projects/register", props=props, institutions=institutions,
                             participants=participants, fields=draft.fields)
-        return str(rows[0]["id"])
+        return str(rows[0]["id"]), [str(rows[0]["id"])]
 
-    return await db.write_tx(work)
+    return await audited(db, actor, "registerProject", work)
 
 
 async def projects_by_ids(db: Database, ids: list[str]) -> list[dict[str, Any] | None]:

@@ -41,6 +41,14 @@ class Settings(BaseSettings):
         default=True, validation_alias=_env("TALENTGRAPH_INTROSPECTION", "introspection")
     )
     max_page_size: int = Field(default=500, validation_alias=_env("TALENTGRAPH_MAX_PAGE_SIZE", "max_page_size"))
+    max_depth: int = Field(default=12, validation_alias=_env("TALENTGRAPH_MAX_DEPTH", "max_depth"))
+    max_aliases: int = Field(default=50, validation_alias=_env("TALENTGRAPH_MAX_ALIASES", "max_aliases"))
+    max_tokens: int = Field(default=5000, validation_alias=_env("TALENTGRAPH_MAX_TOKENS", "max_tokens"))
+    # Off (TALENTGRAPH_AUTH=off) every request is an administrator's: for development and benchmarks only.
+    auth: bool = Field(default=True, validation_alias=_env("TALENTGRAPH_AUTH", "auth"))
+    key_cache_seconds: float = Field(
+        default=30.0, validation_alias=_env("TALENTGRAPH_KEY_CACHE_SECONDS", "key_cache_seconds")
+    )
 
     @property
     def embedded(self) -> bool:

@@ -6,9 +6,11 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from graph.audit import Actor, audited
 from graph.database import Database, Transaction
 from graph.errors import Conflict, InvalidInput, NotFound
 from graph.migrations import read_reference
+from graph.people import check_own_staff
 
 TITLE_LEVELS = {row["code"]: row for row in read_reference("title_levels")}
 TITLE_SERIES = {row["code"]: row for row in read_reference("title_series")}
@@ -30,7 +32,7 @@ class TitleGrant:
     region: str | None = None
 
 
-async def grant_title(db: Database, grant: TitleGrant, today: dt.date | None = None) -> str:
+async def grant_title(db: Database, grant: TitleGrant, actor: Actor, today: dt.date | None = None) -> str:
     """Validate and record a title held by a person; return its certificate number."""
     today = today or dt.date.today()
     certificate = grant.certificate_no.strip()
@@ -51,7 +53,8 @@ async def grant_title(db: Database, grant: TitleGrant, today: dt.date | None = N
         "grantedOn": grant.granted_on, "directed": grant.directed,
     }
 
-    async def work(tx: Transaction) -> str:
+    async def work(tx: Transaction) -> tuple[str, list[str]]:
+        await check_own_staff(tx, actor, grant.person)
         if grant.region is not None:
             [row] = await tx.run("institutions/references", region=grant.region, fields=[])
             if row["missingRegion"]:
@@ -64,9 +67,9 @@ async def grant_title(db: Database, grant: TitleGrant, today: dt.date | None = N
         if not rows:
             raise NotFound("person", grant.person, "personId")
         await tx.run("search/refresh", ids=[grant.person])
-        return certificate
+        return certificate, [grant.person, certificate]
 
-    return await db.write_tx(work)
+    return await audited(db, actor, "grantTitle", work)
 
 
 def _default_name(series: str, level: str) -> str:
@@ -74,17 +77,18 @@ def _default_name(series: str, level: str) -> str:
 
 
 async def revoke_title(db: Database, certificate_no: str, revoked_on: dt.date | None, reason: str | None,
-                       today: dt.date | None = None) -> str:
+                       actor: Actor, today: dt.date | None = None) -> str:
     """Mark a title revoked from a date (kept for history); return the holder's id."""
     today = today or dt.date.today()
     revoked_on = revoked_on or today
     if revoked_on > today:
         raise InvalidInput("revokedOn cannot be in the future.", "撤销日期不能晚于今天", "revokedOn")
 
-    async def work(tx: Transaction) -> str:
+    async def work(tx: Transaction) -> tuple[str, list[str]]:
         existing = await tx.run("titles/get", certificateNo=certificate_no)
         if not existing:
             raise NotFound("title", certificate_no, "certificateNo")
+        await check_own_staff(tx, actor, existing[0]["person"])
         if existing[0]["revokedOn"] is not None:
             raise Conflict(f"Title {certificate_no} was already revoked.", f"职称{certificate_no}已被撤销",
                            "certificateNo")
@@ -92,6 +96,6 @@ async def revoke_title(db: Database, certificate_no: str, revoked_on: dt.date | 
             raise InvalidInput("revokedOn is before the title was granted.", "撤销日期早于取得时间", "revokedOn")
         rows = await tx.run("titles/revoke", certificateNo=certificate_no, revokedOn=revoked_on, reason=reason)
         await tx.run("search/refresh", ids=[rows[0]["person"]])
-        return str(rows[0]["person"])
+        return str(rows[0]["person"]), [str(rows[0]["person"]), certificate_no]
 
-    return await db.write_tx(work)
+    return await audited(db, actor, "revokeTitle", work)

@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from typing import Any
 
+from graph.identity import IdNumberInfo, hash_id_number, hash_passport
 from loaders.errors import InvalidValue
-from loaders.identity import IdNumberInfo, hash_id_number, hash_passport
 from loaders.records import (
     Gender,
     InstitutionRecord,
@@ -32,24 +32,44 @@ def build_person(c: Mapping[str, Any], ctx: ParseContext, problems: Problems) ->
     info: IdNumberInfo = c["id_number"]
     born = info.birth_date.year
     if c["birth_year"] is not None and c["birth_year"] != born:
-        problems.append(("birth_year", InvalidValue(
-            f"birth year {c['birth_year']} differs from the birth date in the identity number",
-            f"出生年份{c['birth_year']}与身份证号中的出生日期不一致",
-        )))
+        problems.append(
+            (
+                "birth_year",
+                InvalidValue(
+                    f"birth year {c['birth_year']} differs from the birth date in the identity number",
+                    f"出生年份{c['birth_year']}与身份证号中的出生日期不一致",
+                ),
+            )
+        )
     elif not 1920 <= born <= ctx.today.year - 16:
-        problems.append(("id_number", InvalidValue(
-            f"the birth year in the identity number is not from 1920 to {ctx.today.year - 16}",
-            f"身份证号中的出生年份不在1920至{ctx.today.year - 16}之间",
-        )))
+        problems.append(
+            (
+                "id_number",
+                InvalidValue(
+                    f"the birth year in the identity number is not from 1920 to {ctx.today.year - 16}",
+                    f"身份证号中的出生年份不在1920至{ctx.today.year - 16}之间",
+                ),
+            )
+        )
     gender = Gender.MALE if info.is_male else Gender.FEMALE
     if c["gender"] is not None and c["gender"] != gender:
-        problems.append(("gender", InvalidValue(
-            "the gender differs from the one in the identity number", "性别与身份证号中的性别不一致"
-        )))
-    if c["granted_on"].year - born < 16:
-        problems.append(("granted_on", InvalidValue(
-            "the title was granted before its holder was 16", "职称取得时间早于持有人16周岁"
-        )))
+        problems.append(
+            (
+                "gender",
+                InvalidValue(
+                    "the gender differs from the one in the identity number", "性别与身份证号中的性别不一致"
+                ),
+            )
+        )
+    if not problems and c["granted_on"].year - born < 16:
+        problems.append(
+            (
+                "granted_on",
+                InvalidValue(
+                    "the title was granted before its holder was 16", "职称取得时间早于持有人16周岁"
+                ),
+            )
+        )
     title = TitleRecord(
         certificate_no=c["certificate_no"],
         series=c["title_series"],
@@ -75,7 +95,10 @@ def build_person(c: Mapping[str, Any], ctx: ParseContext, problems: Problems) ->
 
 def build_institution(c: Mapping[str, Any], ctx: ParseContext, problems: Problems) -> InstitutionRecord:
     """An institution; only enterprises can be flagged high-tech or tech SME."""
-    for flag, en, zh in (("high_tech", "high-tech", "高新技术企业"), ("tech_sme", "tech SMEs", "科技型中小企业")):
+    for flag, en, zh in (
+        ("high_tech", "high-tech", "高新技术企业"),
+        ("tech_sme", "tech SMEs", "科技型中小企业"),
+    ):
         if c[flag] and c["type"] != "ENTERPRISE":
             problems.append((flag, InvalidValue(f"only enterprises can be {en}", f"只有企业才能认定为{zh}")))
     return InstitutionRecord(
@@ -93,13 +116,19 @@ def build_team(c: Mapping[str, Any], ctx: ParseContext, problems: Problems) -> T
     """A team; a recognition date goes with the RECOGNIZED status, which it implies when none is given."""
     status = c["status"] or (TeamStatus.RECOGNIZED if c["recognized_on"] else TeamStatus.SUBMITTED)
     if status == TeamStatus.RECOGNIZED and c["recognized_on"] is None:
-        problems.append(("recognized_on", InvalidValue(
-            "a recognized team needs its recognition date", "已认定的团队须填写认定日期"
-        )))
+        problems.append(
+            (
+                "recognized_on",
+                InvalidValue("a recognized team needs its recognition date", "已认定的团队须填写认定日期"),
+            )
+        )
     if status != TeamStatus.RECOGNIZED and c["recognized_on"] is not None:
-        problems.append(("recognized_on", InvalidValue(
-            "only a recognized team has a recognition date", "只有已认定的团队才有认定日期"
-        )))
+        problems.append(
+            (
+                "recognized_on",
+                InvalidValue("only a recognized team has a recognition date", "只有已认定的团队才有认定日期"),
+            )
+        )
     leader_id: IdNumberInfo | None = c["leader_id_number"]
     leader = PersonRef(c["leader"], hash_id_number(leader_id.number, ctx.salt) if leader_id else None)
     members = tuple(m for m in c["members"] or () if not _same_person(m, leader))
@@ -125,9 +154,9 @@ def _same_person(a: PersonRef, b: PersonRef) -> bool:
 def build_visit(c: Mapping[str, Any], ctx: ParseContext, problems: Problems) -> VisitRecord:
     """A foreign expert's visit; the passport number is kept only as a salted hash."""
     if c["departed_on"] is not None and c["departed_on"] < c["arrived_on"]:
-        problems.append(("departed_on", InvalidValue(
-            "the departure is before the arrival", "离开日期早于来访日期"
-        )))
+        problems.append(
+            ("departed_on", InvalidValue("the departure is before the arrival", "离开日期早于来访日期"))
+        )
     return VisitRecord(
         visit_id=c["visit_id"],
         expert_name=c["expert_name"],

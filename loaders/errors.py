@@ -4,14 +4,9 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
+from graph.errors import InvalidValue
 
-class InvalidValue(ValueError):
-    """A value that cannot be accepted, with the reason in English and in Chinese."""
-
-    def __init__(self, reason_en: str, reason_zh: str) -> None:
-        super().__init__(f"{reason_en} / {reason_zh}")
-        self.reason_en = reason_en
-        self.reason_zh = reason_zh
+__all__ = ["InvalidValue", "FileFormatError", "HeaderError", "RowError"]
 
 
 class FileFormatError(Exception):

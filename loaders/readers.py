@@ -55,7 +55,8 @@ def read_rows(path: Path | str, kind: Kind | str) -> Iterator[Row]:
         cells = _xlsx_cells(path)
     else:
         raise FileFormatError(
-            f"{path.name}: only .csv and .xlsx files can be imported", f"{path.name}：只能导入 .csv 或 .xlsx 文件"
+            f"{path.name}: only .csv and .xlsx files can be imported",
+            f"{path.name}：只能导入 .csv 或 .xlsx 文件",
         )
     header_line, header = _find_header(cells)
     positions = fmt.match_headers(header, header_line)
@@ -104,6 +105,7 @@ def _xlsx_cells(path: Path) -> Iterator[tuple[int, list[str]]]:
         raise FileFormatError(f"not a readable .xlsx file: {bad}", f"无法读取的 .xlsx 文件：{bad}") from None
     try:
         sheet = workbook.worksheets[0]
+        sheet.reset_dimensions()  # trust the rows, not a <dimension> some writers get wrong
         for line, row in enumerate(sheet.iter_rows(values_only=True), start=1):
             yield line, [_cell_text(value) for value in row]
     finally:

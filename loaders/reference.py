@@ -18,7 +18,12 @@ _REGION_ALIASES = {"承德高新区": "130871", "高新区": "130871", "御道�
 # Where a short name is ambiguous (承德: the city or the county), the earlier kind wins.
 _REGION_KIND_ORDER = ("PROVINCE_LEVEL_CITY", "PROVINCE", "PREFECTURE_CITY", "DISTRICT", "COUNTY", "ZONE")
 _TITLE_LEVEL_ALIASES = {"正高": "SENIOR", "副高": "DEPUTY_SENIOR"}
-_INSTITUTION_TYPE_ALIASES = {"大学": "UNIVERSITY", "学院": "UNIVERSITY", "研究院": "INSTITUTE", "学校": "SCHOOL"}
+_INSTITUTION_TYPE_ALIASES = {
+    "大学": "UNIVERSITY",
+    "学院": "UNIVERSITY",
+    "研究院": "INSTITUTE",
+    "学校": "SCHOOL",
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,9 +100,7 @@ def _region_vocabulary(regions: Mapping[str, Region]) -> Vocabulary:
                 lookup.setdefault(_fold(short), region.code)
     for alias, code in _REGION_ALIASES.items():
         lookup.setdefault(_fold(alias), code)
-    return Vocabulary(
-        codes=tuple(regions), lookup=lookup, names={r.code: r.name for r in regions.values()}
-    )
+    return Vocabulary(codes=tuple(regions), lookup=lookup, names={r.code: r.name for r in regions.values()})
 
 
 @cache

@@ -1,4 +1,4 @@
-"""Validate import rows into typed records, reporting each problem by line and column in English and Chinese."""
+"""Validate import rows into typed records, reporting problems by line and column in English and Chinese."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from loaders.builders import BUILDERS, Problems
 from loaders.errors import FileFormatError, InvalidValue, RowError
@@ -78,7 +78,12 @@ def validated_records(
 
 
 def validate_file(
-    path: Path | str, kind: Kind | str, salt: str | bytes, *, today: date | None = None, max_errors: int = 1000
+    path: Path | str,
+    kind: Kind | str,
+    salt: str | bytes,
+    *,
+    today: date | None = None,
+    max_errors: int = 1000,
 ) -> ValidationReport:
     """Validate a whole file, streaming; a file that cannot be read is reported as an error too."""
     report = ValidationReport(Path(path), kind, max_errors=max_errors)
@@ -99,11 +104,14 @@ def _context(salt: str | bytes, today: date | None) -> ParseContext:
 def _check_row(row: Row, fmt: Format, ctx: ParseContext) -> tuple[Record | None, list[RowError]]:
     errors: list[RowError] = []
     if row.overflow:
-        errors.append(RowError(
-            row.line, "",
-            f"{row.overflow} non-empty cells beyond the last column; does a value contain an unquoted comma?",
-            f"有{row.overflow}个单元格超出表头范围，是否有值含未加引号的逗号？",
-        ))
+        errors.append(
+            RowError(
+                row.line,
+                "",
+                f"{row.overflow} non-empty cells beyond the last column: is a comma unquoted?",
+                f"有{row.overflow}个单元格超出表头范围，是否有值含未加引号的逗号？",
+            )
+        )
     cells: dict[str, Any] = {}
     for column in fmt.columns:
         raw = row.values.get(column.key, "").strip()
@@ -121,56 +129,108 @@ def _check_row(row: Row, fmt: Format, ctx: ParseContext) -> tuple[Record | None,
         return None, errors
     problems: Problems = []
     record = BUILDERS[fmt.kind](cells, ctx, problems)
-    for key, bad in problems:
-        errors.append(RowError(row.line, row.headers.get(key, key), bad.reason_en, bad.reason_zh))
+    for key, problem in problems:
+        errors.append(RowError(row.line, row.headers.get(key, key), problem.reason_en, problem.reason_zh))
     return (None, errors) if errors else (record, [])
 
 
 _ID_FIELDS: dict[type, str] = {
-    TeamRecord: "team_id", VisitRecord: "visit_id", ProjectRecord: "project_id", PlatformRecord: "platform_id"
+    TeamRecord: "team_id",
+    VisitRecord: "visit_id",
+    ProjectRecord: "project_id",
+    PlatformRecord: "platform_id",
 }
 
 
+class Watch(NamedTuple):
+    """A natural key whose rows must agree on `content`; the reasons have {} for the earlier line."""
+
+    name: str
+    key: object
+    content: object
+    column: str
+    reason_en: str
+    reason_zh: str
+
+
 class ConflictTracker:
-    """Remembers, per natural key, the first line and a fingerprint of what it said, to catch contradictions."""
+    """Remembers each natural key's first line and a fingerprint of its content, to catch contradictions."""
 
     def __init__(self) -> None:
-        self._seen: dict[tuple[str, Any], tuple[int, int]] = {}
+        self._seen: dict[tuple[str, object], tuple[int, int]] = {}
 
     def check(self, row: Row, record: Record) -> list[RowError]:
         """Errors for each key of this record that an earlier row gave different content."""
         errors = []
-        for watch, key, content, column, en, zh in _watched_keys(record):
-            fingerprint = hash(content)
-            first = self._seen.setdefault((watch, key), (row.line, fingerprint))
-            if first[1] != fingerprint:
-                errors.append(RowError(
-                    row.line, row.headers.get(column, column), en.format(first[0]), zh.format(first[0])
-                ))
+        for watch in _watches(record):
+            fingerprint = hash(watch.content)
+            line, first = self._seen.setdefault((watch.name, watch.key), (row.line, fingerprint))
+            if first != fingerprint:
+                errors.append(
+                    RowError(
+                        row.line,
+                        row.headers.get(watch.column, watch.column),
+                        watch.reason_en.format(line),
+                        watch.reason_zh.format(line),
+                    )
+                )
         return errors
 
 
-def _watched_keys(record: Record) -> list[tuple[str, Any, Any, str, str, str]]:
-    """(watch, key, content that must agree, column, reason_en, reason_zh with {} for the line)."""
+def _watches(record: Record) -> list[Watch]:
     match record:
         case PersonRecord():
             person = (record.name, record.gender, record.birth_year)
             return [
-                ("certificate", record.title.certificate_no, (record.id_hash, record.title), "certificate_no",
-                 "the same certificate number as line {} but a different person or title",
-                 "证书编号与第{}行相同，但人员或职称信息不同"),
-                ("person", record.id_hash, person, "id_number",
-                 "the same identity number as line {} but a different name, gender or birth year",
-                 "身份证号与第{}行相同，但姓名、性别或出生年份不同"),
+                Watch(
+                    "certificate",
+                    record.title.certificate_no,
+                    (record.id_hash, record.title),
+                    "certificate_no",
+                    "the same certificate number as line {} but a different person or title",
+                    "证书编号与第{}行相同，但人员或职称信息不同",
+                ),
+                Watch(
+                    "person",
+                    record.id_hash,
+                    person,
+                    "id_number",
+                    "the same identity number as line {} but a different name, gender or birth year",
+                    "身份证号与第{}行相同，但姓名、性别或出生年份不同",
+                ),
             ]
         case InstitutionRecord():
-            keys = [("name", record.name, record, "name",
-                     "the same institution name as line {} but different details", "单位名称与第{}行相同，但其他信息不同")]
+            watches = [
+                Watch(
+                    "name",
+                    record.name,
+                    record,
+                    "name",
+                    "the same institution name as line {} but different details",
+                    "单位名称与第{}行相同，但其他信息不同",
+                )
+            ]
             if record.credit_code:
-                keys.append(("credit_code", record.credit_code, record.name, "credit_code",
-                             "the same credit code as line {} but a different name", "统一社会信用代码与第{}行相同，但单位名称不同"))
-            return keys
+                watches.append(
+                    Watch(
+                        "credit_code",
+                        record.credit_code,
+                        record.name,
+                        "credit_code",
+                        "the same credit code as line {} but a different name",
+                        "统一社会信用代码与第{}行相同，但单位名称不同",
+                    )
+                )
+            return watches
         case _:
             id_key = _ID_FIELDS[type(record)]
-            return [(id_key, getattr(record, id_key), record, id_key,
-                     f"the same {id_key} as line {{}} but different details", "编号与第{}行相同，但内容不同")]
+            return [
+                Watch(
+                    id_key,
+                    getattr(record, id_key),
+                    record,
+                    id_key,
+                    f"the same {id_key} as line {{}} but different details",
+                    "编号与第{}行相同，但内容不同",
+                )
+            ]

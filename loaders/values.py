@@ -9,9 +9,9 @@ from datetime import date
 from enum import StrEnum
 from typing import Any, TypeVar
 
+from graph.identity import IdNumberInfo, check_credit_code, check_id_number, hash_id_number
 from loaders.countries import find_country
 from loaders.errors import InvalidValue
-from loaders.identity import IdNumberInfo, check_credit_code, check_id_number, hash_id_number
 from loaders.records import LABELS_ZH, Gender, InstitutionRef, PersonRef
 from loaders.reference import Reference, Vocabulary, load_reference
 
@@ -19,8 +19,16 @@ E = TypeVar("E", bound=StrEnum)
 
 LIST_SEPARATORS = re.compile(r"[;；,，、]")
 _BOOLEANS = {
-    "y": True, "yes": True, "true": True, "1": True, "是": True,
-    "n": False, "no": False, "false": False, "0": False, "否": False,
+    "y": True,
+    "yes": True,
+    "true": True,
+    "1": True,
+    "是": True,
+    "n": False,
+    "no": False,
+    "false": False,
+    "0": False,
+    "否": False,
 }
 _EMAIL = re.compile(r"^[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(\.[A-Za-z0-9\-]+)*\.[A-Za-z]{2,}$")
 _MOBILE = re.compile(r"^(?:\+?86)?(1[3-9]\d{9})$")
@@ -104,7 +112,9 @@ def year_between(low: int, high_from_today: int) -> Callable[[str, ParseContext]
             value = value[:-2]
         high = ctx.today.year + high_from_today
         if not (value.isdigit() and low <= int(value) <= high):
-            raise InvalidValue(f"'{raw}' is not a year from {low} to {high}", f"“{raw}”不是{low}至{high}之间的年份")
+            raise InvalidValue(
+                f"'{raw}' is not a year from {low} to {high}", f"“{raw}”不是{low}至{high}之间的年份"
+            )
         return int(value)
 
     return parse
@@ -118,7 +128,9 @@ def any_date(raw: str, ctx: ParseContext) -> date:
             raise ValueError
         return date(int(match[1]), int(match[2]), int(match[3]))
     except ValueError:
-        raise InvalidValue(f"'{raw}' is not a real date YYYY-MM-DD", f"“{raw}”不是有效日期（YYYY-MM-DD）") from None
+        raise InvalidValue(
+            f"'{raw}' is not a real date YYYY-MM-DD", f"“{raw}”不是有效日期（YYYY-MM-DD）"
+        ) from None
 
 
 def past_date(raw: str, ctx: ParseContext) -> date:
@@ -150,12 +162,11 @@ def phone(raw: str, ctx: ParseContext) -> str:
     value = re.sub(r"[\s()（）]", "", raw)
     if mobile := _MOBILE.match(value):
         return mobile[1]
-    landline = _LANDLINE.match(value)
-    if landline is None:
+    if "-" not in value:
         # Without a hyphen the area code is 3 digits for 010 and 02X, else 4.
-        digits = re.sub(r"-", "", value)
-        cut = 3 if digits[:2] in ("01", "02") else 4
-        landline = _LANDLINE.match(f"{digits[:cut]}-{digits[cut:]}") if digits.isdigit() else None
+        cut = 3 if value[:2] in ("01", "02") else 4
+        value = f"{value[:cut]}-{value[cut:]}"
+    landline = _LANDLINE.match(value)
     if landline is None:
         raise InvalidValue(
             "not a mobile number (1[3-9] and 9 digits) or a landline with area code",
@@ -239,7 +250,9 @@ def people(raw: str, ctx: ParseContext) -> tuple[PersonRef, ...]:
             continue
         match = _PERSON_ENTRY.match(part.strip())
         if match is None:
-            raise InvalidValue(f"'{part}' is not a name or name(ID number)", f"“{part}”应为姓名或姓名(身份证号)")
+            raise InvalidValue(
+                f"'{part}' is not a name or name(ID number)", f"“{part}”应为姓名或姓名(身份证号)"
+            )
         name = person_name(match["name"], ctx)
         try:
             id_hash = hash_id_number(id_number(match["id"], ctx).number, ctx.salt) if match["id"] else None

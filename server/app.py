@@ -15,10 +15,10 @@ from starlette.routing import Route
 from graph.runtime import Neo4jConnection
 from graph.secrets import id_salt
 from graph.settings import Settings
-from server.auth import Caller, Role
+from server.auth import Authenticator, Unauthenticated
 from server.context import Context
-from server.http import GraphQLEndpoint
-from server.schema import build_schema
+from server.http import GraphQLEndpoint, HttpError
+from server.schema import build_schema, protections
 
 log = logging.getLogger("talentgraph")
 
@@ -37,16 +37,24 @@ def create_app(settings: Settings, neo4j: Neo4jConnection) -> Starlette:
         finally:
             await state.pop("db").close()
 
-    def make_context(request: Request) -> Context:
-        # Until API keys exist (issue 5) every caller is trusted as an administrator.
-        return Context(db=state["db"], settings=settings, id_salt=salt, caller=Caller(Role.ADMIN), request=request)
+    if not settings.auth:
+        log.warning("Authorization is OFF (TALENTGRAPH_AUTH=off): every request acts as an administrator.")
+    authenticator = Authenticator(enabled=settings.auth, ttl=settings.key_cache_seconds)
+
+    async def make_context(request: Request) -> Context:
+        try:
+            caller = await authenticator.caller(state["db"], request.headers.get("authorization"))
+        except Unauthenticated as error:
+            raise HttpError(401, str(error), {"WWW-Authenticate": 'Bearer error="invalid_token"'}) from error
+        return Context(db=state["db"], settings=settings, id_salt=salt, caller=caller, request=request)
 
     def report_statements(context: Context, body: dict[str, Any]) -> None:
         if settings.development:
             body.setdefault("extensions", {})["cypherStatements"] = context.statements.statements
 
     graphql = GraphQLEndpoint(schema, make_context, introspection=settings.introspection,
-                              on_result=report_statements)
+                              on_result=report_statements, extra_rules=protections(settings),
+                              max_tokens=settings.max_tokens)
 
     async def healthz(request: Request) -> JSONResponse:
         ok = await state["db"].ping()

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from graph.database import Database
-from graph.errors import SetupError
+from graph.errors import DomainError, SetupError
 from graph.migrations import migrate
 from graph.runtime import Neo4jConnection, connect, embedded_for
 from graph.settings import REPOSITORY, Settings
@@ -52,17 +52,46 @@ def cmd_db(settings: Settings, args: argparse.Namespace) -> int:
     elif args.action == "stop":
         print("Neo4j stopped." if embedded.stop() else "Neo4j was not running.")
     else:
-        running = embedded.status()
-        if running is None:
+        status = embedded.status()
+        if status is None:
             print(f"Neo4j is not running (data folder {embedded.data_dir}).")
             return 3
-        print(f"Neo4j is running: {running.uri} (pid {running.pid}), data in {embedded.data_dir}")
+        print(f"Neo4j is running: {status.uri} (pid {status.pid}), data in {embedded.data_dir}")
     return 0
 
 
 def cmd_migrate(settings: Settings, args: argparse.Namespace) -> int:
     applied = _with_database(settings, migrate)
     print("Applied: " + ", ".join(applied) if applied else "Schema up to date; reference data loaded.")
+    return 0
+
+
+def cmd_keys(settings: Settings, args: argparse.Namespace) -> int:
+    from graph.keys import create_key, list_keys, revoke_key
+
+    try:
+        if args.action == "create":
+            key, secret = _with_database(settings, lambda db: create_key(db, args.role, args.institution, args.name),
+                                         quiet=True)
+            bound = f", institution {key.institution}" if key.institution else ""
+            print(f"Created key {key.id} (role {key.role}{bound}). Send it as `Authorization: Bearer <key>`; "
+                  "it is shown only now and stored only as a hash:")
+            print(secret)
+        elif args.action == "revoke":
+            key = _with_database(settings, lambda db: revoke_key(db, args.id), quiet=True)
+            print(f"Revoked key {key.id} (role {key.role}). Running servers refuse it within "
+                  f"{settings.key_cache_seconds:g} seconds.")
+        else:
+            keys = _with_database(settings, list_keys, quiet=True)
+            if not keys:
+                print("No keys yet: create one with `talentgraph keys create --role admin`.")
+            for key in keys:
+                state = f"revoked {key.revoked_at:%Y-%m-%d %H:%M}" if key.revoked_at else "active"
+                print(f"{key.id}  {key.role:<11} {key.institution or '-':<36} {state:<24} "
+                      f"created {key.created_at:%Y-%m-%d %H:%M}  {key.name or ''}".rstrip())
+    except DomainError as error:
+        print(f"talentgraph keys: {error.message}", file=sys.stderr)
+        return 2
     return 0
 
 
@@ -104,9 +133,13 @@ def cmd_serve(settings: Settings, args: argparse.Namespace) -> int:
     try:
         asyncio.run(_run(connection, migrate))
         if args.demo:
-            from loaders.demo import load_demo
+            from loaders.demo import demo_key, load_demo
 
             asyncio.run(_run(connection, lambda db: load_demo(db, settings)))
+            if settings.auth:
+                key = asyncio.run(_run(connection, lambda db: demo_key(db, settings)))
+                print(f"Demo analyst key (kept in {settings.data_dir / 'demo-key'}): send it as the header\n"
+                      f"  Authorization: Bearer {key}", flush=True)
         print(f"Talent Graph: http://{args.host}:{port}/ (dashboard), http://{args.host}:{port}/graphql (API)",
               flush=True)
         uvicorn.run(create_app(settings, connection), host=args.host, port=port,
@@ -134,10 +167,24 @@ def parser() -> argparse.ArgumentParser:
 
     commands.add_parser("migrate", help="apply constraints, indexes and reference data").set_defaults(run=cmd_migrate)
 
+    keys = commands.add_parser("keys", help="create, list and revoke API keys (stored only as hashes)")
+    key_actions = keys.add_subparsers(dest="action", required=True)
+    create = key_actions.add_parser("create", help="create a key; prints it alone on the last line")
+    create.add_argument("--role", required=True, choices=["admin", "analyst", "recruiter", "institution"])
+    create.add_argument("--institution", help="the institution id an institution key belongs to")
+    create.add_argument("--name", help="a note saying whose key it is")
+    key_actions.add_parser("list", help="every key, revoked ones included (never the secrets)")
+    revoke = key_actions.add_parser("revoke", help="revoke a key by its id")
+    revoke.add_argument("id")
+    keys.set_defaults(run=cmd_keys)
+
     schema = commands.add_parser("schema", help="export the GraphQL schema (SDL)")
     schema.add_argument("--output", default=str(REPOSITORY / "schema.graphql"), help="file, or - for stdout")
     schema.set_defaults(run=cmd_schema)
 
+    from loaders.cli import register_commands
+
+    register_commands(commands)
     return root
 
 

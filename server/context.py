@@ -12,8 +12,11 @@ from strawberry.dataloader import DataLoader
 from graph.database import Database, StatementCount, count_statements
 from graph.institutions import institutions_by_ids
 from graph.people import people_by_ids
+from graph.platforms import platforms_by_ids
 from graph.settings import Settings
 from graph.taxonomy import Tree, field_tree, region_tree
+from graph.teams import teams_by_ids
+from graph.visits import visits_by_ids
 from server.auth import Caller
 
 
@@ -29,11 +32,17 @@ class Context:
     statements: StatementCount = field(default_factory=count_statements)
     people: DataLoader[str, dict[str, Any] | None] = field(init=False)
     institutions: DataLoader[str, dict[str, Any] | None] = field(init=False)
+    teams: DataLoader[str, dict[str, Any] | None] = field(init=False)
+    platforms: DataLoader[str, dict[str, Any] | None] = field(init=False)
+    visits: DataLoader[str, dict[str, Any] | None] = field(init=False)
     _trees: dict[str, asyncio.Task[Tree]] = field(default_factory=dict, init=False)
 
     def __post_init__(self) -> None:
         self.people = DataLoader(load_fn=lambda ids: people_by_ids(self.db, list(ids)))
         self.institutions = DataLoader(load_fn=lambda ids: institutions_by_ids(self.db, list(ids)))
+        self.teams = DataLoader(load_fn=lambda ids: teams_by_ids(self.db, list(ids)))
+        self.platforms = DataLoader(load_fn=lambda ids: platforms_by_ids(self.db, list(ids)))
+        self.visits = DataLoader(load_fn=lambda ids: visits_by_ids(self.db, list(ids)))
 
     async def regions(self) -> Tree:
         """The region tree, read at most once per request."""

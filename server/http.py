@@ -4,17 +4,28 @@
   or validated is a 400 with no `data`; `application/json` otherwise, where such errors are 200.
 - GET carries queries only; a mutation over GET is 405 with `Allow: POST`.
 - A browser's GET without a query gets GraphiQL.
+- `make_context` may refuse the request's credentials by raising HttpError (401).
+- A document longer than `max_tokens` is refused while parsing; `extra_rules` (depth, aliases) while
+  validating: both are 400 under `application/graphql-response+json`.
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Sequence
+from collections.abc import Awaitable, Callable, Sequence
 from functools import lru_cache
 from typing import Any
 
 import strawberry
-from graphql import ASTValidationRule, GraphQLError, OperationDefinitionNode, OperationType, parse, specified_rules, validate
+from graphql import (
+    ASTValidationRule,
+    GraphQLError,
+    OperationDefinitionNode,
+    OperationType,
+    parse,
+    specified_rules,
+    validate,
+)
 from graphql.language import DocumentNode
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, JSONResponse, Response
@@ -91,11 +102,12 @@ async def _params(request: Request) -> dict[str, Any]:
 class GraphQLEndpoint:
     """The ASGI endpoint at /graphql."""
 
-    def __init__(self, schema: strawberry.Schema, make_context: Callable[[Request], Any],
+    def __init__(self, schema: strawberry.Schema, make_context: Callable[[Request], Awaitable[Any]],
                  introspection: bool = True, on_result: Callable[[Any, dict[str, Any]], None] | None = None,
-                 extra_rules: Sequence[type[ASTValidationRule]] = ()) -> None:
+                 extra_rules: Sequence[type[ASTValidationRule]] = (), max_tokens: int | None = None) -> None:
         self.schema = schema
         self.extra_rules = tuple(extra_rules)
+        self.max_tokens = max_tokens
         self.make_context = make_context
         self.introspection = introspection
         self.on_result = on_result
@@ -103,7 +115,7 @@ class GraphQLEndpoint:
 
     def _parse_and_validate(self, query: str) -> tuple[DocumentNode | None, tuple[GraphQLError, ...]]:
         try:
-            document = parse(query)
+            document = parse(query, max_tokens=self.max_tokens)
         except GraphQLError as error:
             return None, (error,)
         errors = validate(self.schema._schema, document, [*specified_rules, *self.extra_rules])
@@ -128,6 +140,7 @@ class GraphQLEndpoint:
 
     async def _execute(self, request: Request, media: str) -> Response:
         params = await _params(request)
+        context = await self.make_context(request)
         query, variables, operation = params.get("query"), params.get("variables"), params.get("operationName")
         if not isinstance(query, str) or not query.strip():
             raise HttpError(400, "A GraphQL request needs a `query` string.")
@@ -137,12 +150,11 @@ class GraphQLEndpoint:
             raise HttpError(400, "`operationName` must be a string.")
         document, errors = self._check(query)
         if errors:
-            body = {"errors": [error.formatted for error in errors]}
-            return JSONResponse(body, 400 if media == GRAPHQL_RESPONSE else 200, media_type=media)
+            refusal = {"errors": [error.formatted for error in errors]}
+            return JSONResponse(refusal, 400 if media == GRAPHQL_RESPONSE else 200, media_type=media)
         assert document is not None
         if request.method == "GET" and _operation_type(document, operation) != OperationType.QUERY:
             raise HttpError(405, "Only queries may be sent with GET; send mutations with POST.", {"Allow": "POST"})
-        context = self.make_context(request)
         result = await self.schema.execute(query, variable_values=variables, context_value=context,
                                            operation_name=operation)
         body: dict[str, Any] = {}

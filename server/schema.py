@@ -5,11 +5,14 @@ from __future__ import annotations
 from typing import Any
 
 import strawberry
-from graphql import GraphQLError
+from graphql import ASTValidationRule, GraphQLError
 from strawberry.extensions import MaskErrors, ParserCache, ValidationCache
+from strawberry.extensions.max_aliases import create_validator as max_aliases
+from strawberry.extensions.query_depth_limiter import create_validator as max_depth
 from strawberry.tools import merge_types
 
 from graph.settings import Settings
+from server.audit.queries import AuditQueries
 from server.common.errors import RequestError
 from server.collaborators.queries import CollaboratorQueries
 from server.fields.queries import FieldQueries
@@ -17,16 +20,24 @@ from server.institutions.mutations import InstitutionMutations
 from server.institutions.queries import InstitutionQueries
 from server.people.mutations import PeopleMutations
 from server.people.queries import PeopleQueries
+from server.platforms.mutations import PlatformMutations
+from server.platforms.queries import PlatformQueries
 from server.projects.mutations import ProjectMutations
 from server.projects.queries import ProjectQueries
 from server.regions.queries import RegionQueries
 from server.search.queries import SearchQueries
+from server.teams.mutations import TeamMutations
+from server.teams.queries import TeamQueries
 from server.titles.mutations import TitleMutations
 from server.titles.queries import TitleQueries
+from server.visits.mutations import VisitMutations
+from server.visits.queries import VisitQueries
 
 Query = merge_types("Query", (PeopleQueries, InstitutionQueries, RegionQueries, FieldQueries, TitleQueries,
-                              SearchQueries, ProjectQueries, CollaboratorQueries))
-Mutation = merge_types("Mutation", (PeopleMutations, InstitutionMutations, TitleMutations, ProjectMutations))
+                              TeamQueries, PlatformQueries, VisitQueries, AuditQueries, SearchQueries,
+                              ProjectQueries, CollaboratorQueries))
+Mutation = merge_types("Mutation", (PeopleMutations, InstitutionMutations, TitleMutations, TeamMutations,
+                                    PlatformMutations, VisitMutations, ProjectMutations))
 
 
 def _unexpected(error: GraphQLError) -> bool:
@@ -41,6 +52,11 @@ def build_schema(settings: Settings | None = None) -> strawberry.Schema:
     if settings is not None and not settings.development:
         extensions.append(lambda: MaskErrors(should_mask_error=_unexpected, error_message="Unexpected error."))
     return strawberry.Schema(query=Query, mutation=Mutation, extensions=extensions)
+
+
+def protections(settings: Settings) -> list[type[ASTValidationRule]]:
+    """Validation rules that refuse documents nested too deep or with too many aliases (strawberry's own)."""
+    return [max_depth(settings.max_depth, None), max_aliases(settings.max_aliases)]
 
 
 schema = build_schema()

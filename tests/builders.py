@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Callable
 from typing import Any
 
@@ -33,6 +34,16 @@ def person(cypher: Cypher, id: str, name: str, pinyin: str, institution: str | N
            id=id, name=name, pinyin=pinyin, birthYear=birth_year, institution=institution, fields=list(fields),
            titles=[list(t) for t in titles])
     return id
+
+
+def api_key(cypher: Cypher, role: str, institution: str | None = None) -> str:
+    """An active API key of `role` (bound to `institution`); returns its secret."""
+    from graph.keys import hash_secret
+
+    secret = f"tg_test_{uuid.uuid4().hex}"
+    cypher("CREATE (:ApiKey {id: $id, hash: $hash, role: $role, institution: $institution, createdAt: datetime()})",
+           id=uuid.uuid4().hex[:12], hash=hash_secret(secret), role=role, institution=institution)
+    return secret
 
 
 def count_nodes(cypher: Cypher) -> dict[str, int]:

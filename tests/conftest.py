@@ -6,7 +6,7 @@ import asyncio
 import os
 import shutil
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -82,18 +82,40 @@ def settings(tmp_path: Path) -> Settings:
 
 
 @pytest.fixture
-def client(settings: Settings, neo4j_connection: Neo4jConnection, cypher: Any) -> Iterator[TestClient]:
-    """The app over HTTP, lifespan running, on the test database."""
+def keys(cypher: Any) -> Callable[..., str]:
+    """Make an API key in the test database: `keys("institution", "i1")` returns its secret."""
+    from tests.builders import api_key
+
+    return lambda role, institution=None: api_key(cypher, role, institution)
+
+
+@pytest.fixture
+def client(settings: Settings, neo4j_connection: Neo4jConnection, keys: Callable[..., str]) -> Iterator[TestClient]:
+    """The app over HTTP, lifespan running, on the test database; requests carry an admin key by default."""
     from server.app import create_app
 
-    with TestClient(create_app(settings, neo4j_connection)) as test_client:
+    with TestClient(create_app(settings, neo4j_connection), headers=bearer(keys("admin"))) as test_client:
         yield test_client
 
 
-def graphql(client: TestClient, query: str, variables: dict[str, Any] | None = None) -> dict[str, Any]:
-    """POST a GraphQL request; fail the test on any error; return the whole response body."""
-    response = client.post("/graphql", json={"query": query, "variables": variables or {}},
-                           headers={"accept": "application/graphql-response+json"})
+def bearer(secret: str | None) -> dict[str, str]:
+    """Headers that send `secret` as the request's key; None sends none (an anonymous request)."""
+    return {"authorization": f"Bearer {secret}" if secret is not None else ""}
+
+
+def post_graphql(client: TestClient, query: str, variables: dict[str, Any] | None = None,
+                 key: str | None | bool = True) -> Any:
+    """POST a GraphQL request with the client's admin key (True), another key, or none (None); the response."""
+    headers = {"accept": "application/graphql-response+json"}
+    if key is not True:
+        headers.update(bearer(key if isinstance(key, str) else None))
+    return client.post("/graphql", json={"query": query, "variables": variables or {}}, headers=headers)
+
+
+def graphql(client: TestClient, query: str, variables: dict[str, Any] | None = None,
+            key: str | None | bool = True) -> dict[str, Any]:
+    """POST a GraphQL request (as `post_graphql`); fail the test on any error; return the whole response body."""
+    response = post_graphql(client, query, variables, key)
     body = response.json()
     assert response.status_code == 200 and "errors" not in body, body
     return body

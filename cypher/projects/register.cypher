@@ -1,5 +1,5 @@
 // Create a project with the institutions that ran it, the people who worked on it and its fields.
-// Parameters: $props (id, name, kind, year), $institutions ([{id, role: LEAD|PARTNER}]),
+// Parameters: $props (id, name, kind, year), $institutions ([{id, lead}]: the lead, then partners),
 // $participants ([{id, role: LEADER|MEMBER}]), $fields (codes). Returns the project's id.
 CREATE (j:Project)
 SET j = $props, j.createdAt = datetime()
@@ -7,7 +7,7 @@ WITH j
 CALL (j) {
   UNWIND $institutions AS ran
   MATCH (i:Institution {id: ran.id})
-  CREATE (i)-[:RAN {role: ran.role}]->(j)
+  CREATE (i)-[:RAN {lead: ran.lead}]->(j)
 }
 CALL (j) {
   UNWIND $participants AS worked

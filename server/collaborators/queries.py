@@ -14,7 +14,7 @@ from server.fields.types import field_from
 from server.people.types import person_from
 from server.search.queries import check_codes
 
-READERS = (Role.ADMIN, Role.ANALYST, Role.RECRUITER)
+SEARCHERS = (Role.ADMIN, Role.ANALYST, Role.RECRUITER)
 
 
 def _subject_key(person_id: strawberry.ID | None, team_id: strawberry.ID | None,
@@ -41,7 +41,7 @@ class CollaboratorQueries:
         context = info.context
         caller = context.caller
         try:
-            caller.require(*READERS, Role.INSTITUTION, action="collaborators")
+            caller.require(*SEARCHERS, Role.INSTITUTION, action="collaborators")
             kind, key = _subject_key(person_id, team_id, institution_id)
             size = page_size(first, context.settings.max_page_size, default=10)
             await check_codes(info, [field] if field else [], regions or [])
@@ -67,7 +67,7 @@ class CollaboratorQueries:
                                    first: int | None = 20) -> list[InstitutionNeed]:
         context = info.context
         try:
-            context.caller.require(*READERS, action="institutionsNeeding")
+            context.caller.require(*SEARCHERS, action="institutionsNeeding")
             size = page_size(first, context.settings.max_page_size)
             await check_codes(info, [field] if field else [], regions or [])
             fields = [field] if field else []

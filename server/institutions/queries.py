@@ -8,6 +8,7 @@ import strawberry
 
 from graph.errors import DomainError
 from graph.institutions import InstitutionFilter, count_institutions, list_institutions
+from server.auth import READERS
 from server.common.connection import Connection, connection, page_size
 from server.common.enums import Direction, InstitutionType
 from server.common.errors import RequestError
@@ -40,6 +41,9 @@ class InstitutionsOrder:
 class InstitutionQueries:
     @strawberry.field(description="One institution by id.")
     async def institution(self, info: strawberry.Info, id: strawberry.ID) -> Institution | None:
+        caller = info.context.caller
+        caller.require_to_read(*READERS, action="institution")
+        caller.check_own(str(id), "institution")
         row = await info.context.institutions.load(str(id))
         return institution_from(row) if row else None
 
@@ -48,11 +52,12 @@ class InstitutionQueries:
                            order_by: InstitutionsOrder | None = None, first: int | None = 20,
                            after: str | None = None) -> Connection[Institution]:
         context = info.context
+        context.caller.require_to_read(*READERS, action="institutions")
         order = order_by or InstitutionsOrder()
         where = where or InstitutionsWhere()
-        graph_filter = InstitutionFilter(region=where.region, type=where.type.value if where.type else None,
-                                         field=where.field, name=where.name or None, high_tech=where.high_tech,
-                                         tech_sme=where.tech_sme)
+        graph_filter = InstitutionFilter(id=context.caller.institution_id, region=where.region,
+                                         type=where.type.value if where.type else None, field=where.field,
+                                         name=where.name or None, high_tech=where.high_tech, tech_sme=where.tech_sme)
         try:
             size = page_size(first, context.settings.max_page_size)
             page = await list_institutions(context.db, graph_filter, order.by.value,

@@ -8,6 +8,7 @@ import strawberry
 
 from graph.errors import DomainError
 from graph.people import PeopleFilter, count_people, list_people
+from server.auth import READERS
 from server.common.connection import Connection, connection, page_size
 from server.common.enums import Direction, TitleLevel, TitleSeries
 from server.common.errors import RequestError
@@ -38,11 +39,11 @@ class PeopleOrder:
     direction: Direction = Direction.ASC
 
 
-def people_filter(where: PeopleWhere | None) -> PeopleFilter:
-    """The graph filter for a `where` input."""
+def people_filter(where: PeopleWhere | None, institution: str | None) -> PeopleFilter:
+    """The graph filter for a `where` input, limited to the people of `institution` where given."""
     if where is None:
-        return PeopleFilter()
-    return PeopleFilter(region=where.region, institution=where.institution_id, field=where.field,
+        return PeopleFilter(institution=institution)
+    return PeopleFilter(region=where.region, institution=institution, field=where.field,
                         series=where.title_series.value if where.title_series else None,
                         level=where.title_level.value if where.title_level else None,
                         name=where.name.strip() if where.name and where.name.strip() else None)
@@ -52,16 +53,25 @@ def people_filter(where: PeopleWhere | None) -> PeopleFilter:
 class PeopleQueries:
     @strawberry.field(description="One person by id.")
     async def person(self, info: strawberry.Info, id: strawberry.ID) -> Person | None:
+        caller = info.context.caller
+        caller.require_to_read(*READERS, action="person")
         row = await info.context.people.load(str(id))
-        return person_from(row) if row else None
+        if row is None:
+            return None
+        person = person_from(row)
+        caller.check_own(person.current_employer_id(), "person")
+        return person
 
     @strawberry.field(description="People, filtered, sorted and paged (Relay connection).")
     async def people(self, info: strawberry.Info, where: PeopleWhere | None = None,
                      order_by: PeopleOrder | None = None, first: int | None = 20,
                      after: str | None = None) -> Connection[Person]:
         context = info.context
+        context.caller.require_to_read(*READERS, action="people")
         order = order_by or PeopleOrder()
-        graph_filter = people_filter(where)
+        institution = where.institution_id if where else None
+        graph_filter = people_filter(where, context.caller.own_only(str(institution) if institution else None,
+                                                                    "people"))
         try:
             size = page_size(first, context.settings.max_page_size)
             page = await list_people(context.db, graph_filter, order.by.value, order.direction == Direction.DESC,

@@ -41,14 +41,20 @@ class Person:
     gender: Gender | None
     birth_year: int | None
     degree: Degree | None
-    email: str | None
-    phone: str | None
     consent_to_contact: bool
     foreign_expert: bool
     nationality: str | None
     high_end: bool | None = strawberry.field(description="A high-end foreign expert (高端外国专家).")
     keywords: list[str] = strawberry.field(description="Words a recruiter may search the person by.")
     row: strawberry.Private[dict[str, Any]]
+
+    @strawberry.field(description="Null for a recruiter unless the person consented to be contacted.")
+    def email(self, info: strawberry.Info) -> str | None:
+        return self.row.get("email") if info.context.caller.sees_contact(self.consent_to_contact) else None
+
+    @strawberry.field(description="Null for a recruiter unless the person consented to be contacted.")
+    def phone(self, info: strawberry.Info) -> str | None:
+        return self.row.get("phone") if info.context.caller.sees_contact(self.consent_to_contact) else None
 
     @strawberry.field(description="Titles held, newest first; revoked ones only if asked.")
     def titles(self, include_revoked: bool = False) -> list[Title]:
@@ -84,14 +90,19 @@ class Person:
     def _current_job(self) -> dict[str, Any] | None:
         return next((job for job in self.row["employment"] if job.get("until") is None), None)
 
+    def current_employer_id(self) -> str | None:
+        """The id of the institution the person works at now, if any."""
+        job = self._current_job()
+        return str(job["institution"]["id"]) if job else None
+
 
 def person_from(row: dict[str, Any]) -> Person:
     """A Person from a statement's map (people/projection)."""
     return Person(
         id=strawberry.ID(row["id"]), name=row["name"], pinyin=row.get("pinyin") or "",
         gender=Gender(row["gender"]) if row.get("gender") else None, birth_year=row.get("birthYear"),
-        degree=Degree(row["degree"]) if row.get("degree") else None, email=row.get("email"),
-        phone=row.get("phone"), consent_to_contact=bool(row.get("consentToContact")),
+        degree=Degree(row["degree"]) if row.get("degree") else None,
+        consent_to_contact=bool(row.get("consentToContact")),
         foreign_expert=bool(row.get("foreignExpert")), nationality=row.get("nationality"),
         high_end=row.get("highEnd"), keywords=list(row.get("keywords") or []), row=row,
     )

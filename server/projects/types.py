@@ -13,12 +13,6 @@ from server.institutions.types import Institution, institution_from
 from server.people.types import Person, person_from
 
 
-@strawberry.enum(description="How an institution took part in a project.")
-class ProjectInstitutionRole(enum.Enum):
-    LEAD = "LEAD"
-    PARTNER = "PARTNER"
-
-
 @strawberry.enum(description="How a person took part in a project.")
 class ProjectParticipantRole(enum.Enum):
     LEADER = "LEADER"
@@ -27,7 +21,7 @@ class ProjectParticipantRole(enum.Enum):
 
 @strawberry.type(description="An institution that ran a project, as lead (承担单位) or partner (合作单位).")
 class ProjectInstitution:
-    role: ProjectInstitutionRole
+    lead: bool
     institution_id: strawberry.Private[str]
 
     @strawberry.field
@@ -64,7 +58,7 @@ def project_from(row: dict[str, Any]) -> Project:
     """A Project from projects/by_ids."""
     return Project(
         id=strawberry.ID(row["id"]), name=row["name"], kind=ProjectKind[row["kind"]], year=int(row["year"]),
-        institutions=[ProjectInstitution(role=ProjectInstitutionRole(ran["role"]), institution_id=ran["id"])
+        institutions=[ProjectInstitution(lead=bool(ran["lead"]), institution_id=ran["id"])
                       for ran in row["institutions"]],
         participants=[ProjectParticipant(role=ProjectParticipantRole(worked["role"]), person_id=worked["id"])
                       for worked in row["participants"]],

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 from starlette.testclient import TestClient
 
-from graph.identity import id_check_char
+from graph.identity import make_credit_code, make_id_number
 from tests.builders import count_nodes, institution, person
 from tests.conftest import graphql
 
@@ -25,18 +27,12 @@ REVOKE_TITLE = """mutation($no: String!, $on: Date, $reason: String) { revokeTit
   __typename ... on TitleRevoked { person { titles(includeRevoked: true) { certificateNo revokedOn active } } }
   ... on UserError { message messageZh field } } }"""
 
-CREDIT_CODE = "91130800MA0A1B2C3X"  # check character replaced below by the real one
-
-
 def valid_credit_code() -> str:
-    from graph.identity import credit_check_char
-
-    return CREDIT_CODE[:17] + credit_check_char(CREDIT_CODE[:17])
+    return make_credit_code("130800", 1234567)
 
 
 def valid_id_number(birth: str = "19800101") -> str:
-    first17 = f"130802{birth}123"
-    return first17 + id_check_char(first17)
+    return make_id_number("130802", dt.date(int(birth[:4]), int(birth[4:6]), int(birth[6:])), 123)
 
 
 def result(body: dict, name: str) -> dict:

@@ -2,21 +2,17 @@
 
 from __future__ import annotations
 
-import asyncio
 from typing import Any
 
 from starlette.testclient import TestClient
 
-from server.auth import Caller, Role
-from server.context import Context
-from server.schema import build_schema
 from tests.builders import count_nodes, institution, person
 from tests.conftest import graphql
 
 REGISTER_PROJECT = """mutation($input: RegisterProjectInput!) { registerProject(input: $input) {
   __typename
   ... on ProjectRegistered { project { id name kind kindLabel { zh } year fields { code }
-        institutions { role institution { id name } } participants { role person { id name } } } }
+        institutions { lead institution { id name } } participants { role person { id name } } } }
   ... on UserError { message messageZh field } ... on NotFoundError { entity key } } }"""
 
 
@@ -41,8 +37,8 @@ def test_a_project_is_registered_with_its_institutions_participants_and_fields(c
     project = result["project"]
     assert (project["id"], project["kindLabel"]["zh"], project["fields"]) == (
         "CD-2023-017", "揭榜挂帅", [{"code": "vanadium-titanium"}])
-    assert [(i["role"], i["institution"]["id"]) for i in project["institutions"]] == [("LEAD", "i-cd"),
-                                                                                       ("PARTNER", "i-bj")]
+    assert [(i["lead"], i["institution"]["id"]) for i in project["institutions"]] == [(True, "i-cd"),
+                                                                                       (False, "i-bj")]
     assert [(p["role"], p["person"]["name"]) for p in project["participants"]] == [("LEADER", "王强"),
                                                                                    ("MEMBER", "张伟")]
     assert cypher("""MATCH (:Person {id: 'p2'})-[:WORKED_ON]->(j:Project)<-[:RAN]-(:Institution {id: 'i-bj'})
@@ -73,31 +69,12 @@ def test_bad_input_and_unknown_references_are_typed_errors_that_write_nothing(cl
     assert count_nodes(cypher) == before
 
 
-def register_as(caller: Caller, neo4j_connection, settings, variables: dict[str, Any]) -> dict[str, Any]:
-    async def run() -> dict[str, Any]:
-        db = neo4j_connection.open()
-        try:
-            context = Context(db=db, settings=settings, id_salt="test-salt", caller=caller)
-            result = await build_schema(settings).execute(REGISTER_PROJECT, variable_values=variables,
-                                                          context_value=context)
-            assert result.errors is None, result.errors
-            return result.data["registerProject"]  # type: ignore[index]
-        finally:
-            await db.close()
-
-    return asyncio.run(run())
-
-
-def test_an_institution_key_registers_only_projects_its_institution_leads(cypher, neo4j_connection,
-                                                                          settings) -> None:
+def test_an_institution_key_registers_only_projects_its_institution_leads(client: TestClient, cypher,
+                                                                          keys) -> None:
     two_institutions(cypher)
-    beijing = Caller(Role.INSTITUTION, key_id="k1", institution_id="i-bj")
-    refused = register_as(beijing, neo4j_connection, settings, {"input": valid_input()})
-    assert refused["__typename"] == "NotAllowedError"
+    for key in (keys("institution", "i-bj"), keys("recruiter"), keys("analyst")):
+        refused = graphql(client, REGISTER_PROJECT, {"input": valid_input()}, key=key)["data"]["registerProject"]
+        assert refused["__typename"] == "NotAllowedError", refused
     assert cypher("MATCH (j:Project) RETURN count(j) AS n") == [{"n": 0}]
-    for role in (Role.RECRUITER, Role.ANALYST):
-        assert register_as(Caller(role), neo4j_connection, settings,
-                           {"input": valid_input()})["__typename"] == "NotAllowedError"
-    chengde = Caller(Role.INSTITUTION, key_id="k2", institution_id="i-cd")
-    assert register_as(chengde, neo4j_connection, settings,
-                       {"input": valid_input()})["__typename"] == "ProjectRegistered"
+    registered = graphql(client, REGISTER_PROJECT, {"input": valid_input()}, key=keys("institution", "i-cd"))
+    assert registered["data"]["registerProject"]["__typename"] == "ProjectRegistered"

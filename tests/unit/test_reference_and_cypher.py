@@ -7,8 +7,6 @@ import re
 import pytest
 
 from cypher import STATEMENTS, split_statements
-from graph.identity import check_credit_code, check_id_number, credit_check_char, hash_id_number, id_check_char
-from graph.errors import InvalidInput
 from graph.migrations import read_reference
 from graph.names import pinyin_initials, pinyin_of
 from server.common.enums import InstitutionType, TitleLevel, TitleSeries
@@ -51,32 +49,6 @@ def test_fields_named_by_the_plan_are_all_there() -> None:
                  "智能制造", "新能源", "清洁能源", "碳达峰碳中和", "区块链", "能源动力", "信息技术",
                  "绿色食品及生物医药", "环境保护", "乡村振兴"):
         assert name in names
-
-
-def test_identity_numbers_are_checked() -> None:
-    first17 = "13080219800101123"
-    number = first17 + id_check_char(first17)
-    info = check_id_number(number)
-    assert info.birth_date.isoformat() == "1980-01-01" and info.gender == "MALE"
-    assert check_id_number("11010519491231002X").gender == "FEMALE"
-    for bad in ("123", first17 + ("0" if number[-1] != "0" else "1"), "13080219801301123" + "X"):
-        with pytest.raises(InvalidInput):
-            check_id_number(bad)
-
-
-def test_identity_hash_is_salted_and_normalised() -> None:
-    assert hash_id_number("11010519491231002x", "a") == hash_id_number("11010519491231002X", "a")
-    assert hash_id_number("11010519491231002X", "a") != hash_id_number("11010519491231002X", "b")
-
-
-def test_credit_codes_are_checked() -> None:
-    first17 = "91130800MA0A1B2C3"
-    code = first17 + credit_check_char(first17)
-    assert check_credit_code(code.lower()) == code
-    with pytest.raises(InvalidInput):
-        check_credit_code(first17 + ("0" if code[-1] != "0" else "1"))
-    with pytest.raises(InvalidInput):
-        check_credit_code("91130800MA0A1B2CIO")
 
 
 def test_pinyin_of_names() -> None:

@@ -7,9 +7,11 @@ from typing import Annotated
 import strawberry
 
 from graph.errors import DomainError
-from graph.institutions import InstitutionDraft, register_institution as register
-from server.common.enums import InstitutionType
-from server.common.errors import ConflictError, InvalidInputError, NotFoundError, user_error
+from graph.institutions import InstitutionDraft
+from graph.institutions import register_institution as register
+from server.auth import Role
+from server.common.enums import InstitutionType, code_of
+from server.common.errors import ConflictError, InvalidInputError, NotAllowedError, NotFoundError, user_error
 from server.institutions.types import Institution, institution_from
 
 
@@ -30,7 +32,7 @@ class InstitutionRegistered:
 
 
 RegisterInstitutionResult = Annotated[
-    InstitutionRegistered | InvalidInputError | NotFoundError | ConflictError,
+    InstitutionRegistered | InvalidInputError | NotFoundError | ConflictError | NotAllowedError,
     strawberry.union("RegisterInstitutionResult"),
 ]
 
@@ -38,11 +40,12 @@ RegisterInstitutionResult = Annotated[
 async def register_institution(info: strawberry.Info, input: RegisterInstitutionInput) -> RegisterInstitutionResult:
     """Register an institution; typed errors for bad input, unknown region or field, duplicate credit code."""
     context = info.context
-    draft = InstitutionDraft(name=input.name, type=input.type.value, region=input.region_code,
+    draft = InstitutionDraft(name=input.name, type=code_of(input.type), region=input.region_code,
                              credit_code=input.credit_code, high_tech=input.high_tech, tech_sme=input.tech_sme,
                              fields=list(input.fields))
     try:
-        institution_id = await register(context.db, draft)
+        context.caller.require(Role.ADMIN, action="registerInstitution")
+        institution_id = await register(context.db, draft, context.caller.actor)
     except DomainError as error:
         return user_error(error)  # type: ignore[return-value]
     row = await context.institutions.load(institution_id)

@@ -8,9 +8,11 @@ from typing import Annotated
 import strawberry
 
 from graph.errors import DomainError
-from graph.people import PersonDraft, register_person as register
+from graph.people import PersonDraft
+from graph.people import register_person as register
+from server.auth import WRITERS
 from server.common.enums import Degree, Gender
-from server.common.errors import ConflictError, InvalidInputError, NotFoundError, user_error
+from server.common.errors import ConflictError, InvalidInputError, NotAllowedError, NotFoundError, user_error
 from server.people.types import Person, person_from
 
 
@@ -24,7 +26,8 @@ class RegisterPersonInput:
     email: str | None = None
     phone: str | None = None
     consent_to_contact: bool = False
-    institution_id: strawberry.ID | None = strawberry.field(default=None, description="Current employer.")
+    institution_id: strawberry.ID | None = strawberry.field(
+        default=None, description="Current employer; an institution key registers its own staff only.")
     role: str | None = None
     since: dt.date | None = None
     fields: list[str] = strawberry.field(default_factory=list, description="Field codes, main field first.")
@@ -37,22 +40,28 @@ class PersonRegistered:
 
 
 RegisterPersonResult = Annotated[
-    PersonRegistered | InvalidInputError | NotFoundError | ConflictError, strawberry.union("RegisterPersonResult")
+    PersonRegistered | InvalidInputError | NotFoundError | ConflictError | NotAllowedError,
+    strawberry.union("RegisterPersonResult"),
 ]
 
 
-async def register_person(info: strawberry.Info, input: RegisterPersonInput) -> RegisterPersonResult:
-    """Register a person; typed errors for bad input, unknown references, duplicates."""
-    context = info.context
-    draft = PersonDraft(
+def person_draft(input: RegisterPersonInput) -> PersonDraft:
+    """The graph's draft of a person input."""
+    return PersonDraft(
         name=input.name, gender=input.gender.value if input.gender else None, birth_year=input.birth_year,
         degree=input.degree.value if input.degree else None, id_number=input.id_number, email=input.email,
         phone=input.phone, consent_to_contact=input.consent_to_contact,
         institution=str(input.institution_id) if input.institution_id else None, role=input.role,
         since=input.since, fields=list(input.fields), keywords=list(input.keywords),
     )
+
+
+async def register_person(info: strawberry.Info, input: RegisterPersonInput) -> RegisterPersonResult:
+    """Register a person; typed errors for bad input, unknown references, duplicates, another institution."""
+    context = info.context
     try:
-        person_id = await register(context.db, draft, context.id_salt)
+        context.caller.require(*WRITERS, action="registerPerson")
+        person_id = await register(context.db, person_draft(input), context.id_salt, context.caller.actor)
     except DomainError as error:
         return user_error(error)  # type: ignore[return-value]
     row = await context.people.load(person_id)

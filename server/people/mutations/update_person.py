@@ -8,9 +8,11 @@ from typing import Annotated
 import strawberry
 
 from graph.errors import DomainError
-from graph.people import PersonChanges, update_person as update
+from graph.people import PersonChanges
+from graph.people import update_person as update
+from server.auth import WRITERS
 from server.common.enums import Degree, Gender
-from server.common.errors import InvalidInputError, NotFoundError, user_error
+from server.common.errors import InvalidInputError, NotAllowedError, NotFoundError, user_error
 from server.people.types import Person, person_from
 
 
@@ -36,7 +38,9 @@ class PersonUpdated:
     person: Person
 
 
-UpdatePersonResult = Annotated[PersonUpdated | InvalidInputError | NotFoundError, strawberry.union("UpdatePersonResult")]
+UpdatePersonResult = Annotated[
+    PersonUpdated | InvalidInputError | NotFoundError | NotAllowedError, strawberry.union("UpdatePersonResult")
+]
 
 
 async def update_person(info: strawberry.Info, id: strawberry.ID, input: UpdatePersonInput) -> UpdatePersonResult:
@@ -51,7 +55,8 @@ async def update_person(info: strawberry.Info, id: strawberry.ID, input: UpdateP
         keywords=list(input.keywords) if input.keywords is not None else None,
     )
     try:
-        await update(context.db, str(id), changes)
+        context.caller.require(*WRITERS, action="updatePerson")
+        await update(context.db, str(id), changes, context.caller.actor)
     except DomainError as error:
         return user_error(error)  # type: ignore[return-value]
     row = await context.people.load(str(id))

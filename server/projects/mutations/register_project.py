@@ -6,10 +6,10 @@ from typing import Annotated
 
 import strawberry
 
-from graph.errors import DomainError, NotAllowed
+from graph.errors import DomainError
 from graph.projects import ProjectDraft, projects_by_ids
 from graph.projects import register_project as register
-from server.auth import Role
+from server.auth import WRITERS
 from server.common.enums import ProjectKind
 from server.common.errors import ConflictError, InvalidInputError, NotAllowedError, NotFoundError, user_error
 from server.projects.types import Project, ProjectParticipantRole, project_from
@@ -55,11 +55,8 @@ async def register_project(info: strawberry.Info, input: RegisterProjectInput) -
         fields=list(input.fields),
     )
     try:
-        context.caller.require(Role.ADMIN, Role.INSTITUTION, action="registerProject")
-        if context.caller.role == Role.INSTITUTION and context.caller.institution_id != draft.institution:
-            raise NotAllowed("An institution key registers only projects its own institution leads.",
-                             "单位密钥只能登记本单位承担的项目", "institutionId")
-        project_id = await register(context.db, draft)
+        context.caller.require(*WRITERS, action="registerProject")
+        project_id = await register(context.db, draft, context.caller.actor)
     except DomainError as error:
         return user_error(error)  # type: ignore[return-value]
     [row] = await projects_by_ids(context.db, [project_id])

@@ -8,9 +8,11 @@ from typing import Annotated
 import strawberry
 
 from graph.errors import DomainError
-from graph.titles import TitleGrant, grant_title as grant
-from server.common.enums import TitleLevel, TitleSeries
-from server.common.errors import ConflictError, InvalidInputError, NotFoundError, user_error
+from graph.titles import TitleGrant
+from graph.titles import grant_title as grant
+from server.auth import WRITERS
+from server.common.enums import TitleLevel, TitleSeries, code_of
+from server.common.errors import ConflictError, InvalidInputError, NotAllowedError, NotFoundError, user_error
 from server.people.types import Person, person_from
 
 
@@ -33,18 +35,20 @@ class TitleGranted:
 
 
 GrantTitleResult = Annotated[
-    TitleGranted | InvalidInputError | NotFoundError | ConflictError, strawberry.union("GrantTitleResult")
+    TitleGranted | InvalidInputError | NotFoundError | ConflictError | NotAllowedError,
+    strawberry.union("GrantTitleResult")
 ]
 
 
 async def grant_title(info: strawberry.Info, input: GrantTitleInput) -> GrantTitleResult:
     """Grant a title; typed errors for bad input, an unknown person, a duplicate certificate."""
     context = info.context
-    title = TitleGrant(person=str(input.person_id), certificate_no=input.certificate_no, series=input.series.value,
-                       level=input.level.value, granted_on=input.granted_on, name=input.name,
+    title = TitleGrant(person=str(input.person_id), certificate_no=input.certificate_no, series=code_of(input.series),
+                       level=code_of(input.level), granted_on=input.granted_on, name=input.name,
                        directed=input.directed, region=input.region_code)
     try:
-        certificate_no = await grant(context.db, title)
+        context.caller.require(*WRITERS, action="grantTitle")
+        certificate_no = await grant(context.db, title, context.caller.actor)
     except DomainError as error:
         return user_error(error)  # type: ignore[return-value]
     row = await context.people.load(str(input.person_id))

@@ -9,7 +9,8 @@ import strawberry
 
 from graph.errors import DomainError
 from graph.titles import revoke_title as revoke
-from server.common.errors import ConflictError, InvalidInputError, NotFoundError, user_error
+from server.auth import WRITERS
+from server.common.errors import ConflictError, InvalidInputError, NotAllowedError, NotFoundError, user_error
 from server.people.types import Person, person_from
 
 
@@ -20,7 +21,8 @@ class TitleRevoked:
 
 
 RevokeTitleResult = Annotated[
-    TitleRevoked | InvalidInputError | NotFoundError | ConflictError, strawberry.union("RevokeTitleResult")
+    TitleRevoked | InvalidInputError | NotFoundError | ConflictError | NotAllowedError,
+    strawberry.union("RevokeTitleResult")
 ]
 
 
@@ -29,7 +31,8 @@ async def revoke_title(info: strawberry.Info, certificate_no: str, revoked_on: d
     """Revoke a title (default today); typed errors for an unknown or already revoked title."""
     context = info.context
     try:
-        person_id = await revoke(context.db, certificate_no, revoked_on, reason)
+        context.caller.require(*WRITERS, action="revokeTitle")
+        person_id = await revoke(context.db, certificate_no, revoked_on, reason, context.caller.actor)
     except DomainError as error:
         return user_error(error)  # type: ignore[return-value]
     row = await context.people.load(person_id)

@@ -1,0 +1,125 @@
+"""Bulk import at scale: generate N people, load them with `talentgraph load`, and compare with a bare
+`UNWIND … MERGE` of the same rows through the driver. Prints rows/s, the loader's peak memory and
+the ratio. Usage: .venv/bin/python bench/load.py [--people 200000] [--seed 1]
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import os
+import pickle
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from bench.common import benchmark_database, timed  # noqa: E402
+from cypher import STATEMENTS  # noqa: E402
+from graph.migrations import migrate  # noqa: E402
+from loaders.generate import generate  # noqa: E402
+from loaders.load import LoadSummary, _validate  # noqa: E402
+from loaders.writer import References  # noqa: E402
+
+SALT = "bench-salt"
+BATCH = 2000
+
+
+def run_loader(connection, kind: str, path: Path) -> tuple[float, int]:
+    """Seconds and peak RSS (MiB) of `talentgraph load KIND FILE` as its own process."""
+    env = {**os.environ, "NEO4J_URI": connection.uri, "NEO4J_USER": connection.user,
+           "NEO4J_PASSWORD": connection.password, "TALENTGRAPH_ID_SALT": SALT}
+    started = time.perf_counter()
+    process = subprocess.Popen([sys.executable, "-m", "server.cli", "load", kind, str(path), "--quiet",
+                                "--batch-size", str(BATCH)], env=env, stdout=subprocess.DEVNULL,
+                               stderr=subprocess.PIPE, text=True)
+    _, _, usage = os.wait4(process.pid, 0)
+    seconds = time.perf_counter() - started
+    stderr = process.stderr.read() if process.stderr else ""
+    if "nothing was written" in stderr:
+        raise SystemExit(stderr)
+    return seconds, usage.ru_maxrss // 1024
+
+
+async def prepared_rows(connection, path: Path) -> list[dict]:
+    """The rows the loader writes, as its validation pass spills them (not timed), for the bare baseline."""
+    db = connection.open()
+    rows: list[dict] = []
+    try:
+        with tempfile.TemporaryFile() as spill:
+            summary = LoadSummary(path=path, kind="people")
+            await _validate(db, path, "people", SALT, None, summary, References(), lambda *_: None, spill, BATCH)
+            spill.seek(0)
+            while True:
+                try:
+                    rows.extend(pickle.load(spill))
+                except EOFError:
+                    return rows
+    finally:
+        await db.close()
+
+
+async def bare_load(connection, rows: list[dict]) -> float:
+    db = connection.open()
+    try:
+        started = time.perf_counter()
+        for start in range(0, len(rows), BATCH):
+            await db.write("bench/bare_people", STATEMENTS["bench/bare_people"], rows=rows[start:start + BATCH])
+        return time.perf_counter() - started
+    finally:
+        await db.close()
+
+
+async def wipe_people(connection) -> None:
+    db = connection.open()
+    try:
+        while (await db.write("bench/wipe", "MATCH (n) WHERE n:Person OR n:Title WITH n LIMIT 20000 "
+                              "DETACH DELETE n RETURN count(*) AS n"))[0]["n"]:
+            pass
+    finally:
+        await db.close()
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--people", type=int, default=200_000)
+    parser.add_argument("--seed", type=int, default=1)
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory(prefix="talentgraph-load-bench-") as folder, benchmark_database() as connection:
+        out = Path(folder)
+        seconds, counts = timed(lambda: generate(args.people, args.seed, out))
+        print(f"generated {counts['people']:,} title rows for {args.people:,} people "
+              f"and {counts['institutions']:,} institutions in {seconds:.1f} s")
+
+        async def prepare() -> None:
+            db = connection.open()
+            await migrate(db)
+            await db.close()
+
+        asyncio.run(prepare())
+        run_loader(connection, "institutions", out / "institutions.csv")
+        rows = counts["people"]
+
+        load_seconds, peak_mib = run_loader(connection, "people", out / "people.csv")
+        loader_rate = rows / load_seconds
+        print(f"talentgraph load people: {rows:,} rows in {load_seconds:.1f} s = {loader_rate:,.0f} rows/s, "
+              f"peak loader memory {peak_mib} MiB (validation pass included)")
+
+        rerun_seconds, _ = run_loader(connection, "people", out / "people.csv")
+        print(f"re-run of the same file (all unchanged): {rerun_seconds:.1f} s")
+
+        prepared = asyncio.run(prepared_rows(connection, out / "people.csv"))
+        asyncio.run(wipe_people(connection))
+        bare_seconds = asyncio.run(bare_load(connection, prepared))
+        bare_rate = rows / bare_seconds
+        print(f"bare UNWIND … MERGE through the driver: {rows:,} rows in {bare_seconds:.1f} s "
+              f"= {bare_rate:,.0f} rows/s")
+        print(f"loader rate / bare rate = {loader_rate / bare_rate:.2f}  (goal ≥ 0.70); "
+              f"whole load {load_seconds:.1f} s (goal < 60 s); peak {peak_mib} MiB (goal < 500 MiB)")
+
+
+if __name__ == "__main__":
+    main()

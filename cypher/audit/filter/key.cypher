@@ -1,0 +1,2 @@
+// Filter: made with the key $keyId.
+a.keyId = $keyId

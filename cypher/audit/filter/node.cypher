@@ -1,0 +1,2 @@
+// Filter: changed the node $nodeId.
+$nodeId IN a.nodeIds

@@ -1,0 +1,2 @@
+// Filter: the operation (a mutation's name) is $operation.
+a.operation = $operation

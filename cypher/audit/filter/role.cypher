@@ -1,0 +1,2 @@
+// Filter: made with a key of role $role.
+a.role = $role

@@ -1,0 +1,18 @@
+// Resolve institution references of an import to ids. $refs: [{key, creditCode, name, region}]:
+// by credit code when given, else by exact name among institutions located in `region` or under it
+// (anywhere when region is null). Returns each key with every id that matched (0, 1 or several).
+UNWIND $refs AS ref
+CALL (ref) {
+  OPTIONAL MATCH (i:Institution {creditCode: ref.creditCode})
+  WHERE ref.creditCode IS NOT NULL
+  RETURN collect(i.id) AS byCode
+}
+CALL (ref) {
+  OPTIONAL MATCH (i:Institution {name: ref.name})
+  WHERE ref.creditCode IS NULL AND ref.name IS NOT NULL
+    AND (ref.region IS NULL OR EXISTS {
+      MATCH (i)-[:LOCATED_IN]->(:Region)-[:PART_OF*0..]->(:Region {code: ref.region})
+    })
+  RETURN collect(DISTINCT i.id) AS byName
+}
+RETURN ref.key AS key, CASE WHEN ref.creditCode IS NOT NULL THEN byCode ELSE byName END AS ids

@@ -1,0 +1,2 @@
+// Whether the institution $id exists. Parameters: $id.
+RETURN EXISTS { (:Institution {id: $id}) } AS exists

@@ -1,0 +1,2 @@
+// Filter: of kind $kind.
+pl.kind = $kind

@@ -1,0 +1,2 @@
+// Filter: of level $level (NATIONAL, PROVINCIAL, MUNICIPAL).
+pl.level = $level

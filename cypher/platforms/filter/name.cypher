@@ -1,0 +1,2 @@
+// Filter: the name contains $name.
+pl.name CONTAINS $name

@@ -1,0 +1,2 @@
+// Filter: focuses on field $field or any of its sub-fields.
+EXISTS { MATCH (t)-[:FOCUSES_ON]->(:Field)-[:PART_OF*0..]->(:Field {code: $field}) }

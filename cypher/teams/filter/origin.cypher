@@ -1,0 +1,2 @@
+// Filter: of origin $origin (INTRODUCED, CULTIVATED).
+t.origin = $origin

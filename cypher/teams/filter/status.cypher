@@ -1,0 +1,2 @@
+// Filter: in status $status (submitted, approved, rejected, recognized).
+t.status = $status

@@ -1,0 +1,11 @@
+// What the rules of teams need to know of the people named for team $team (null when new) based at
+// $institution: whether each exists, works there now, and which other active (not rejected) teams
+// they lead. Parameters: $people (ids), $institution, $team.
+UNWIND $people AS id
+OPTIONAL MATCH (p:Person {id: id})
+RETURN id,
+       p IS NOT NULL AS exists,
+       EXISTS { MATCH (p)-[w:WORKS_AT]->(:Institution {id: $institution}) WHERE w.until IS NULL } AS local,
+       COLLECT { MATCH (p)-[:MEMBER_OF {role: 'leader'}]->(other:Team)
+                 WHERE other.status <> 'rejected' AND ($team IS NULL OR other.id <> $team)
+                 RETURN other.id } AS leads

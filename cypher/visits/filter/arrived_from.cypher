@@ -1,0 +1,2 @@
+// Filter: arrived on or after $arrivedFrom (date).
+v.arrivedOn >= $arrivedFrom

@@ -1,0 +1,2 @@
+// Filter: arrived on or before $arrivedTo (date).
+v.arrivedOn <= $arrivedTo

@@ -1,0 +1,2 @@
+// Filter: hosted by institution $institution.
+EXISTS { MATCH (v)-[:HOSTED_BY]->(:Institution {id: $institution}) }

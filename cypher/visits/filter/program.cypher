@@ -1,0 +1,2 @@
+// Filter: under a program whose name contains $program.
+v.program CONTAINS $program

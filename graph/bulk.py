@@ -1,0 +1,68 @@
+"""Bulk upserts for imports: one write transaction per batch, `UNWIND … MERGE` on constrained keys.
+
+Every kind of row carries a fingerprint of its content; a row whose fingerprint is already stored is
+left alone, so loading a file twice changes nothing and reports it as unchanged, and a load stopped
+half-way and run again ends in the state of one clean run.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections import Counter
+from collections.abc import Sequence
+from typing import Any
+
+from graph.audit import OPERATOR
+from graph.database import Database, Transaction
+
+#: The kinds of rows that can be upserted in bulk, each with its statement in cypher/bulk/.
+KINDS = ("institutions", "people", "teams", "visits", "projects", "platforms")
+#: Kinds whose rows change what people are searched by (graph/search.py), and the statement that
+#: finds those people from the keys a batch changed.
+SEARCHED = {"people": "search/title_holders", "institutions": "search/current_staff"}
+
+
+async def upsert(db: Database, kind: str, rows: Sequence[dict[str, Any]]) -> Counter[str]:
+    """Upsert one batch of `kind` rows in one transaction; count created, updated, unchanged.
+
+    A batch that changed something leaves an audit entry (operation `load:<kind>`, by the operator)
+    naming the keys it created or updated, and refreshes the search documents it touched, in the same
+    transaction.
+    """
+    if kind not in KINDS:
+        raise ValueError(f"unknown kind {kind!r}")
+
+    async def work(tx: Transaction) -> Counter[str]:
+        outcome: Counter[str] = Counter()
+        changed: list[str] = []
+        for row in await tx.run(f"bulk/{kind}", rows=list(rows)):
+            outcome[row["outcome"]] += row["rows"]
+            if row["outcome"] != "unchanged":
+                changed += row["keys"]
+        if changed and kind in SEARCHED:
+            people = [row["id"] for row in await tx.run(SEARCHED[kind], keys=changed)]
+            await tx.run("search/refresh", ids=people)
+        if changed:
+            await tx.run("audit/record", id=str(uuid.uuid4()), keyId=OPERATOR.key_id, role=OPERATOR.role,
+                         operation=f"load:{kind}", nodeIds=changed)
+        return outcome
+
+    return await db.write_tx(work)
+
+
+async def resolve_institutions(db: Database, refs: Sequence[dict[str, Any]]) -> dict[str, list[str]]:
+    """Ids matching each institution reference {key, creditCode, name, region}."""
+    rows = await db.read("bulk/resolve_institutions", refs=list(refs))
+    return {row["key"]: row["ids"] for row in rows}
+
+
+async def resolve_people(db: Database, refs: Sequence[dict[str, Any]]) -> dict[str, list[str]]:
+    """Ids matching each person reference {key, idHash, name, institution}."""
+    rows = await db.read("bulk/resolve_people", refs=list(refs))
+    return {row["key"]: row["ids"] for row in rows}
+
+
+async def title_holders(db: Database, certificates: Sequence[str]) -> dict[str, str | None]:
+    """The identity hash of whoever holds each of these certificate numbers already."""
+    rows = await db.read("bulk/title_holders", certificates=list(certificates))
+    return {row["certificateNo"]: row["idHash"] for row in rows}

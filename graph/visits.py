@@ -1,0 +1,125 @@
+"""Foreign experts (a Person with the ForeignExpert label) and their visits (人次), hosted by institutions."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import uuid
+from dataclasses import dataclass
+from typing import Any
+
+from graph.audit import Actor, audited
+from graph.database import Database, Transaction
+from graph.errors import Conflict, InvalidInput, NotFound
+from graph.listing import ListSpec, Page, SortKey, by_ids, count, fetch_page
+from graph.people import PersonDraft, create_person, person_properties
+
+VISITS = ListSpec(domain="visits", variable="v", projection_slot="VISIT", item="visit")
+VISIT_ORDER = {"ARRIVED_ON": SortKey("toString(v.arrivedOn)", "v.arrivedOn IS NOT NULL")}
+_COUNTRY = re.compile(r"^[A-Z]{2}$")
+EARLIEST = dt.date(1949, 10, 1)
+
+
+@dataclass(frozen=True)
+class VisitFilter:
+    """What a visit list is filtered by; None means "any"."""
+
+    expert: str | None = None
+    institution: str | None = None
+    arrived_from: dt.date | None = None
+    arrived_to: dt.date | None = None
+    high_end: bool | None = None
+    program: str | None = None
+
+    def names(self) -> dict[str, Any]:
+        return {"expert": self.expert, "institution": self.institution, "arrived_from": self.arrived_from,
+                "arrived_to": self.arrived_to, "high_end": self.high_end, "program": self.program}
+
+    def params(self) -> dict[str, Any]:
+        return {"expert": self.expert, "institution": self.institution, "arrivedFrom": self.arrived_from,
+                "arrivedTo": self.arrived_to, "highEnd": self.high_end, "program": self.program}
+
+
+async def list_visits(db: Database, where: VisitFilter, descending: bool, first: int, after: str | None) -> Page:
+    """One page of visits matching `where`, by arrival date."""
+    return await fetch_page(db, VISITS, where.names(), where.params(), VISIT_ORDER["ARRIVED_ON"], descending,
+                            first, after)
+
+
+async def count_visits(db: Database, where: VisitFilter) -> int:
+    """How many visits (person-visits, 人次) match `where`."""
+    return await count(db, VISITS, where.names(), where.params())
+
+
+async def visits_by_ids(db: Database, ids: list[str]) -> list[dict[str, Any] | None]:
+    """Visits by id, in the order asked; None where there is none."""
+    return await by_ids(db, VISITS, ids)
+
+
+async def register_foreign_expert(db: Database, draft: PersonDraft, nationality: str, high_end: bool, salt: str,
+                                  actor: Actor, today: dt.date | None = None) -> str:
+    """Validate and register a person as a foreign expert (nationality, high-end flag); return the id."""
+    code = nationality.strip().upper()
+    if not _COUNTRY.match(code):
+        raise InvalidInput("nationality is an ISO 3166-1 alpha-2 code such as DE or JP.",
+                           "国籍应为ISO 3166-1两位字母代码,如 DE、JP", "nationality")
+    props = person_properties(draft, salt, today or dt.date.today())
+
+    async def work(tx: Transaction) -> tuple[str, list[str]]:
+        person_id = await create_person(tx, draft, props, actor)
+        await tx.run("visits/mark_foreign_expert", id=person_id, nationality=code, highEnd=high_end)
+        return person_id, [person_id]
+
+    return await audited(db, actor, "registerForeignExpert", work)
+
+
+@dataclass
+class VisitDraft:
+    """A visit as recorded, before validation; `institution` None means the caller's own."""
+
+    expert: str
+    arrived_on: dt.date
+    departed_on: dt.date | None = None
+    institution: str | None = None
+    program: str | None = None
+    purpose: str | None = None
+
+
+def _text(value: str | None, field_name: str) -> str | None:
+    cleaned = " ".join(value.split()) if value else None
+    if cleaned is not None and len(cleaned) > 200:
+        raise InvalidInput(f"{field_name} is at most 200 characters.", f"{field_name} 不超过200个字符", field_name)
+    return cleaned or None
+
+
+async def record_visit(db: Database, draft: VisitDraft, actor: Actor) -> str:
+    """Validate and record a visit; refused when it shares a day with another visit of the same expert."""
+    institution = draft.institution or actor.institution
+    if institution is None:
+        raise InvalidInput("Name the host institution.", "请填写接待单位", "institutionId")
+    actor.check_institution(institution, "visits")
+    if draft.arrived_on < EARLIEST:
+        raise InvalidInput(f"arrivedOn is before {EARLIEST}.", f"到达日期早于{EARLIEST}", "arrivedOn")
+    if draft.departed_on is not None and draft.departed_on < draft.arrived_on:
+        raise InvalidInput("departedOn is before arrivedOn.", "离开日期早于到达日期", "departedOn")
+    props = {"id": str(uuid.uuid4()), "arrivedOn": draft.arrived_on, "departedOn": draft.departed_on,
+             "program": _text(draft.program, "program"), "purpose": _text(draft.purpose, "purpose")}
+
+    async def work(tx: Transaction) -> tuple[str, list[str]]:
+        [row] = await tx.run("visits/references", expert=draft.expert, institution=institution,
+                             arrivedOn=draft.arrived_on, departedOn=draft.departed_on)
+        if not row["expertExists"]:
+            raise NotFound("foreign expert", draft.expert, "expertId")
+        if not row["foreignExpert"]:
+            raise InvalidInput(f"Person {draft.expert} is not registered as a foreign expert.",
+                               f"人员 {draft.expert} 未登记为外国专家", "expertId")
+        if not row["institutionExists"]:
+            raise NotFound("institution", institution, "institutionId")
+        if row["overlapping"]:
+            raise Conflict(f"The expert's visit {row['overlapping'][0]} shares days with this one.",
+                           f"该专家的来访记录 {row['overlapping'][0]} 与本次日期重叠", "arrivedOn")
+        [created] = await tx.run("visits/record", props={k: v for k, v in props.items() if v is not None},
+                                 expert=draft.expert, institution=institution)
+        return str(created["id"]), [str(created["id"]), draft.expert]
+
+    return await audited(db, actor, "recordVisit", work)

@@ -1,0 +1,173 @@
+"""Load an import file: validate all of it (and its references) first, then write it in batches.
+
+Nothing is written when any row is invalid, unless `skip_invalid`, in which case the refused rows
+are written to `<file>.rejected.csv` beside the input. Validation turns rows into graph rows and
+spills them in batches to a temporary file, which writing reads back: memory stays bounded whatever
+the file's size, and the file is parsed once.
+"""
+
+from __future__ import annotations
+
+import csv
+import pickle
+import tempfile
+import time
+from collections import Counter
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any, BinaryIO
+
+from graph import bulk
+from graph.database import Database
+from loaders.errors import FileFormatError, RowError
+from loaders.readers import read_rows
+from loaders.records import Record
+from loaders.validate import ValidationReport, validated_records
+from loaders.writer import References, resolve_chunk, to_row
+
+#: Rows resolved against the database at a time while validating.
+RESOLVE_CHUNK = 5000
+MAX_REPORTED_ERRORS = 1000
+
+Tick = Callable[[str, int, int | None], None]
+"""Progress callback: (phase, rows done so far, total rows or None)."""
+
+
+@dataclass
+class LoadSummary:
+    """What a load did: rows read, created, updated, unchanged and rejected, and the errors found."""
+
+    path: Path
+    kind: str
+    rows: int = 0
+    outcome: Counter[str] = field(default_factory=Counter)
+    rejected: int = 0
+    error_count: int = 0
+    errors: list[RowError] = field(default_factory=list)
+    written: bool = False
+    rejected_file: Path | None = None
+    seconds: float = 0.0
+
+    @property
+    def ok(self) -> bool:
+        return self.error_count == 0
+
+
+def _stream(path: Path, kind: str, salt: str,
+            today: date | None) -> Iterator[tuple[int, Record | None, list[RowError]]]:
+    for checked in validated_records(path, kind, salt, today=today):
+        yield checked.line, checked.record, checked.errors
+
+
+async def _validate(db: Database, path: Path, kind: str, salt: str, today: date | None, summary: LoadSummary,
+                    references: References, tick: Tick, spill: BinaryIO, batch_size: int) -> set[int]:
+    """Validate every row and resolve its references; spill the rows to write, in batches, to `spill`.
+
+    Returns the lines refused. Rows are turned into graph rows here, once, so that writing only reads
+    the spill file back: the import file is parsed a single time.
+    """
+    refused: set[int] = set()
+    report = ValidationReport(path, kind, max_errors=MAX_REPORTED_ERRORS)
+    chunk: list[tuple[int, Record]] = []
+    ready: list[dict[str, Any]] = []
+    headers = _headers(path, kind)
+
+    async def flush() -> None:
+        rejected = await resolve_chunk(db, chunk, references, headers)
+        for line, errors in rejected.items():
+            refused.add(line)
+            report.add_errors(errors)
+        for line, record in chunk:
+            if line not in rejected:
+                ready.append(to_row(record, references)[1])
+            if len(ready) >= batch_size:
+                pickle.dump(ready, spill, protocol=pickle.HIGHEST_PROTOCOL)
+                ready.clear()
+        chunk.clear()
+
+    try:
+        for line, record, errors in _stream(path, kind, salt, today):
+            summary.rows += 1
+            if errors:
+                refused.add(line)
+                report.add_errors(errors)
+            elif record is not None:
+                chunk.append((line, record))
+            if len(chunk) >= RESOLVE_CHUNK:
+                await flush()
+            if summary.rows % 1000 == 0:
+                tick("validating", summary.rows, None)
+        await flush()
+        if ready:
+            pickle.dump(ready, spill, protocol=pickle.HIGHEST_PROTOCOL)
+    except FileFormatError as bad:
+        report.add_errors([RowError(bad.line, bad.column, bad.reason_en, bad.reason_zh)])
+        refused.add(bad.line)
+    tick("validating", summary.rows, summary.rows)
+    summary.error_count = report.error_count
+    summary.errors = sorted(report.errors, key=lambda error: error.line)
+    return refused
+
+
+def _headers(path: Path, kind: str) -> dict[str, str]:
+    try:
+        first = next(iter(read_rows(path, kind)), None)
+    except FileFormatError:
+        return {}
+    return dict(first.headers) if first else {}
+
+
+def write_rejected(path: Path, kind: str, refused: set[int], errors: list[RowError]) -> Path:
+    """Write the refused rows, with their line and reasons, to `<stem>.rejected.csv` beside `path`."""
+    target = path.with_name(f"{path.stem}.rejected.csv")
+    reasons: dict[int, list[str]] = {}
+    for error in errors:
+        reasons.setdefault(error.line, []).append(f"{error.column}: {error.reason_zh} / {error.reason_en}")
+    with target.open("w", encoding="utf-8-sig", newline="") as handle:
+        writer: Any = None
+        for row in read_rows(path, kind):
+            if row.line not in refused:
+                continue
+            if writer is None:
+                writer = csv.writer(handle)
+                keys = list(row.headers)
+                writer.writerow(["行号 line", *[row.headers[key] for key in keys], "原因 reasons"])
+            writer.writerow([row.line, *[row.values.get(key, "") for key in keys],
+                             "; ".join(reasons.get(row.line, []))])
+    return target
+
+
+async def load_file(db: Database, path: Path | str, kind: str, salt: str, *, skip_invalid: bool = False,
+                    dry_run: bool = False, batch_size: int = 2000, today: date | None = None,
+                    tick: Tick | None = None) -> LoadSummary:
+    """Validate `path` as `kind`, then (unless dry_run or refused) upsert it in batches."""
+    path = Path(path)
+    started = time.perf_counter()
+    tick = tick or (lambda phase, done, total: None)
+    summary = LoadSummary(path=path, kind=kind)
+    with tempfile.TemporaryFile(prefix="talentgraph-load-") as spill:
+        refused = await _validate(db, path, kind, salt, today, summary, References(), tick, spill, batch_size)
+        summary.rejected = len(refused)
+        if refused and skip_invalid and not dry_run:
+            summary.rejected_file = write_rejected(path, kind, refused, summary.errors)
+        if not (dry_run or (refused and not skip_invalid) or 0 in refused):
+            spill.seek(0)
+            await _write(db, kind, spill, summary, tick)
+            summary.written = True
+    summary.seconds = time.perf_counter() - started
+    return summary
+
+
+async def _write(db: Database, kind: str, spill: BinaryIO, summary: LoadSummary, tick: Tick) -> None:
+    total = summary.rows - summary.rejected
+    done = 0
+    while True:
+        try:
+            batch = pickle.load(spill)
+        except EOFError:
+            break
+        summary.outcome.update(await bulk.upsert(db, kind, batch))
+        done += len(batch)
+        tick("writing", done, total)

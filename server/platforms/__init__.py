@@ -1,0 +1,1 @@
+"""Innovation R&D platforms (创新研发平台)."""

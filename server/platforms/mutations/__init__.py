@@ -1,0 +1,10 @@
+"""Platform mutations, one file each, gathered into one root type."""
+
+import strawberry
+
+from server.platforms.mutations.register_platform import register_platform
+
+
+@strawberry.type
+class PlatformMutations:
+    register_platform = strawberry.mutation(resolver=register_platform, description="Register an R&D platform.")

@@ -1,0 +1,13 @@
+"""Foreign expert and visit mutations, one file each, gathered into one root type."""
+
+import strawberry
+
+from server.visits.mutations.record_visit import record_visit
+from server.visits.mutations.register_foreign_expert import register_foreign_expert
+
+
+@strawberry.type
+class VisitMutations:
+    register_foreign_expert = strawberry.mutation(resolver=register_foreign_expert,
+                                                  description="Register a foreign expert.")
+    record_visit = strawberry.mutation(resolver=record_visit, description="Record a foreign expert's visit.")

@@ -1,0 +1,302 @@
+"""Who may do what: every mutation and every query field under every role, refused ones changing nothing."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+from starlette.testclient import TestClient
+
+from server.schema import schema
+from tests.builders import count_nodes, institution, person
+from tests.conftest import bearer, post_graphql
+
+ROLES = ("admin", "analyst", "recruiter", "institution", "other-institution", "anonymous")
+OWN, OTHER = "i-own", "i-other"
+
+
+def world(cypher) -> None:
+    """Two institutions with staff, titles, a foreign expert, and teams in every status that a mutation acts on."""
+    institution(cypher, OWN, "承德钒钛研究院", "130802", "INSTITUTE")
+    institution(cypher, OTHER, "隆化县医院", "130825", "HOSPITAL")
+    person(cypher, "p-own", "王强", "wang qiang", OWN, ("vanadium-titanium",),
+           (("C-OWN", "ENGINEERING", "INTERMEDIATE", "2019-03-01"),))
+    person(cypher, "p-own2", "李娜", "li na", OWN)
+    person(cypher, "p-own3", "赵敏", "zhao min", OWN)
+    person(cypher, "p-own4", "孙丽", "sun li", OWN)
+    person(cypher, "p-other", "张伟", "zhang wei", OTHER, (), (("C-OTHER", "HEALTH", "SENIOR", "2015-09-01"),))
+    cypher("CREATE (:Person:ForeignExpert {id: 'fe-1', name: 'Anna Schmidt', pinyin: 'anna schmidt', "
+           "nationality: 'DE', highEnd: true, consentToContact: false})")
+    for team_id, status, leader, members in (("t-sub", "submitted", "p-own", ["p-own2"]),
+                                             ("t-app", "approved", "p-own3", []),
+                                             ("t-rej", "rejected", "p-own2", [])):
+        cypher("""MATCH (i:Institution {id: $institution}), (f:Field {code: 'vanadium-titanium'})
+                  CREATE (t:Team {id: $id, name: $id, status: $status, origin: 'CULTIVATED'})-[:BASED_AT]->(i),
+                         (t)-[:FOCUSES_ON]->(f)
+                  WITH t MATCH (l:Person {id: $leader}) CREATE (l)-[:MEMBER_OF {role: 'leader'}]->(t)
+                  WITH t UNWIND $members AS m MATCH (p:Person {id: m}) CREATE (p)-[:MEMBER_OF {role: 'member'}]->(t)""",
+               id=team_id, status=status, leader=leader, members=members, institution=OWN)
+
+
+def key_for(role: str, keys: Callable[..., str]) -> str | None:
+    if role == "anonymous":
+        return None
+    if role == "other-institution":
+        return keys("institution", OTHER)
+    return keys(role, OWN if role == "institution" else None)
+
+
+OUTCOME = "{ __typename ... on UserError { message field } }"
+ADMIN_ONLY = {"admin"}
+OWN_RECORDS = {"admin", "institution"}
+
+#: Every mutation of the schema: its document, variables, success type and the roles allowed to run it.
+MUTATIONS: dict[str, tuple[str, dict[str, Any], str, set[str]]] = {
+    "registerInstitution": (
+        f"mutation($input: RegisterInstitutionInput!) {{ registerInstitution(input: $input) {OUTCOME} }}",
+        {"input": {"name": "新单位", "type": "OTHER", "regionCode": "130802"}}, "InstitutionRegistered", ADMIN_ONLY),
+    "registerPerson": (
+        f"mutation($input: RegisterPersonInput!) {{ registerPerson(input: $input) {OUTCOME} }}",
+        {"input": {"name": "刘洋", "institutionId": OWN}}, "PersonRegistered", OWN_RECORDS),
+    "updatePerson": (
+        f"mutation($id: ID!, $input: UpdatePersonInput!) {{ updatePerson(id: $id, input: $input) {OUTCOME} }}",
+        {"id": "p-own", "input": {"email": "wang@example.cn"}}, "PersonUpdated", OWN_RECORDS),
+    "grantTitle": (
+        f"mutation($input: GrantTitleInput!) {{ grantTitle(input: $input) {OUTCOME} }}",
+        {"input": {"personId": "p-own", "certificateNo": "C-NEW-1", "series": "ENGINEERING", "level": "SENIOR",
+                   "grantedOn": "2023-01-01"}}, "TitleGranted", OWN_RECORDS),
+    "revokeTitle": (
+        f"mutation($no: String!) {{ revokeTitle(certificateNo: $no, reason: \"error\") {OUTCOME} }}",
+        {"no": "C-OWN"}, "TitleRevoked", OWN_RECORDS),
+    "registerTeam": (
+        f"mutation($input: RegisterTeamInput!) {{ registerTeam(input: $input) {OUTCOME} }}",
+        {"input": {"name": "钒钛新材料创新团队", "fields": ["vanadium-titanium"], "origin": "CULTIVATED",
+                   "leader": {"personId": "p-own4"}, "members": [{"personId": "p-own2", "role": "CORE"}],
+                   "institutionId": OWN}}, "TeamRegistered", OWN_RECORDS),
+    "reviewTeam": (
+        f"mutation($id: ID!) {{ reviewTeam(id: $id, decision: APPROVE, comment: \"好\") {OUTCOME} }}",
+        {"id": "t-sub"}, "TeamReviewed", ADMIN_ONLY),
+    "recognizeTeam": (
+        f"mutation($id: ID!) {{ recognizeTeam(id: $id, on: \"2024-05-01\") {OUTCOME} }}",
+        {"id": "t-app"}, "TeamRecognized", ADMIN_ONLY),
+    "resubmitTeam": (
+        f"mutation($id: ID!) {{ resubmitTeam(id: $id) {OUTCOME} }}",
+        {"id": "t-rej"}, "TeamResubmitted", OWN_RECORDS),
+    "addTeamMember": (
+        f"mutation($team: ID!, $member: TeamMemberInput!) {{ addTeamMember(teamId: $team, member: $member) {OUTCOME} }}",
+        {"team": "t-sub", "member": {"personId": "p-own4", "role": "MEMBER"}}, "TeamMemberAdded", OWN_RECORDS),
+    "removeTeamMember": (
+        f"mutation($team: ID!, $person: ID!) {{ removeTeamMember(teamId: $team, personId: $person) {OUTCOME} }}",
+        {"team": "t-sub", "person": "p-own2"}, "TeamMemberRemoved", OWN_RECORDS),
+    "registerPlatform": (
+        f"mutation($input: RegisterPlatformInput!) {{ registerPlatform(input: $input) {OUTCOME} }}",
+        {"input": {"name": "承德市钒钛新材料重点实验室", "kind": "KEY_LAB", "level": "MUNICIPAL",
+                   "establishedOn": "2020-06-01", "fields": ["vanadium-titanium"], "institutionId": OWN}},
+        "PlatformRegistered", OWN_RECORDS),
+    "registerForeignExpert": (
+        f"mutation($input: RegisterForeignExpertInput!) {{ registerForeignExpert(input: $input) {OUTCOME} }}",
+        {"input": {"name": "Kenji Sato", "nationality": "JP", "institutionId": OWN}}, "ForeignExpertRegistered",
+        OWN_RECORDS),
+    "recordVisit": (
+        f"mutation($input: RecordVisitInput!) {{ recordVisit(input: $input) {OUTCOME} }}",
+        {"input": {"expertId": "fe-1", "arrivedOn": "2024-04-01", "departedOn": "2024-04-10",
+                   "program": "京津冀协同发展引智计划", "institutionId": OWN}}, "VisitRecorded", OWN_RECORDS),
+    "registerProject": (
+        f"mutation($input: RegisterProjectInput!) {{ registerProject(input: $input) {OUTCOME} }}",
+        {"input": {"name": "钒钛提取", "kind": "MUNICIPAL", "year": 2023, "institutionId": OWN,
+                   "participants": [{"personId": "p-own"}]}}, "ProjectRegistered", OWN_RECORDS),
+}
+
+
+def schema_fields(type_name: str) -> set[str]:
+    graphql_type = schema._schema.get_type(type_name)
+    assert graphql_type is not None
+    return set(graphql_type.fields)  # type: ignore[attr-defined]
+
+
+def test_every_mutation_of_the_schema_has_a_row_in_the_table() -> None:
+    assert schema_fields("Mutation") == set(MUTATIONS)
+
+
+@pytest.mark.parametrize("role", ROLES)
+@pytest.mark.parametrize("mutation", sorted(MUTATIONS))
+def test_mutation_is_allowed_or_refused_by_role_and_a_refusal_changes_nothing(
+        client: TestClient, cypher, keys, mutation: str, role: str) -> None:
+    document, variables, success, allowed = MUTATIONS[mutation]
+    world(cypher)
+    key = key_for(role, keys)
+    before = count_nodes(cypher)
+    response = post_graphql(client, document, variables, key)
+    assert response.status_code == 200, response.text
+    outcome = response.json()["data"][mutation]
+    if role in allowed:
+        assert outcome["__typename"] == success, outcome
+        [entry] = cypher("MATCH (a:AuditEntry {operation: $op}) RETURN a.role AS role, a.nodeIds AS ids", op=mutation)
+        assert entry["role"] == role and entry["ids"]
+    else:
+        assert outcome["__typename"] == "NotAllowedError", outcome
+        assert outcome["message"]
+        assert count_nodes(cypher) == before
+
+
+def test_institution_key_cannot_change_another_institutions_person_title_or_team(client: TestClient, cypher,
+                                                                                  keys) -> None:
+    world(cypher)
+    cypher("MATCH (t:Team) MATCH (i:Institution {id: $other}) MATCH (t)-[b:BASED_AT]->() DELETE b "
+           "CREATE (t)-[:BASED_AT]->(i)", other=OTHER)
+    key = keys("institution", OWN)
+    before = count_nodes(cypher)
+    attempts = [
+        ("updatePerson", {"id": "p-other", "input": {"email": "x@example.cn"}}),
+        ("grantTitle", {"input": {"personId": "p-other", "certificateNo": "C-X-1", "series": "HEALTH",
+                                  "level": "SENIOR", "grantedOn": "2023-01-01"}}),
+        ("revokeTitle", {"no": "C-OTHER"}),
+        ("registerPerson", {"input": {"name": "刘洋", "institutionId": OTHER}}),
+        ("registerPerson", {"input": {"name": "刘洋"}}),
+        ("addTeamMember", {"team": "t-sub", "member": {"personId": "p-own4"}}),
+        ("resubmitTeam", {"id": "t-rej"}),
+        ("recordVisit", {"input": {"expertId": "fe-1", "arrivedOn": "2024-04-01", "institutionId": OTHER}}),
+    ]
+    for mutation, variables in attempts:
+        outcome = post_graphql(client, MUTATIONS[mutation][0], variables, key).json()["data"][mutation]
+        assert outcome["__typename"] == "NotAllowedError", (mutation, outcome)
+        assert OWN in outcome["message"]
+    assert count_nodes(cypher) == before
+
+
+#: Every query field: a document and the roles that may read it (reference data is public).
+EVERYONE = set(ROLES)
+READERS = {"admin", "analyst", "recruiter", "institution", "other-institution"}
+QUERIES: dict[str, tuple[str, set[str]]] = {
+    "people": ("{ people(first: 5) { totalCount } }", READERS),
+    "person": ('{ person(id: "p-own") { name } }', {"admin", "analyst", "recruiter", "institution"}),
+    "institutions": ("{ institutions(first: 5) { totalCount } }", READERS),
+    "institution": (f'{{ institution(id: "{OWN}") {{ name }} }}', {"admin", "analyst", "recruiter", "institution"}),
+    "teams": ("{ teams(first: 5) { totalCount } }", READERS),
+    "team": ('{ team(id: "t-sub") { name } }', {"admin", "analyst", "recruiter", "institution"}),
+    "platforms": ("{ platforms(first: 5) { totalCount } }", READERS),
+    "platform": ('{ platform(id: "none") { name } }', READERS),
+    "visits": ("{ visits(first: 5) { totalCount } }", {"admin", "analyst", "institution", "other-institution"}),
+    "visit": ('{ visit(id: "none") { id } }', {"admin", "analyst", "institution", "other-institution"}),
+    "auditTrail": ("{ auditTrail(first: 5) { totalCount } }", ADMIN_ONLY),
+    "regions": ("{ regions { code } }", EVERYONE),
+    "region": ('{ region(code: "130800") { name } }', EVERYONE),
+    "field": ('{ field(code: "hawthorn") { name } }', EVERYONE),
+    "fields": ("{ fields { code } }", EVERYONE),
+    "titleLevels": ("{ titleLevels { code } }", EVERYONE),
+    "titleSeries": ("{ titleSeries { code } }", EVERYONE),
+    "searchExperts": ('{ searchExperts(query: "wang") { totalCount } }', {"admin", "analyst", "recruiter"}),
+    "collaborators": ('{ collaborators(personId: "p-own") { score } }',
+                      {"admin", "analyst", "recruiter", "institution"}),
+    "institutionsNeeding": ('{ institutionsNeeding(field: "hawthorn") { name } }', {"admin", "analyst", "recruiter"}),
+    "project": ('{ project(id: "none") { name } }', READERS),
+}
+
+
+def test_every_query_field_of_the_schema_has_a_row_in_the_table() -> None:
+    assert schema_fields("Query") == set(QUERIES)
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_query_fields_are_read_or_refused_by_role(client: TestClient, cypher, keys, role: str) -> None:
+    world(cypher)
+    key = key_for(role, keys)
+    for field, (document, allowed) in QUERIES.items():
+        body = post_graphql(client, document, key=key).json()
+        if role in allowed:
+            assert "errors" not in body, (field, body)
+        else:
+            assert body["errors"][0]["extensions"]["code"] == "NotAllowed", (field, body)
+            assert body["errors"][0]["message"], field
+
+
+def test_anonymous_callers_are_told_what_is_missing(client: TestClient, cypher) -> None:
+    body = post_graphql(client, "{ people { totalCount } }", key=None).json()
+    assert body["errors"][0]["message"] == \
+        "people needs a key with the role admin, analyst, recruiter, institution; this request has anonymous."
+
+
+CONTACTS = "{ people(first: 10, orderBy: {by: ID}) { nodes { id email phone consentToContact } } }"
+
+
+def test_recruiter_sees_contact_details_only_where_the_person_consented(client: TestClient, cypher, keys) -> None:
+    institution(cypher, OWN, "承德钒钛研究院", "130802")
+    person(cypher, "p1", "王强", "wang qiang", OWN)
+    person(cypher, "p2", "李娜", "li na", OWN)
+    cypher("MATCH (p:Person) SET p.email = p.id + '@example.cn', p.phone = '0314-1234567', "
+           "p.consentToContact = (p.id = 'p1')")
+    recruiter = post_graphql(client, CONTACTS, key=keys("recruiter")).json()["data"]["people"]["nodes"]
+    assert recruiter == [
+        {"id": "p1", "email": "p1@example.cn", "phone": "0314-1234567", "consentToContact": True},
+        {"id": "p2", "email": None, "phone": None, "consentToContact": False},
+    ]
+    analyst = post_graphql(client, CONTACTS, key=keys("analyst")).json()["data"]["people"]["nodes"]
+    assert [row["email"] for row in analyst] == ["p1@example.cn", "p2@example.cn"]
+
+
+def test_institution_key_reads_only_its_own_people_teams_and_institution(client: TestClient, cypher, keys) -> None:
+    world(cypher)
+    key = keys("institution", OWN)
+    people = post_graphql(client, "{ people(first: 50) { totalCount nodes { id } } }", key=key).json()
+    assert people["data"]["people"]["totalCount"] == 4
+    assert {node["id"] for node in people["data"]["people"]["nodes"]} == {"p-own", "p-own2", "p-own3", "p-own4"}
+    institutions = post_graphql(client, "{ institutions { nodes { id } } }", key=key).json()
+    assert institutions["data"]["institutions"]["nodes"] == [{"id": OWN}]
+    refused = [
+        '{ person(id: "p-other") { name } }',
+        f'{{ people(where: {{institutionId: "{OTHER}"}}) {{ totalCount }} }}',
+        f'{{ institution(id: "{OTHER}") {{ name }} }}',
+        f'{{ teams(where: {{institutionId: "{OTHER}"}}) {{ totalCount }} }}',
+    ]
+    for document in refused:
+        body = post_graphql(client, document, key=key).json()
+        assert body["errors"][0]["extensions"]["code"] == "NotAllowed", document
+        assert OWN in body["errors"][0]["message"]
+    other = post_graphql(client, '{ teams { totalCount } team(id: "t-sub") { name } }',
+                         key=keys("institution", OTHER)).json()
+    assert other["data"] == {"teams": {"totalCount": 0}, "team": None}
+    assert other["errors"][0]["path"] == ["team"] and other["errors"][0]["extensions"]["code"] == "NotAllowed"
+
+
+def test_unknown_key_is_401_with_a_clear_message(client: TestClient) -> None:
+    response = post_graphql(client, "{ titleLevels { code } }", key="tg_not-a-key")
+    assert response.status_code == 401
+    assert response.headers["www-authenticate"].startswith("Bearer")
+    assert "not known or has been revoked" in response.json()["errors"][0]["message"]
+
+
+def test_malformed_authorization_header_is_401(client: TestClient) -> None:
+    response = client.post("/graphql", json={"query": "{ titleLevels { code } }"},
+                           headers={"authorization": "Basic dXNlcjpwYXNz"})
+    assert response.status_code == 401
+    assert "Bearer" in response.json()["errors"][0]["message"]
+
+
+def test_revoked_key_is_refused_once_its_cache_entry_expires(settings, neo4j_connection, cypher, keys) -> None:
+    from server.app import create_app
+
+    secret = keys("analyst")
+    query = {"query": "{ people { totalCount } }"}
+    with TestClient(create_app(settings.model_copy(update={"key_cache_seconds": 0}), neo4j_connection),
+                    headers=bearer(secret)) as test_client:
+        assert test_client.post("/graphql", json=query).status_code == 200
+        cypher("MATCH (k:ApiKey {role: 'analyst'}) SET k.revokedAt = datetime()")
+        assert test_client.post("/graphql", json=query).status_code == 401
+
+
+def test_a_cached_key_costs_no_database_round_trip(client: TestClient, cypher, keys) -> None:
+    key = keys("analyst")
+    post_graphql(client, "{ titleLevels { code } }", key=key)
+    cypher("MATCH (k:ApiKey {role: 'analyst'}) DELETE k")
+    # Within the cache's lifetime the key is still known without asking the database.
+    assert post_graphql(client, "{ titleLevels { code } }", key=key).status_code == 200
+
+
+def test_authorization_switched_off_treats_every_request_as_an_administrator(settings, neo4j_connection,
+                                                                             cypher) -> None:
+    from server.app import create_app
+
+    with TestClient(create_app(settings.model_copy(update={"auth": False}), neo4j_connection)) as test_client:
+        body = test_client.post("/graphql", json={"query": "{ auditTrail { totalCount } }"}).json()
+    assert body["data"] == {"auditTrail": {"totalCount": 0}}

@@ -1,0 +1,111 @@
+"""Platforms, foreign experts and their visits: registered, validated, listed."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from starlette.testclient import TestClient
+
+from tests.builders import count_nodes, institution
+from tests.conftest import graphql
+
+OUTCOME = "__typename ... on UserError { message messageZh field }"
+REGISTER_PLATFORM = f"""mutation($input: RegisterPlatformInput!) {{ registerPlatform(input: $input) {{ {OUTCOME}
+  ... on PlatformRegistered {{ platform {{ id name kind kindLabel {{ zh }} level establishedOn
+    institution {{ id }} fields {{ code }} }} }} }} }}"""
+REGISTER_EXPERT = f"""mutation($input: RegisterForeignExpertInput!) {{ registerForeignExpert(input: $input) {{
+  {OUTCOME} ... on ForeignExpertRegistered {{ expert {{ id name foreignExpert nationality highEnd }} }} }} }}"""
+RECORD_VISIT = f"""mutation($input: RecordVisitInput!) {{ recordVisit(input: $input) {{ {OUTCOME}
+  ... on VisitRecorded {{ visit {{ id arrivedOn departedOn program expert {{ id }} institution {{ id }} }} }} }} }}"""
+
+
+def platform_input(**changes: Any) -> dict[str, Any]:
+    return {"name": "承德市钒钛新材料技术创新中心", "kind": "TECH_INNOVATION_CENTER", "level": "PROVINCIAL",
+            "establishedOn": "2021-12-01", "fields": ["vanadium-titanium"], **changes}
+
+
+def test_institution_registers_a_platform_at_its_own_institution(client: TestClient, cypher, keys) -> None:
+    institution(cypher, "cd", "承德钒钛研究院", "130802", "INSTITUTE")
+    body = graphql(client, REGISTER_PLATFORM, {"input": platform_input()}, keys("institution", "cd"))
+    platform = body["data"]["registerPlatform"]["platform"]
+    assert platform["institution"] == {"id": "cd"} and platform["kindLabel"] == {"zh": "技术创新中心"}
+    assert (platform["level"], platform["establishedOn"], platform["fields"]) == (
+        "PROVINCIAL", "2021-12-01", [{"code": "vanadium-titanium"}])
+    listed = graphql(client, "{ platforms(where: {level: PROVINCIAL, field: \"new-materials\"}) { totalCount } }")
+    assert listed["data"]["platforms"]["totalCount"] == 1
+
+
+@pytest.mark.parametrize(("change", "typename", "field"), [
+    ({"establishedOn": "2999-01-01"}, "InvalidInputError", "establishedOn"),
+    ({"name": ""}, "InvalidInputError", "name"),
+    ({"institutionId": "nowhere"}, "NotFoundError", "institutionId"),
+    ({"institutionId": None}, "InvalidInputError", "institutionId"),
+    ({"fields": ["nope"]}, "NotFoundError", "fields"),
+])
+def test_register_platform_bad_input_writes_nothing(client: TestClient, cypher, change, typename, field) -> None:
+    institution(cypher, "cd", "承德钒钛研究院", "130802", "INSTITUTE")
+    before = count_nodes(cypher)
+    body = graphql(client, REGISTER_PLATFORM, {"input": platform_input(**{"institutionId": "cd", **change})})
+    outcome = body["data"]["registerPlatform"]
+    assert (outcome["__typename"], outcome["field"]) == (typename, field)
+    assert count_nodes(cypher) == before
+
+
+def expert(client: TestClient, cypher, high_end: bool = False) -> str:
+    institution(cypher, "cd", "承德医学院", "130802", "UNIVERSITY")
+    body = graphql(client, REGISTER_EXPERT, {"input": {"name": "Anna Schmidt", "nationality": "de",
+                                                      "highEnd": high_end, "fields": ["hawthorn"]}})
+    registered = body["data"]["registerForeignExpert"]["expert"]
+    assert registered["foreignExpert"] and registered["nationality"] == "DE"
+    return str(registered["id"])
+
+
+def visit(client: TestClient, expert_id: str, arrived: str, departed: str | None) -> dict[str, Any]:
+    body = graphql(client, RECORD_VISIT, {"input": {"expertId": expert_id, "arrivedOn": arrived, "departedOn": departed,
+                                                    "program": "京津冀协同发展引智计划", "institutionId": "cd"}})
+    return body["data"]["recordVisit"]
+
+
+def test_visits_are_recorded_and_counted_in_person_visits(client: TestClient, cypher) -> None:
+    expert_id = expert(client, cypher, high_end=True)
+    first = visit(client, expert_id, "2024-03-01", "2024-03-10")
+    assert first["visit"]["expert"] == {"id": expert_id} and first["visit"]["institution"] == {"id": "cd"}
+    assert visit(client, expert_id, "2024-05-01", None)["__typename"] == "VisitRecorded"
+    query = """query($where: VisitsWhere) { visits(where: $where, direction: ASC) {
+      totalCount nodes { arrivedOn departedOn } } }"""
+    listed = graphql(client, query, {"where": {"highEnd": True, "arrivedFrom": "2024-01-01"}})["data"]["visits"]
+    assert listed == {"totalCount": 2, "nodes": [{"arrivedOn": "2024-03-01", "departedOn": "2024-03-10"},
+                                                 {"arrivedOn": "2024-05-01", "departedOn": None}]}
+    assert graphql(client, query, {"where": {"highEnd": False}})["data"]["visits"]["totalCount"] == 0
+
+
+@pytest.mark.parametrize(("arrived", "departed", "typename", "field"), [
+    ("2024-03-10", "2024-03-09", "InvalidInputError", "departedOn"),
+    ("2024-03-05", "2024-03-20", "ConflictError", "arrivedOn"),
+    ("2024-02-20", "2024-03-01", "ConflictError", "arrivedOn"),
+    ("2024-03-10", None, "ConflictError", "arrivedOn"),
+    ("2024-02-01", None, "ConflictError", "arrivedOn"),
+])
+def test_visit_out_of_order_or_overlapping_another_is_refused(client: TestClient, cypher, arrived, departed,
+                                                              typename, field) -> None:
+    expert_id = expert(client, cypher)
+    visit(client, expert_id, "2024-03-01", "2024-03-10")
+    before = count_nodes(cypher)
+    outcome = visit(client, expert_id, arrived, departed)
+    assert (outcome["__typename"], outcome["field"]) == (typename, field)
+    assert count_nodes(cypher) == before
+
+
+def test_a_visit_needs_a_registered_foreign_expert(client: TestClient, cypher) -> None:
+    institution(cypher, "cd", "承德医学院", "130802", "UNIVERSITY")
+    cypher("CREATE (:Person {id: 'local', name: '王强', pinyin: 'wang qiang'})")
+    assert visit(client, "local", "2024-03-01", None)["field"] == "expertId"
+    assert visit(client, "nobody", "2024-03-01", None)["__typename"] == "NotFoundError"
+
+
+def test_foreign_expert_nationality_must_be_a_country_code(client: TestClient, cypher) -> None:
+    before = count_nodes(cypher)
+    body = graphql(client, REGISTER_EXPERT, {"input": {"name": "Anna Schmidt", "nationality": "Germany"}})
+    assert body["data"]["registerForeignExpert"]["field"] == "nationality"
+    assert count_nodes(cypher) == before
