@@ -21,7 +21,7 @@ CALL () {
     WITH z, size WHERE size <= $hub
     MATCH (z)<-[r2:MEMBER_OF|ROLE_AT|WORKED_ON|WORKS_AT]-(c:Person)
     RETURN c, r2
-    UNION
+    UNION ALL
     WITH z, size WHERE size > $hub
     UNWIND $fieldCandidates AS cid
     MATCH (c:Person {id: cid})-[r2:MEMBER_OF|ROLE_AT|WORKED_ON|WORKS_AT]->(z)
@@ -29,39 +29,43 @@ CALL () {
     RETURN c, r2
   }
   WITH s, r1, z, size, c, r2
-  WHERE c <> s
+  WHERE c <> s AND any(code IN c.searchRegions WHERE code IN $regions)
   RETURN c, [s, z, c] AS nodes, [r1, r2] AS rels, [size] AS sizes
-  UNION
+  UNION ALL
   MATCH (i:Institution {id: $institution})-[r1:BASED_AT|HOSTED_BY|RAN]-(z:Team|Platform|Project)
   WITH i, r1, z, COUNT { (z)<-[:MEMBER_OF|ROLE_AT|WORKED_ON]-() } AS size
   CALL (z, size) {
     WITH z, size WHERE size <= $hub
     MATCH (z)<-[r2:MEMBER_OF|ROLE_AT|WORKED_ON]-(c:Person)
     RETURN c, r2
-    UNION
+    UNION ALL
     WITH z, size WHERE size > $hub
     UNWIND $fieldCandidates AS cid
     MATCH (c:Person {id: cid})-[r2:MEMBER_OF|ROLE_AT|WORKED_ON]->(z)
     USING INDEX c:Person(id)
     RETURN c, r2
   }
+  WITH i, r1, z, size, c, r2
+  WHERE any(code IN c.searchRegions WHERE code IN $regions)
   RETURN c, [i, z, c] AS nodes, [r1, r2] AS rels, [size] AS sizes
-  UNION
+  UNION ALL
   MATCH (i:Institution {id: $institution})
   WITH i, COUNT { (i)<-[:WORKS_AT]-() } AS size
   CALL (i, size) {
     WITH i, size WHERE size <= $hub
     MATCH (i)<-[r:WORKS_AT]-(c:Person)
     RETURN c, r
-    UNION
+    UNION ALL
     WITH i, size WHERE size > $hub
     UNWIND $fieldCandidates AS cid
     MATCH (c:Person {id: cid})-[r:WORKS_AT]->(i)
     USING INDEX c:Person(id)
     RETURN c, r
   }
+  WITH i, size, c, r
+  WHERE any(code IN c.searchRegions WHERE code IN $regions)
   RETURN c, [i, c] AS nodes, [r] AS rels, [size] AS sizes
-  UNION
+  UNION ALL
   UNWIND CASE WHEN $common THEN $people ELSE [] END AS sid
   MATCH (s:Person {id: sid})-[r1:MEMBER_OF|ROLE_AT|WORKED_ON|WORKS_AT]->(z1)
   WITH s, r1, z1, COUNT { (z1)<-[:MEMBER_OF|ROLE_AT|WORKED_ON|WORKS_AT]-() } AS size1
@@ -72,13 +76,14 @@ CALL () {
        COUNT { (z2)<-[:MEMBER_OF|ROLE_AT|WORKED_ON|WORKS_AT]-() } AS size2
   WHERE size2 <= $commonHub
   MATCH (z2)<-[r4:MEMBER_OF|ROLE_AT|WORKED_ON|WORKS_AT]-(c:Person)
-  WHERE c <> s AND c <> m
+  WHERE c <> s AND c <> m AND any(code IN c.searchRegions WHERE code IN $regions)
   RETURN c, [s, z1, m, z2, c] AS nodes, [r1, r2, r3, r4] AS rels, [size1, size2] AS sizes
 }
-WITH c, collect({nodes: [n IN nodes | n {.id, .name, labels: labels(n)}],
-                 rels: [r IN rels | {type: type(r), former: r.until IS NOT NULL}], sizes: sizes}) AS paths
-WHERE any(code IN c.searchRegions WHERE code IN $regions)
-  AND NOT c.id IN $people
+WITH c, collect({nodes: nodes, rels: rels, sizes: sizes}) AS paths
+WHERE NOT c.id IN $people
   AND NOT EXISTS { (c)-[w:WORKS_AT]->(i:Institution) WHERE w.until IS NULL AND i.id IN $institutions }
   AND NOT EXISTS { (c)-[m:MEMBER_OF]->(t:Team) WHERE m.until IS NULL AND t.id IN $teams }
-RETURN c.id AS id, paths
+RETURN c.id AS id,
+       [path IN paths | {nodes: [n IN path.nodes | n {.id, .name, labels: labels(n)}],
+                         rels: [r IN path.rels | {type: type(r), former: r.until IS NOT NULL}],
+                         sizes: path.sizes}] AS paths

@@ -9,7 +9,7 @@ from graph.listing import Page
 from graph.search import ExpertQuery, count_experts, search_experts
 from server.auth import Role
 from server.common.connection import Connection, connection, page_size
-from server.common.enums import TitleLevel
+from server.common.enums import TitleLevel, code_of
 from server.common.errors import RequestError
 from server.search.types import ExpertResult, expert_from
 
@@ -39,7 +39,7 @@ class SearchQueries:
             context.caller.require(Role.ADMIN, Role.ANALYST, Role.RECRUITER, action="searchExperts")
             await check_codes(info, fields or [], regions or [])
             expert_query = ExpertQuery(text=query, fields=tuple(fields or ()), regions=tuple(regions or ()),
-                                       min_level=min_level.value if min_level else None)
+                                       min_level=code_of(min_level) if min_level else None)
             size = page_size(first, context.settings.max_page_size)
             hits, has_next = await search_experts(context.db, expert_query, size, after)
         except DomainError as error:

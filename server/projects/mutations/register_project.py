@@ -10,7 +10,7 @@ from graph.errors import DomainError
 from graph.projects import ProjectDraft, projects_by_ids
 from graph.projects import register_project as register
 from server.auth import WRITERS
-from server.common.enums import ProjectKind
+from server.common.enums import ProjectKind, code_of
 from server.common.errors import ConflictError, InvalidInputError, NotAllowedError, NotFoundError, user_error
 from server.projects.types import Project, ProjectParticipantRole, project_from
 
@@ -49,7 +49,7 @@ async def register_project(info: strawberry.Info, input: RegisterProjectInput) -
     """Register a project in one transaction; typed errors for refusals, bad input, unknown references."""
     context = info.context
     draft = ProjectDraft(
-        name=input.name, kind=input.kind.value, year=input.year, institution=str(input.institution_id),
+        name=input.name, kind=code_of(input.kind), year=input.year, institution=str(input.institution_id),
         id=input.id, partners=[str(partner) for partner in input.partner_institution_ids],
         participants=[(str(p.person_id), p.role.value) for p in input.participants],
         fields=list(input.fields),
@@ -60,4 +60,5 @@ async def register_project(info: strawberry.Info, input: RegisterProjectInput) -
     except DomainError as error:
         return user_error(error)  # type: ignore[return-value]
     [row] = await projects_by_ids(context.db, [project_id])
+    assert row is not None, project_id
     return ProjectRegistered(project=project_from(row))
