@@ -39,7 +39,8 @@ class Actor:
                 f"该密钥属于单位 {self.institution},只能登记或修改本单位的{_ZH.get(what, what)}", None)
 
 
-_ZH = {"people": "人员", "teams": "团队", "platforms": "平台", "visits": "来访记录", "titles": "职称"}
+_ZH = {"people": "人员", "teams": "团队", "platforms": "平台", "visits": "来访记录", "titles": "职称",
+       "projects": "项目"}
 
 #: Changes made from the command line by the operator, who holds no key.
 OPERATOR = Actor(role="operator")

@@ -18,13 +18,17 @@ from graph.stats.maintain import refresh_talent
 
 #: The kinds of rows that can be upserted in bulk, each with its statement in cypher/bulk/.
 KINDS = ("institutions", "people", "teams", "visits", "projects", "platforms")
+#: Kinds whose rows change what people are searched by (graph/search.py), and the statement that
+#: finds those people from the keys a batch changed.
+SEARCHED = {"people": "search/title_holders", "institutions": "search/current_staff"}
 
 
 async def upsert(db: Database, kind: str, rows: Sequence[dict[str, Any]]) -> Counter[str]:
     """Upsert one batch of `kind` rows in one transaction; count created, updated, unchanged.
 
     A batch that changed something leaves an audit entry (operation `load:<kind>`, by the operator)
-    naming the keys it created or updated, in the same transaction.
+    naming the keys it created or updated, and refreshes the search documents it touched, in the same
+    transaction.
     """
     if kind not in KINDS:
         raise ValueError(f"unknown kind {kind!r}")
@@ -40,6 +44,9 @@ async def upsert(db: Database, kind: str, rows: Sequence[dict[str, Any]]) -> Cou
             outcome[row["outcome"]] += row["rows"]
             if row["outcome"] != "unchanged":
                 changed += row["keys"]
+        if changed and kind in SEARCHED:
+            people = [row["id"] for row in await tx.run(SEARCHED[kind], keys=changed)]
+            await tx.run("search/refresh", ids=people)
         if changed:
             await tx.run("audit/record", id=str(uuid.uuid4()), keyId=OPERATOR.key_id, role=OPERATOR.role,
                          operation=f"load:{kind}", nodeIds=changed)

@@ -73,7 +73,8 @@ def _strip_comments(text: str) -> str:
     return "\n".join(line for line in text.splitlines() if not line.strip().startswith("//")).strip()
 
 
-def _fill(text: str, slots: Mapping[str, str]) -> str:
+def fill_slots(text: str, slots: Mapping[str, str]) -> str:
+    """A statement with its comment lines dropped and its /*SLOT*/s filled from allow-listed fragments."""
     # Comment lines name the slots too: drop them so that only the statement's own slots are filled.
     text = _strip_comments(text)
     for slot, value in slots.items():
@@ -99,7 +100,7 @@ async def fetch_page(db: Database, spec: ListSpec, filters: Mapping[str, Any], p
         after_key, after_id = decode_cursor(after)
         after_clause = (f"\n  AND ({sort.expression} {comparison} $afterKey OR "
                         f"({sort.expression} = $afterKey AND {v}.id {comparison} $afterId))")
-    text = _fill(STATEMENTS[f"{spec.domain}/list"], {
+    text = fill_slots(STATEMENTS[f"{spec.domain}/list"], {
         "SORT_GUARD": f"AND {sort.guard}" if sort.guard else "",
         "FILTERS": _filters(spec, filters),
         "AFTER": after_clause,
@@ -116,14 +117,15 @@ async def fetch_page(db: Database, spec: ListSpec, filters: Mapping[str, Any], p
 
 async def count(db: Database, spec: ListSpec, filters: Mapping[str, Any], params: Mapping[str, Any]) -> int:
     """How many of `spec`'s nodes match `filters`."""
-    text = _fill(STATEMENTS[f"{spec.domain}/count"], {"FILTERS": _filters(spec, filters)})
+    text = fill_slots(STATEMENTS[f"{spec.domain}/count"], {"FILTERS": _filters(spec, filters)})
     rows = await db.read(f"{spec.domain}/count", text, **params)
     return int(rows[0]["total"])
 
 
 async def by_ids(db: Database, spec: ListSpec, ids: list[str]) -> list[dict[str, Any] | None]:
     """Nodes by id in the order asked, None for an id that does not exist (DataLoader batches)."""
-    text = _fill(STATEMENTS[f"{spec.domain}/by_ids"], {spec.projection_slot: projection(f"{spec.domain}/projection")})
+    text = fill_slots(STATEMENTS[f"{spec.domain}/by_ids"],
+                      {spec.projection_slot: projection(f"{spec.domain}/projection")})
     rows = await db.read(f"{spec.domain}/by_ids", text, ids=ids)
     found = {row["id"]: row[spec.item] for row in rows}
     return [found.get(node_id) for node_id in ids]

@@ -28,6 +28,7 @@ PEOPLE_ORDER = {
 GENDERS = ("MALE", "FEMALE")
 DEGREES = ("NONE", "ASSOCIATE", "BACHELOR", "MASTER", "DOCTORATE")
 EARLIEST_BIRTH_YEAR = 1920
+MAX_KEYWORDS = 20
 
 
 @dataclass(frozen=True)
@@ -83,12 +84,21 @@ class PersonDraft:
     role: str | None = None
     since: dt.date | None = None
     fields: list[str] = field(default_factory=list)
+    keywords: list[str] = field(default_factory=list)
 
 
 def _check_name(name: str) -> str:
     cleaned = " ".join(name.split())
     if not cleaned or len(cleaned) > 50:
         raise InvalidInput("A name is needed, at most 50 characters.", "姓名不能为空,且不超过50个字符", "name")
+    return cleaned
+
+
+def _check_keywords(keywords: list[str]) -> list[str]:
+    cleaned = list(dict.fromkeys(" ".join(word.split()) for word in keywords if word.strip()))
+    if len(cleaned) > MAX_KEYWORDS or any(len(word) > 30 for word in cleaned):
+        raise InvalidInput(f"At most {MAX_KEYWORDS} keywords, each at most 30 characters.",
+                           f"关键词最多{MAX_KEYWORDS}个,每个不超过30个字符", "keywords")
     return cleaned
 
 
@@ -126,6 +136,7 @@ def person_properties(draft: PersonDraft, salt: str, today: dt.date) -> dict[str
         "id": str(uuid.uuid4()), "name": name, "pinyin": pinyin_of(name), "pinyinInitials": pinyin_initials(name),
         "gender": draft.gender, "birthYear": draft.birth_year, "degree": draft.degree, "email": draft.email,
         "phone": draft.phone, "consentToContact": draft.consent_to_contact,
+        "keywords": _check_keywords(draft.keywords),
     }
     if draft.id_number:
         try:
@@ -153,6 +164,7 @@ async def create_person(tx: Transaction, draft: PersonDraft, props: dict[str, An
     rows = await tx.run("people/register", props=props, institution=draft.institution,
                         since=draft.since, role=draft.role, fields=draft.fields)
     await refresh_talent(tx, [props["id"]])
+    await tx.run("search/refresh", ids=[rows[0]["id"]])
     return str(rows[0]["id"])
 
 
@@ -195,6 +207,7 @@ class PersonChanges:
     role: str | None = None
     since: dt.date | None = None
     fields: list[str] | None = None
+    keywords: list[str] | None = None
 
 
 async def update_person(db: Database, person_id: str, changes: PersonChanges, actor: Actor,
@@ -208,6 +221,8 @@ async def update_person(db: Database, person_id: str, changes: PersonChanges, ac
         props["pinyinInitials"] = pinyin_initials(props["name"])
     _check_birth_year(changes.birth_year, today)
     _check_contact(changes.email, changes.phone)
+    if changes.keywords is not None:
+        props["keywords"] = _check_keywords(changes.keywords)
     for key, value in (("gender", changes.gender), ("birthYear", changes.birth_year), ("degree", changes.degree),
                        ("email", changes.email), ("phone", changes.phone),
                        ("consentToContact", changes.consent_to_contact)):
@@ -232,6 +247,7 @@ async def update_person(db: Database, person_id: str, changes: PersonChanges, ac
         if changes.fields is not None:
             await tx.run("people/set_fields", id=person_id, fields=changes.fields)
         await refresh_talent(tx, [person_id])
+        await tx.run("search/refresh", ids=[person_id])
         return person_id, [person_id]
 
     return await audited(db, actor, "updatePerson", work)

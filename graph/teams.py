@@ -90,7 +90,8 @@ class TeamDraft:
 def _check_name(name: str) -> str:
     cleaned = " ".join(name.split())
     if not cleaned or len(cleaned) > 100:
-        raise InvalidInput("A team needs a name of at most 100 characters.", "团队名称不能为空,且不超过100个字符", "name")
+        raise InvalidInput("A team needs a name of at most 100 characters.",
+                           "团队名称不能为空,且不超过100个字符", "name")
     return cleaned
 
 
@@ -112,7 +113,8 @@ async def _check_people(tx: Transaction, people: list[MemberDraft], institution:
         if person.role == "leader" and row["leads"]:
             raise Conflict(f"Person {person.person} already leads the active team {row['leads'][0]}; "
                            "nobody leads two active teams.",
-                           f"人员 {person.person} 已是在册团队 {row['leads'][0]} 的带头人,不能同时带领两个团队", field_name)
+                           f"人员 {person.person} 已是在册团队 {row['leads'][0]} 的带头人,不能同时带领两个团队",
+                           field_name)
 
 
 async def register_team(db: Database, draft: TeamDraft, actor: Actor, today: dt.date | None = None) -> str:

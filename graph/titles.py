@@ -68,6 +68,7 @@ async def grant_title(db: Database, grant: TitleGrant, actor: Actor, today: dt.d
         if not rows:
             raise NotFound("person", grant.person, "personId")
         await refresh_talent(tx, [grant.person])
+        await tx.run("search/refresh", ids=[grant.person])
         return certificate, [grant.person, certificate]
 
     return await audited(db, actor, "grantTitle", work)
@@ -97,6 +98,7 @@ async def revoke_title(db: Database, certificate_no: str, revoked_on: dt.date | 
             raise InvalidInput("revokedOn is before the title was granted.", "撤销日期早于取得时间", "revokedOn")
         rows = await tx.run("titles/revoke", certificateNo=certificate_no, revokedOn=revoked_on, reason=reason)
         await refresh_talent(tx, [rows[0]["person"]])
+        await tx.run("search/refresh", ids=[rows[0]["person"]])
         return str(rows[0]["person"]), [str(rows[0]["person"]), certificate_no]
 
     return await audited(db, actor, "revokeTitle", work)

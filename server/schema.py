@@ -13,6 +13,7 @@ from strawberry.tools import merge_types
 
 from graph.settings import Settings
 from server.audit.queries import AuditQueries
+from server.collaborators.queries import CollaboratorQueries
 from server.common.errors import RequestError
 from server.fields.queries import FieldQueries
 from server.institutions.mutations import InstitutionMutations
@@ -21,7 +22,10 @@ from server.people.mutations import PeopleMutations
 from server.people.queries import PeopleQueries
 from server.platforms.mutations import PlatformMutations
 from server.platforms.queries import PlatformQueries
+from server.projects.mutations import ProjectMutations
+from server.projects.queries import ProjectQueries
 from server.regions.queries import RegionQueries
+from server.search.queries import SearchQueries
 from server.stats.mutations import StatsMutations
 from server.stats.queries import StatsQueries
 from server.teams.mutations import TeamMutations
@@ -32,9 +36,10 @@ from server.visits.mutations import VisitMutations
 from server.visits.queries import VisitQueries
 
 Query = merge_types("Query", (PeopleQueries, InstitutionQueries, RegionQueries, FieldQueries, TitleQueries,
-                              TeamQueries, PlatformQueries, VisitQueries, AuditQueries, StatsQueries))
+                              TeamQueries, PlatformQueries, VisitQueries, AuditQueries, StatsQueries,
+                              SearchQueries, ProjectQueries, CollaboratorQueries))
 Mutation = merge_types("Mutation", (PeopleMutations, InstitutionMutations, TitleMutations, TeamMutations,
-                                    PlatformMutations, VisitMutations, StatsMutations))
+                                    PlatformMutations, VisitMutations, StatsMutations, ProjectMutations))
 
 
 def _unexpected(error: GraphQLError) -> bool:

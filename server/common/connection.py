@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
-from typing import Generic, TypeVar
+from typing import Any, Generic, TypeVar
 
 import strawberry
 
@@ -56,7 +56,7 @@ def page_size(first: int | None, maximum: int, default: int = 20) -> int:
     return size
 
 
-def connection(page: Page, make: Callable[[dict], T], after: str | None,
+def connection(page: Page, make: Callable[[Any], T], after: str | None,
                count_total: Callable[[], Awaitable[int]]) -> Connection[T]:
     """A connection from a fetched page."""
     edges = [Edge(cursor=cursor, node=make(row)) for row, cursor in zip(page.rows, page.cursors, strict=True)]

@@ -45,6 +45,7 @@ class Person:
     foreign_expert: bool
     nationality: str | None
     high_end: bool | None = strawberry.field(description="A high-end foreign expert (高端外国专家).")
+    keywords: list[str] = strawberry.field(description="Words a recruiter may search the person by.")
     row: strawberry.Private[dict[str, Any]]
 
     @strawberry.field(description="Null for a recruiter unless the person consented to be contacted.")
@@ -103,5 +104,5 @@ def person_from(row: dict[str, Any]) -> Person:
         degree=Degree(row["degree"]) if row.get("degree") else None,
         consent_to_contact=bool(row.get("consentToContact")),
         foreign_expert=bool(row.get("foreignExpert")), nationality=row.get("nationality"),
-        high_end=row.get("highEnd"), row=row,
+        high_end=row.get("highEnd"), keywords=list(row.get("keywords") or []), row=row,
     )

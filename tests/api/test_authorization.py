@@ -113,6 +113,10 @@ MUTATIONS: dict[str, tuple[str, dict[str, Any], str, set[str]]] = {
                    "deadline": "2100-12-31", "targets": [{"code": "titled-staff", "name": "人才", "nameEn": "Talent",
                                                           "goal": 1, "unit": "人", "unitEn": "people"}]}},
         "PlanAdded", ADMIN_ONLY),
+    "registerProject": (
+        f"mutation($input: RegisterProjectInput!) {{ registerProject(input: $input) {OUTCOME} }}",
+        {"input": {"name": "钒钛提取", "kind": "MUNICIPAL", "year": 2023, "institutionId": OWN,
+                   "participants": [{"personId": "p-own"}]}}, "ProjectRegistered", OWN_RECORDS),
 }
 
 
@@ -196,6 +200,11 @@ QUERIES: dict[str, tuple[str, set[str]]] = {
     "plans": ("{ plans { code } }", EVERYONE),
     "progress": ('{ progress(asOf: "2023-01-01") { value } }', EVERYONE),
     "talentStats": ("{ talentStats(groupBy: [REGION]) { total } }", EVERYONE),
+    "searchExperts": ('{ searchExperts(query: "wang") { totalCount } }', {"admin", "analyst", "recruiter"}),
+    "collaborators": ('{ collaborators(personId: "p-own") { score } }',
+                      {"admin", "analyst", "recruiter", "institution"}),
+    "institutionsNeeding": ('{ institutionsNeeding(field: "hawthorn") { name } }', {"admin", "analyst", "recruiter"}),
+    "project": ('{ project(id: "none") { name } }', READERS),
 }
 
 

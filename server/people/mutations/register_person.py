@@ -31,6 +31,7 @@ class RegisterPersonInput:
     role: str | None = None
     since: dt.date | None = None
     fields: list[str] = strawberry.field(default_factory=list, description="Field codes, main field first.")
+    keywords: list[str] = strawberry.field(default_factory=list, description="Search keywords.")
 
 
 @strawberry.type
@@ -51,7 +52,7 @@ def person_draft(input: RegisterPersonInput) -> PersonDraft:
         degree=input.degree.value if input.degree else None, id_number=input.id_number, email=input.email,
         phone=input.phone, consent_to_contact=input.consent_to_contact,
         institution=str(input.institution_id) if input.institution_id else None, role=input.role,
-        since=input.since, fields=list(input.fields),
+        since=input.since, fields=list(input.fields), keywords=list(input.keywords),
     )
 
 

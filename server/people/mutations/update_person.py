@@ -30,6 +30,7 @@ class UpdatePersonInput:
     role: str | None = None
     since: dt.date | None = strawberry.field(default=None, description="Start at the new employer (default today).")
     fields: list[str] | None = strawberry.field(default=None, description="Replaces the person's fields.")
+    keywords: list[str] | None = strawberry.field(default=None, description="Replaces the search keywords.")
 
 
 @strawberry.type
@@ -51,6 +52,7 @@ async def update_person(info: strawberry.Info, id: strawberry.ID, input: UpdateP
         consent_to_contact=input.consent_to_contact,
         institution=str(input.institution_id) if input.institution_id else None, role=input.role,
         since=input.since, fields=list(input.fields) if input.fields is not None else None,
+        keywords=list(input.keywords) if input.keywords is not None else None,
     )
     try:
         context.caller.require(*WRITERS, action="updatePerson")

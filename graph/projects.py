@@ -1,0 +1,106 @@
+"""Science and technology projects (科技项目): who ran them and who worked on them.
+
+Shared projects are evidence of collaboration (graph/collaborators.py) and count as activity in
+expert search. A project is `(Institution)-[:RAN {lead}]->(Project)` (the lead first, then partners),
+`(Person)-[:WORKED_ON {role: LEADER|MEMBER}]->(Project)` and `(Project)-[:FOCUSES_ON]->(Field)`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import uuid
+from dataclasses import dataclass, field
+from typing import Any
+
+from graph.audit import Actor, audited
+from graph.database import Database, Transaction
+from graph.errors import Conflict, InvalidInput, NotFound
+from graph.migrations import read_reference
+
+PROJECT_KINDS = {row["code"]: row for row in read_reference("project_kinds")}
+PARTICIPANT_ROLES = ("LEADER", "MEMBER")
+EARLIEST_YEAR = 1990
+MAX_PARTICIPANTS = 500
+_PROJECT_ID = re.compile(r"^[0-9A-Za-z\-_/.]{1,60}$")
+
+
+@dataclass
+class ProjectDraft:
+    """A project as registered: lead institution, partners, participants (id, role), fields."""
+
+    name: str
+    kind: str
+    year: int
+    institution: str
+    id: str | None = None
+    partners: list[str] = field(default_factory=list)
+    participants: list[tuple[str, str]] = field(default_factory=list)
+    fields: list[str] = field(default_factory=list)
+
+
+Rows = list[dict[str, Any]]
+
+
+def _check(draft: ProjectDraft, today: dt.date) -> tuple[dict[str, Any], Rows, Rows]:
+    name = " ".join(draft.name.split())
+    if not name or len(name) > 200:
+        raise InvalidInput("A project name is needed, at most 200 characters.",
+                           "项目名称不能为空,且不超过200个字符", "name")
+    project_id = (draft.id or "").strip() or str(uuid.uuid4())
+    if not _PROJECT_ID.match(project_id):
+        raise InvalidInput("A project id is 1 to 60 letters, digits, '-', '_', '/' or '.'.",
+                           "项目编号应为1至60位字母、数字或 - _ / .", "id")
+    if draft.kind not in PROJECT_KINDS:
+        raise InvalidInput(f"Unknown project kind {draft.kind!r}.", f"未知的项目类别:{draft.kind}", "kind")
+    if not EARLIEST_YEAR <= draft.year <= today.year + 1:
+        raise InvalidInput(f"year must be between {EARLIEST_YEAR} and {today.year + 1}.",
+                           f"立项年度须在{EARLIEST_YEAR}至{today.year + 1}之间", "year")
+    if draft.institution in draft.partners or len(set(draft.partners)) != len(draft.partners):
+        raise InvalidInput("Each institution appears once: the lead is not also a partner.",
+                           "承担单位与合作单位不能重复", "partnerInstitutionIds")
+    people = [person for person, _ in draft.participants]
+    if len(set(people)) != len(people) or len(people) > MAX_PARTICIPANTS:
+        raise InvalidInput(f"Each participant appears once, at most {MAX_PARTICIPANTS}.",
+                           f"项目成员不能重复,且不超过{MAX_PARTICIPANTS}人", "participants")
+    if any(role not in PARTICIPANT_ROLES for _, role in draft.participants):
+        raise InvalidInput("A participant's role is LEADER or MEMBER.", "成员角色应为 LEADER 或 MEMBER",
+                           "participants")
+    institutions = [{"id": draft.institution, "lead": True}]
+    institutions += [{"id": partner, "lead": False} for partner in draft.partners]
+    participants = [{"id": person, "role": role} for person, role in draft.participants]
+    props = {"id": project_id, "name": name, "kind": draft.kind, "year": draft.year}
+    return props, institutions, participants
+
+
+async def register_project(db: Database, draft: ProjectDraft, actor: Actor, today: dt.date | None = None) -> str:
+    """Validate and create a project with its institutions, participants and fields; return its id.
+
+    An institution key registers only the projects its own institution leads."""
+    props, institutions, participants = _check(draft, today or dt.date.today())
+    actor.check_institution(draft.institution, "projects")
+
+    async def work(tx: Transaction) -> tuple[str, list[str]]:
+        [row] = await tx.run("projects/references", id=props["id"], fields=draft.fields,
+                             institutions=[i["id"] for i in institutions],
+                             people=[p["id"] for p in participants])
+        if row["taken"]:
+            raise Conflict(f"A project with id {props['id']} already exists.", f"项目编号{props['id']}已存在",
+                           "id")
+        if row["missingInstitutions"]:
+            raise NotFound("institution", ", ".join(row["missingInstitutions"]), "institutionId")
+        if row["missingPeople"]:
+            raise NotFound("person", ", ".join(row["missingPeople"]), "participants")
+        if row["missingFields"]:
+            raise NotFound("field", ", ".join(row["missingFields"]), "fields")
+        rows = await tx.run("projects/register", props=props, institutions=institutions,
+                            participants=participants, fields=draft.fields)
+        return str(rows[0]["id"]), [str(rows[0]["id"])]
+
+    return await audited(db, actor, "registerProject", work)
+
+
+async def projects_by_ids(db: Database, ids: list[str]) -> list[dict[str, Any] | None]:
+    """Projects by id in the order asked; None where there is none."""
+    found = {row["id"]: row["project"] for row in await db.read("projects/by_ids", ids=ids)}
+    return [found.get(project_id) for project_id in ids]

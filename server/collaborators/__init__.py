@@ -1,0 +1,1 @@
+"""Collaborator suggestions with their reasons, and the institutions that need an expert."""

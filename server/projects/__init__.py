@@ -1,0 +1,1 @@
+"""Science and technology projects: evidence of collaboration."""

@@ -1,0 +1,1 @@
+"""Expert search: full text in Chinese and pinyin, with filters, ranked."""
