@@ -154,6 +154,8 @@ async def load_file(db: Database, path: Path | str, kind: str, salt: str, *, ski
             summary.rejected_file = write_rejected(path, kind, refused, summary.errors)
         if not (dry_run or (refused and not skip_invalid) or 0 in refused):
             spill.seek(0)
+            # A load stopped between a batch and its refresh left people marked: finish them first.
+            await bulk.refresh_pending(db)
             await _write(db, kind, spill, summary, tick)
             summary.written = True
     summary.seconds = time.perf_counter() - started
