@@ -23,14 +23,22 @@ REFRESH_CHUNK = 2000
 
 
 async def upsert(db: Database, kind: str, rows: Sequence[dict[str, Any]]) -> Counter[str]:
-    """Upsert one batch of `kind` rows; count created, updated, unchanged.
+    """Upsert one batch of `kind` rows and refresh the people it changed; count created, updated, unchanged."""
+    outcome, marked = await write_batch(db, kind, rows)
+    await refresh_people(db, marked)
+    return outcome
+
+
+async def write_batch(db: Database, kind: str, rows: Sequence[dict[str, Any]]) -> tuple[Counter[str], list[str]]:
+    """Upsert one batch of `kind` rows; count created, updated, unchanged, and name the people to refresh.
 
     The batch is written in one transaction, with an audit entry (operation `load:<kind>`, by the
     operator) naming the keys it created or updated when it changed something; the people whose
     statistics or search documents it changed are marked `refreshPending` in the same transaction.
     A second transaction refreshes them and removes the mark (`refresh_people`). Refreshing inside
-    the write transaction would read back thousands of uncommitted changes, which Neo4j does slowly;
-    a load stopped between the two leaves the mark for `refresh_pending` to finish.
+    the write transaction would hold the batch's locks longer, and the loader overlaps one batch's
+    refresh with the next batch's write; a load stopped between the two leaves the mark for
+    `refresh_pending` to finish.
     """
     if kind not in KINDS:
         raise ValueError(f"unknown kind {kind!r}")
@@ -58,9 +66,7 @@ async def upsert(db: Database, kind: str, rows: Sequence[dict[str, Any]]) -> Cou
                          operation=f"load:{kind}", nodeIds=changed)
         return outcome, marked
 
-    outcome, marked = await db.write_tx(work)
-    await refresh_people(db, marked)
-    return outcome
+    return await db.write_tx(work)
 
 
 async def refresh_people(db: Database, ids: Sequence[str]) -> None:

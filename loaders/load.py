@@ -8,6 +8,7 @@ the file's size, and the file is parsed once.
 
 from __future__ import annotations
 
+import asyncio
 import csv
 import pickle
 import tempfile
@@ -163,13 +164,30 @@ async def load_file(db: Database, path: Path | str, kind: str, salt: str, *, ski
 
 
 async def _write(db: Database, kind: str, spill: BinaryIO, summary: LoadSummary, tick: Tick) -> None:
+    """Write the spilled batches; each batch's refresh (statistics, search) runs while the next one is written.
+
+    Neo4j works on one transaction while this process computes the other's statistics: the two
+    overlap instead of taking turns. At most one refresh is in flight, so memory stays bounded.
+    """
     total = summary.rows - summary.rejected
     done = 0
-    while True:
-        try:
-            batch = pickle.load(spill)
-        except EOFError:
-            break
-        summary.outcome.update(await bulk.upsert(db, kind, batch))
-        done += len(batch)
-        tick("writing", done, total)
+    refreshing: asyncio.Task[None] | None = None
+    try:
+        while True:
+            try:
+                batch = pickle.load(spill)
+            except EOFError:
+                break
+            outcome, marked = await bulk.write_batch(db, kind, batch)
+            summary.outcome.update(outcome)
+            if refreshing is not None:
+                await refreshing
+            refreshing = asyncio.create_task(bulk.refresh_people(db, marked))
+            done += len(batch)
+            tick("writing", done, total)
+        if refreshing is not None:
+            await refreshing
+            refreshing = None
+    finally:
+        if refreshing is not None and not refreshing.done():
+            refreshing.cancel()
