@@ -24,7 +24,7 @@ from bench.common import benchmark_database, describe  # noqa: E402
 from bench.serving import serving  # noqa: E402
 from cypher import STATEMENTS  # noqa: E402
 from graph.keys import create_key  # noqa: E402
-from graph.listing import _fill, _filters, projection  # noqa: E402
+from graph.listing import _filters, fill_slots, projection  # noqa: E402
 from graph.migrations import migrate  # noqa: E402
 from graph.people import PEOPLE, PEOPLE_ORDER  # noqa: E402
 from graph.settings import Settings  # noqa: E402
@@ -55,10 +55,10 @@ async def load(connection, people: int, salt: str) -> str:
 def driver_answer(driver, first: int) -> tuple[list, int]:
     """The same page and total through the driver directly: the statements the API sends."""
     sort = PEOPLE_ORDER["PINYIN"]
-    text = _fill(STATEMENTS["people/list"], {"SORT_GUARD": f"AND {sort.guard}", "FILTERS": _filters(PEOPLE, {}),
+    text = fill_slots(STATEMENTS["people/list"], {"SORT_GUARD": f"AND {sort.guard}", "FILTERS": _filters(PEOPLE, {}),
                                             "AFTER": "", "SORT_KEY": sort.expression, "DIRECTION": "ASC",
                                             "PERSON": projection("people/projection")})
-    count = _fill(STATEMENTS["people/count"], {"FILTERS": ""})
+    count = fill_slots(STATEMENTS["people/count"], {"FILTERS": ""})
     records, _, _ = driver.execute_query(text, {"limit": first + 1, "afterKey": None, "afterId": None},
                                          routing_="r")
     total, _, _ = driver.execute_query(count, routing_="r")
