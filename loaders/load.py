@@ -8,7 +8,6 @@ the file's size, and the file is parsed once.
 
 from __future__ import annotations
 
-import asyncio
 import csv
 import pickle
 import tempfile
@@ -155,8 +154,6 @@ async def load_file(db: Database, path: Path | str, kind: str, salt: str, *, ski
             summary.rejected_file = write_rejected(path, kind, refused, summary.errors)
         if not (dry_run or (refused and not skip_invalid) or 0 in refused):
             spill.seek(0)
-            # A load stopped between a batch and its refresh left people marked: finish them first.
-            await bulk.refresh_pending(db)
             await _write(db, kind, spill, summary, tick)
             summary.written = True
     summary.seconds = time.perf_counter() - started
@@ -164,30 +161,13 @@ async def load_file(db: Database, path: Path | str, kind: str, salt: str, *, ski
 
 
 async def _write(db: Database, kind: str, spill: BinaryIO, summary: LoadSummary, tick: Tick) -> None:
-    """Write the spilled batches; each batch's refresh (statistics, search) runs while the next one is written.
-
-    Neo4j works on one transaction while this process computes the other's statistics: the two
-    overlap instead of taking turns. At most one refresh is in flight, so memory stays bounded.
-    """
     total = summary.rows - summary.rejected
     done = 0
-    refreshing: asyncio.Task[None] | None = None
-    try:
-        while True:
-            try:
-                batch = pickle.load(spill)
-            except EOFError:
-                break
-            outcome, marked = await bulk.write_batch(db, kind, batch)
-            summary.outcome.update(outcome)
-            if refreshing is not None:
-                await refreshing
-            refreshing = asyncio.create_task(bulk.refresh_people(db, marked))
-            done += len(batch)
-            tick("writing", done, total)
-        if refreshing is not None:
-            await refreshing
-            refreshing = None
-    finally:
-        if refreshing is not None and not refreshing.done():
-            refreshing.cancel()
+    while True:
+        try:
+            batch = pickle.load(spill)
+        except EOFError:
+            break
+        summary.outcome.update(await bulk.upsert(db, kind, batch))
+        done += len(batch)
+        tick("writing", done, total)

@@ -2,9 +2,8 @@
 // title, institution, fields}]: the person is merged on its identity hash (a new one gets `personId`),
 // the title on its certificate number. The institution becomes the person's employer only when they
 // have no current employer (moves go through updatePerson). A row whose fingerprint equals the one
-// stored on its title is left alone; a person whose row changed something is marked `refreshPending`
-// (graph/bulk.py refreshes their statistics and search document next, in a transaction of its own).
-// Returns, per outcome, the rows, their certificate numbers and the ids of the people they changed.
+// stored on its title is left alone. Returns, per outcome, the rows, their certificate numbers and the
+// ids of the people they changed (whose statistics and search documents graph/bulk.py refreshes next).
 UNWIND $rows AS row
 OPTIONAL MATCH (old:Title {certificateNo: row.title.certificateNo})
 WITH row, CASE WHEN old IS NULL THEN 'created'
@@ -13,7 +12,7 @@ CALL (row, outcome) {
   WITH row WHERE outcome <> 'unchanged'
   MERGE (p:Person {idHash: row.idHash})
   ON CREATE SET p.id = row.personId, p.createdAt = datetime()
-  SET p += row.person, p.updatedAt = datetime(), p.refreshPending = true
+  SET p += row.person, p.updatedAt = datetime()
   MERGE (t:Title {certificateNo: row.title.certificateNo})
   ON CREATE SET t.createdAt = datetime()
   SET t += row.title, t.importFingerprint = row.fingerprint
