@@ -14,12 +14,10 @@ from typing import Any
 
 from graph.audit import OPERATOR
 from graph.database import Database, Transaction
-from graph.stats.maintain import refresh_talent
+from graph.derived import refresh_people
 
 #: The kinds of rows that can be upserted in bulk, each with its statement in cypher/bulk/.
 KINDS = ("institutions", "people", "teams", "visits", "projects", "platforms")
-#: Statistics and search documents are refreshed this many people per statement.
-REFRESH_CHUNK = 2000
 
 
 async def upsert(db: Database, kind: str, rows: Sequence[dict[str, Any]]) -> Counter[str]:
@@ -48,11 +46,7 @@ async def upsert(db: Database, kind: str, rows: Sequence[dict[str, Any]]) -> Cou
         if changed and kind == "institutions":
             # Their names are searched: the current staff's search documents change.
             touched += [row["id"] for row in await tx.run("search/current_staff", keys=changed)]
-        touched = list(dict.fromkeys(touched))
-        for start in range(0, len(touched), REFRESH_CHUNK):
-            chunk = touched[start:start + REFRESH_CHUNK]
-            await refresh_talent(tx, chunk)
-            await tx.run("search/refresh", ids=chunk)
+        await refresh_people(tx, touched)
         if changed:
             await tx.run("audit/record", id=str(uuid.uuid4()), keyId=OPERATOR.key_id, role=OPERATOR.role,
                          operation=f"load:{kind}", nodeIds=changed)

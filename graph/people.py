@@ -9,11 +9,11 @@ from typing import Any
 
 from graph.audit import Actor, audited
 from graph.database import Database, Transaction
+from graph.derived import refresh_people
 from graph.errors import InvalidInput, InvalidValue, NotAllowed, NotFound
 from graph.identity import check_id_number, hash_id_number
 from graph.listing import ListSpec, Page, SortKey, by_ids, count, fetch_page
 from graph.names import pinyin_initials, pinyin_of
-from graph.stats.maintain import refresh_talent
 
 PEOPLE = ListSpec(domain="people", variable="p", projection_slot="PERSON", item="person")
 
@@ -163,8 +163,7 @@ async def create_person(tx: Transaction, draft: PersonDraft, props: dict[str, An
     await _check_references(tx, draft.institution, draft.fields)
     rows = await tx.run("people/register", props=props, institution=draft.institution,
                         since=draft.since, role=draft.role, fields=draft.fields)
-    await refresh_talent(tx, [props["id"]])
-    await tx.run("search/refresh", ids=[rows[0]["id"]])
+    await refresh_people(tx, [props["id"]])
     return str(rows[0]["id"])
 
 
@@ -246,8 +245,7 @@ async def update_person(db: Database, person_id: str, changes: PersonChanges, ac
                          since=changes.since or today, role=changes.role)
         if changes.fields is not None:
             await tx.run("people/set_fields", id=person_id, fields=changes.fields)
-        await refresh_talent(tx, [person_id])
-        await tx.run("search/refresh", ids=[person_id])
+        await refresh_people(tx, [person_id])
         return person_id, [person_id]
 
     return await audited(db, actor, "updatePerson", work)

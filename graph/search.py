@@ -2,9 +2,9 @@
 
 Every person carries a search document (see cypher/search/refresh.cypher): name, pinyin in three
 forms ("zhang wei", "zhangwei", "zw"), the names of their fields and current employers, keywords,
-and facets (regions, field codes, title level). Writes that change it run `search/refresh` for the
-people they touch in their own transaction; a bulk loader calls `rebuild_search_documents` once
-it has loaded.
+and facets (regions, field codes, title level). Writes that change it, bulk loads included, refresh
+it for the people they touch in their own transaction (graph/derived.py); after writing people any
+other way, call `rebuild_search_documents`.
 """
 
 from __future__ import annotations
@@ -192,7 +192,7 @@ async def count_experts(db: Database, query: ExpertQuery) -> int:
 
 
 async def rebuild_search_documents(db: Database, batch: int = 5000) -> int:
-    """Recompute every person's search document, in batches; call after a bulk load. Returns people."""
+    """Recompute every person's search document, in batches (after writing people outside the API and loaders)."""
     done, after = 0, None
     while True:
         ids = [row["id"] for row in await db.read("search/people_after", after=after, batch=batch)]

@@ -8,10 +8,10 @@ from dataclasses import dataclass
 
 from graph.audit import Actor, audited
 from graph.database import Database, Transaction
+from graph.derived import refresh_people
 from graph.errors import Conflict, InvalidInput, NotFound
 from graph.migrations import read_reference
 from graph.people import check_own_staff
-from graph.stats.maintain import refresh_talent
 
 TITLE_LEVELS = {row["code"]: row for row in read_reference("title_levels")}
 TITLE_SERIES = {row["code"]: row for row in read_reference("title_series")}
@@ -67,8 +67,7 @@ async def grant_title(db: Database, grant: TitleGrant, actor: Actor, today: dt.d
         rows = await tx.run("titles/grant", person=grant.person, props=props, region=grant.region)
         if not rows:
             raise NotFound("person", grant.person, "personId")
-        await refresh_talent(tx, [grant.person])
-        await tx.run("search/refresh", ids=[grant.person])
+        await refresh_people(tx, [grant.person])
         return certificate, [grant.person, certificate]
 
     return await audited(db, actor, "grantTitle", work)
@@ -97,8 +96,7 @@ async def revoke_title(db: Database, certificate_no: str, revoked_on: dt.date | 
         if revoked_on < existing[0]["grantedOn"].to_native():
             raise InvalidInput("revokedOn is before the title was granted.", "撤销日期早于取得时间", "revokedOn")
         rows = await tx.run("titles/revoke", certificateNo=certificate_no, revokedOn=revoked_on, reason=reason)
-        await refresh_talent(tx, [rows[0]["person"]])
-        await tx.run("search/refresh", ids=[rows[0]["person"]])
+        await refresh_people(tx, [rows[0]["person"]])
         return str(rows[0]["person"]), [str(rows[0]["person"]), certificate_no]
 
     return await audited(db, actor, "revokeTitle", work)

@@ -1,12 +1,13 @@
-"""Keep the statistics aggregates in step with the graph: per person on every write, all at once after a bulk load.
+"""Keep the statistics aggregates in step with the graph: per person on every write, or all at once.
 
 `refresh_talent(tx, ids)` runs inside the write transaction of any write that changes what a person
-counts as (a title granted or revoked, a move, a new person, their gender, birth year or fields):
-it recomputes their spans, and writes the difference to the cubes, all or nothing with the write.
+counts as (a title granted or revoked, a move, a new person, their gender, birth year or fields; each
+batch of a bulk load), through graph/derived.py: it recomputes their spans, and writes the difference
+to the cubes, all or nothing with the write.
 
-`rebuild_talent_stats(db)` recomputes every span and cube from the graph. A bulk loader that writes
-people, employments or titles straight into the graph calls it once after loading (or
-`talentgraph stats rebuild`); run it while nothing else writes.
+`rebuild_talent_stats(db)` recomputes every span and cube from the graph: after writing people,
+employments or titles straight into the graph any other way (or `talentgraph stats rebuild`); run it
+while nothing else writes.
 """
 
 from __future__ import annotations
