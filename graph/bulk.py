@@ -15,23 +15,30 @@ from typing import Any
 from graph.audit import OPERATOR
 from graph.database import Database, Transaction
 from graph.derived import refresh_people
+from graph.stats.fold import PendingSpans
+from graph.stats.spans import Span
 
 #: The kinds of rows that can be upserted in bulk, each with its statement in cypher/bulk/.
 KINDS = ("institutions", "people", "teams", "visits", "projects", "platforms")
 
 
-async def upsert(db: Database, kind: str, rows: Sequence[dict[str, Any]]) -> Counter[str]:
+async def upsert(db: Database, kind: str, rows: Sequence[dict[str, Any]],
+                 pending: PendingSpans | None = None) -> Counter[str]:
     """Upsert one batch of `kind` rows in one transaction; count created, updated, unchanged.
 
     In the same transaction, a batch that changed something leaves an audit entry (operation
     `load:<kind>`, by the operator) naming the keys it created or updated, and the people whose
     statistics or search documents it changed are recounted and re-indexed: a batch is all or
     nothing, aggregates included. Unchanged rows touch nothing, so a re-run costs only its reads.
+
+    With `pending`, the people's new talent spans are written pending in a batch of their own
+    (graph/stats/fold.py) and recorded there, for the caller to fold into the cubes every few batches:
+    statistics stay exact meanwhile.
     """
     if kind not in KINDS:
         raise ValueError(f"unknown kind {kind!r}")
 
-    async def work(tx: Transaction) -> Counter[str]:
+    async def work(tx: Transaction) -> tuple[Counter[str], str | None, list[Span]]:
         outcome: Counter[str] = Counter()
         # Institutions that move to another region or change type move their staff's statistics;
         # found before the write, which changes what it compares.
@@ -46,13 +53,20 @@ async def upsert(db: Database, kind: str, rows: Sequence[dict[str, Any]]) -> Cou
         if changed and kind == "institutions":
             # Their names are searched: the current staff's search documents change.
             touched += [row["id"] for row in await tx.run("search/current_staff", keys=changed)]
-        await refresh_people(tx, touched)
+        batch = None
+        if touched and pending is not None:
+            batch = str(uuid.uuid4())
+            await tx.run("stats/open_batch", batch=batch)
+        spans = await refresh_people(tx, touched, batch)
         if changed:
             await tx.run("audit/record", id=str(uuid.uuid4()), keyId=OPERATOR.key_id, role=OPERATOR.role,
                          operation=f"load:{kind}", nodeIds=changed)
-        return outcome
+        return outcome, batch, spans
 
-    return await db.write_tx(work)
+    outcome, batch, spans = await db.write_tx(work)
+    if batch is not None and pending is not None:
+        pending.record(batch, spans)
+    return outcome
 
 
 async def resolve_institutions(db: Database, refs: Sequence[dict[str, Any]]) -> dict[str, list[str]]:

@@ -12,15 +12,21 @@ from collections.abc import Sequence
 
 from graph.database import Transaction
 from graph.stats.maintain import refresh_talent
+from graph.stats.spans import Span
 
 #: People refreshed per statement: a bulk load's batch can touch thousands.
 CHUNK = 2000
 
 
-async def refresh_people(tx: Transaction, ids: Sequence[str]) -> None:
-    """Recount the people `ids` in the statistics and rebuild their search documents, in `tx`."""
+async def refresh_people(tx: Transaction, ids: Sequence[str], batch: str | None = None) -> list[Span]:
+    """Recount the people `ids` in the statistics and rebuild their search documents, in `tx`.
+
+    With `batch`, their new talent spans are written pending in that batch (graph/stats/maintain.py) and
+    returned, for the bulk load to fold into the cubes later."""
     unique = list(dict.fromkeys(ids))
+    spans: list[Span] = []
     for start in range(0, len(unique), CHUNK):
         chunk = unique[start:start + CHUNK]
-        await refresh_talent(tx, chunk)
+        spans += await refresh_talent(tx, chunk, batch)
         await tx.run("search/refresh", ids=chunk)
+    return spans

@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 from graph import bulk
+from graph.stats.fold import PendingSpans, fold_pending
 from graph.database import Database
 from loaders.errors import FileFormatError, RowError
 from loaders.readers import read_rows
@@ -27,6 +28,8 @@ from loaders.records import Record
 from loaders.validate import ValidationReport, validated_records
 from loaders.writer import References, resolve_chunk, to_row
 
+#: Batches written between two folds of their talent spans into the statistics cubes (graph/stats/fold.py).
+FOLD_EVERY = 25
 #: Rows resolved against the database at a time while validating.
 RESOLVE_CHUNK = 5000
 MAX_REPORTED_ERRORS = 1000
@@ -163,11 +166,20 @@ async def load_file(db: Database, path: Path | str, kind: str, salt: str, *, ski
 async def _write(db: Database, kind: str, spill: BinaryIO, summary: LoadSummary, tick: Tick) -> None:
     total = summary.rows - summary.rejected
     done = 0
-    while True:
-        try:
-            batch = pickle.load(spill)
-        except EOFError:
-            break
-        summary.outcome.update(await bulk.upsert(db, kind, batch))
-        done += len(batch)
-        tick("writing", done, total)
+    # What an earlier load stopped before folding, first: then this load's folds stay its own size.
+    await fold_pending(db)
+    pending = PendingSpans()
+    try:
+        while True:
+            try:
+                batch = pickle.load(spill)
+            except EOFError:
+                break
+            summary.outcome.update(await bulk.upsert(db, kind, batch, pending))
+            done += len(batch)
+            tick("writing", done, total)
+            if len(pending) >= FOLD_EVERY:
+                await pending.fold(db)
+    finally:
+        # Statistics are exact with or without this (pending spans count apart): folding keeps them fast.
+        await pending.fold(db)

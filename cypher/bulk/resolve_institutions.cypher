@@ -10,9 +10,9 @@ CALL (ref) {
 CALL (ref) {
   OPTIONAL MATCH (i:Institution {name: ref.name})
   WHERE ref.creditCode IS NULL AND ref.name IS NOT NULL
-    AND (ref.region IS NULL OR EXISTS {
-      MATCH (i)-[:LOCATED_IN]->(:Region)-[:PART_OF*0..]->(:Region {code: ref.region})
-    })
+    // Walked up from the institution: planned from the region's side, it expands every institution in it.
+    AND (ref.region IS NULL
+         OR ref.region IN COLLECT { MATCH (i)-[:LOCATED_IN]->(:Region)-[:PART_OF*0..]->(r:Region) RETURN r.code })
   RETURN collect(DISTINCT i.id) AS byName
 }
 RETURN ref.key AS key, CASE WHEN ref.creditCode IS NOT NULL THEN byCode ELSE byName END AS ids

@@ -94,6 +94,14 @@ class Accumulator:
                     self._changes[(name, keys)][day] += sign * delta
         return self
 
+    def merge(self, other: Accumulator) -> Accumulator:
+        """Add the changes another accumulator holds."""
+        for cell, by_day in other._changes.items():
+            mine = self._changes[cell]
+            for day, delta in by_day.items():
+                mine[day] += delta
+        return self
+
     def rows(self) -> CubeRows:
         cells: list[dict[str, object]] = []
         tallies: dict[tuple[str, int], dict[int, int]] = defaultdict(dict)

@@ -5,6 +5,9 @@ counts as (a title granted or revoked, a move, a new person, their gender, birth
 batch of a bulk load), through graph/derived.py: it recomputes their spans, and writes the difference
 to the cubes, all or nothing with the write.
 
+Bulk loads write their spans pending instead and fold them into the cubes every few batches
+(graph/stats/fold.py).
+
 `rebuild_talent_stats(db)` recomputes every span and cube from the graph: after writing people,
 employments or titles straight into the graph any other way (or `talentgraph stats rebuild`); run it
 while nothing else writes.
@@ -42,14 +45,14 @@ def facts_from(row: dict[str, Any], regions: dict[str, str | None]) -> PersonFac
     )
 
 
-def _span_from(row: dict[str, Any]) -> Span:
+def span_from(row: dict[str, Any]) -> Span:
     # Neo4j stores no nulls: an open span has no `end`, an unknown birth year no `birthYear`.
     return Span(person=row["person"], start=row["start"].to_native(), end=_date(row.get("end")), region=row["region"],
                 institution_type=row["institutionType"], level=row["level"], series=row["series"],
                 grant_year=row["grantYear"], field=row["field"], gender=row["gender"], birth_year=row.get("birthYear"))
 
 
-async def _write_cubes(tx: Transaction, rows: CubeRows) -> None:
+async def write_cubes(tx: Transaction, rows: CubeRows) -> None:
     for start in range(0, len(rows.cells), WRITE_BATCH):
         await tx.run("stats/apply_cells", cells=rows.cells[start:start + WRITE_BATCH])
     for start in range(0, len(rows.tallies), WRITE_BATCH):
@@ -64,15 +67,27 @@ async def _spans_of(tx: Transaction, ids: list[str]) -> list[Span]:
     return [span for row in rows for span in talent_spans(facts_from(row, regions))]
 
 
-async def refresh_talent(tx: Transaction, ids: list[str]) -> None:
-    """Recount the people `ids` in the aggregates, in the caller's write transaction."""
+async def refresh_talent(tx: Transaction, ids: list[str], batch: str | None = None) -> list[Span]:
+    """Recount the people `ids` in the aggregates, in the caller's write transaction; return their new spans.
+
+    Without `batch` the cubes change at once. With `batch` (a PendingBatch the caller opened in `tx`) the new
+    spans are written pending in it, counted apart from the cubes until graph/stats/fold.py folds the batch in:
+    a bulk load folds thousands of people's changes in one go instead of rewriting the same cells every batch.
+    Either way, cubes plus pending spans count exactly the graph when `tx` commits.
+    """
     ids = list(dict.fromkeys(ids))
     new = await _spans_of(tx, ids)
-    old = [_span_from(row["span"]) for row in await tx.run("stats/spans_of", ids=ids)]
+    stored = await tx.run("stats/spans_of", ids=ids)
+    old = [span_from(row["span"]) for row in stored]
     if Counter(old) == Counter(new):
-        return
-    await tx.run("stats/replace_spans", ids=ids, spans=[span.properties() for span in new])
-    await _write_cubes(tx, Accumulator().add(old, -1).add(new, +1).rows())
+        return []
+    await tx.run("stats/replace_spans", ids=ids, spans=[span.properties() for span in new], batch=batch)
+    # A pending span leaving never reached the cubes: only folded ones are taken out of them.
+    changes = Accumulator().add([span for span, row in zip(old, stored, strict=True) if not row["pending"]], -1)
+    if batch is None:
+        changes.add(new, +1)
+    await write_cubes(tx, changes.rows())
+    return new
 
 
 async def rebuild_talent_stats(db: Database, progress: Callable[[int], None] | None = None) -> int:
@@ -88,7 +103,8 @@ async def rebuild_talent_stats(db: Database, progress: Callable[[int], None] | N
 
         async def spans_of_batch(tx: Transaction, batch: list[str] = ids) -> list[Span]:
             spans = await _spans_of(tx, batch)
-            await tx.run("stats/replace_spans", ids=batch, spans=[span.properties() for span in spans])
+            await tx.run("stats/replace_spans", ids=batch, spans=[span.properties() for span in spans],
+                         batch=None)
             return spans
 
         totals.add(await db.write_tx(spans_of_batch), +1)
@@ -100,7 +116,7 @@ async def rebuild_talent_stats(db: Database, progress: Callable[[int], None] | N
         part = CubeRows(cells=rows.cells[start:start + WRITE_BATCH], tallies=rows.tallies[start:start + WRITE_BATCH])
 
         async def write_part(tx: Transaction, part: CubeRows = part) -> None:
-            await _write_cubes(tx, part)
+            await write_cubes(tx, part)
 
         await db.write_tx(write_part)
     return people

@@ -122,7 +122,8 @@ async def progress(db: Database, plan: Plan, region: str, as_of: dt.date) -> lis
         "deadline": target.deadline, "levels": list(MEASURES[target.code].levels),
         "withinPlan": MEASURES[target.code].within_plan, "highEndOnly": MEASURES[target.code].high_end_only,
         # Nothing is counted before EPOCH: the cells' years start there.
-        "dates": [{"at": at, "on": day, "year": max(day, EPOCH).year, "day": max(day, EPOCH).timetuple().tm_yday}
+        "dates": [{"at": at, "on": day, "counted": max(day, EPOCH), "year": max(day, EPOCH).year,
+                   "day": max(day, EPOCH).timetuple().tm_yday}
                   for at, day in enumerate(_days(target, as_of))]} for target in measured])
     if not rows and measured:
         await check_region(db, region)

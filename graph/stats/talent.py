@@ -1,7 +1,8 @@
 """Talent statistics: titled staff as of a day in a region, grouped by any of the dimensions.
 
 A grouping that a cube covers (graph/stats/cubes.py) is read from its cells: a few hundred small
-nodes whatever the number of people. Any other grouping is counted from the talent spans (one
+nodes whatever the number of people, plus the spans of bulk-load batches not yet folded into them
+(graph/stats/fold.py). Any other grouping is counted from the talent spans (one
 node per person and state), which is exact but reads every span of the region.
 """
 
@@ -52,7 +53,11 @@ def check_grouping(group_by: list[str]) -> tuple[str, ...]:
 
 
 def _dates(days: list[dt.date]) -> list[dict[str, int]]:
-    return [{"at": index, "year": day.year, "day": day.timetuple().tm_yday} for index, day in enumerate(days)]
+    return [{"at": index, "on": day, "year": day.year, "day": day.timetuple().tm_yday} for index, day in enumerate(days)]
+
+
+#: Age bands for the statements that band ages themselves, oldest first (any age below 30, even negative, is UNDER_30).
+BANDS = [{"code": code, "lowest": lowest if lowest else -1_000_000} for code, _, _, lowest in reversed(AGE_BANDS)]
 
 
 async def check_region(db: Database, region: str) -> None:
@@ -69,7 +74,8 @@ async def talent_stats(db: Database, as_of: dt.date, region: str, group_by: list
     counts: dict[tuple[str, ...], int] = defaultdict(int)
     if cube is not None:
         rows = await db.read("stats/cube_counts", cube=cube_name(cube), region=region,
-                             positions=[cube.index(d) for d in grouping], dates=_dates([as_of]), epoch=EPOCH.year)
+                             positions=[cube.index(d) for d in grouping], dimensions=list(grouping),
+                             dates=_dates([as_of]), epoch=EPOCH.year, bands=BANDS)
         for row in rows:
             counts[tuple(row["keys"])] += row["count"]
     else:

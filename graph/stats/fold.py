@@ -1,0 +1,76 @@
+"""Fold the talent spans of bulk-load batches into the cubes.
+
+A bulk load's batch writes its people's new talent spans *pending* in a `PendingBatch` (in the batch's own
+transaction, graph/stats/maintain.py): statistics count the cubes plus the spans of pending batches, so
+they are exact after every batch. Folding adds a set of batches' spans to the cubes and deletes their
+`PendingBatch` nodes in one transaction, which changes no answer and makes the next ones cheaper. A load
+folds what it wrote every few batches from the changes it summed in memory (`PendingSpans`), checking that
+no span of those batches was replaced since (else it reads them back); `fold_pending` folds whatever a
+stopped load left, reading the spans from the graph.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from graph.database import Database, Transaction
+from graph.stats.cubes import Accumulator
+from graph.stats.maintain import span_from, write_cubes
+from graph.stats.spans import Span
+
+#: Batches folded per transaction by `fold_pending`.
+FOLD_BATCHES = 10
+
+
+@dataclass
+class PendingSpans:
+    """The batches one bulk load wrote pending and not yet folded: per batch, its span count and changes."""
+
+    batches: dict[str, tuple[int, Accumulator]] = field(default_factory=dict)
+
+    def record(self, batch: str, spans: list[Span]) -> None:
+        """Remember what a committed batch wrote pending."""
+        self.batches[batch] = (len(spans), Accumulator().add(spans, +1))
+
+    def __len__(self) -> int:
+        return len(self.batches)
+
+    async def fold(self, db: Database) -> int:
+        """Fold every batch recorded so far into the cubes, in one transaction; return how many were folded."""
+        batches, self.batches = self.batches, {}
+        return await fold(db, batches)
+
+
+async def fold(db: Database, batches: dict[str, tuple[int, Accumulator]]) -> int:
+    """Fold `batches` (id: (spans written, their changes); count -1 when unknown) into the cubes, all at once."""
+    if not batches:
+        return 0
+
+    async def work(tx: Transaction) -> int:
+        counts = {row["batch"]: row["spans"] for row in await tx.run("stats/lock_batches", batches=list(batches))}
+        changes = Accumulator()
+        stale = []
+        for batch, count in counts.items():
+            written, summed = batches[batch]
+            if written == count:
+                changes.merge(summed)
+            else:
+                # Some of its spans were replaced since it was written (or nothing is known of it).
+                stale.append(batch)
+        if stale:
+            changes.add([span_from(row["span"]) for row in await tx.run("stats/batch_spans", batches=stale)], +1)
+        await write_cubes(tx, changes.rows())
+        await tx.run("stats/close_batches", batches=list(counts))
+        return len(counts)
+
+    return await db.write_tx(work)
+
+
+async def fold_pending(db: Database) -> int:
+    """Fold every pending batch into the cubes, reading their spans from the graph; return how many."""
+    folded = 0
+    while True:
+        batches = [row["batch"] for row in await db.read("stats/pending_batches", limit=FOLD_BATCHES)]
+        if not batches:
+            return folded
+        folded += await fold(db, {batch: (-1, Accumulator()) for batch in batches})
