@@ -14,8 +14,11 @@ from typing import Any
 
 from graph.audit import OPERATOR
 from graph.database import Database, Transaction
+from graph.errors import Conflict
+from graph import bulk_people
 from graph.derived import refresh_people
 from graph.stats.fold import PendingSpans
+from graph.stats.maintain import add_talent
 from graph.stats.spans import Span
 
 #: The kinds of rows that can be upserted in bulk, each with its statement in cypher/bulk/.
@@ -40,30 +43,53 @@ async def upsert(db: Database, kind: str, rows: Sequence[dict[str, Any]],
 
     async def work(tx: Transaction) -> tuple[Counter[str], str | None, list[Span]]:
         outcome: Counter[str] = Counter()
+        batch: str | None = None
+        spans: list[Span] = []
         # Institutions that move to another region or change type move their staff's statistics;
         # found before the write, which changes what it compares.
         touched = ([row["id"] for row in await tx.run("stats/staff_of_changed_institutions", rows=list(rows))]
                    if kind == "institutions" else [])
         changed: list[str] = []
-        for row in await tx.run(f"bulk/{kind}", rows=list(rows)):
-            outcome[row["outcome"]] += row["rows"]
-            if row["outcome"] != "unchanged":
-                changed += row["keys"]
-                touched += row.get("people", [])
+        merged = list(rows)
+        if kind == "people":
+            new = await bulk_people.plan(tx, rows)
+            merged = new.rest
+            if new.people:
+                await tx.run("bulk/create_people", people=new.people)
+                outcome["created"] += len(new.keys)
+                changed += new.keys
+                if pending is not None:
+                    batch = str(uuid.uuid4())
+                    await tx.run("stats/open_batch", batch=batch)
+                await add_talent(tx, new.ids, new.spans, batch)
+                spans += new.spans
+        if merged:
+            for row in await tx.run(f"bulk/{kind}", rows=merged):
+                outcome[row["outcome"]] += row["rows"]
+                if row["outcome"] != "unchanged":
+                    changed += row["keys"]
+                    touched += row.get("people", [])
         if changed and kind == "institutions":
             # Their names are searched: the current staff's search documents change.
             touched += [row["id"] for row in await tx.run("search/current_staff", keys=changed)]
-        batch = None
-        if touched and pending is not None:
+        if touched and pending is not None and batch is None:
             batch = str(uuid.uuid4())
             await tx.run("stats/open_batch", batch=batch)
-        spans = await refresh_people(tx, touched, batch)
+        spans += await refresh_people(tx, touched, batch)
         if changed:
             await tx.run("audit/record", id=str(uuid.uuid4()), keyId=OPERATOR.key_id, role=OPERATOR.role,
                          operation=f"load:{kind}", nodeIds=changed)
         return outcome, batch, spans
 
-    outcome, batch, spans = await db.write_tx(work)
+    for attempt in range(3):
+        try:
+            outcome, batch, spans = await db.write_tx(work)
+            break
+        except Conflict:
+            # Someone created one of the batch's new people or titles between the check and the write:
+            # run the batch again, which now finds them and merges.
+            if kind != "people" or attempt == 2:
+                raise
     if batch is not None and pending is not None:
         pending.record(batch, spans)
     return outcome

@@ -15,6 +15,7 @@ these and turns them into the rows that `stats/apply_cells` and `stats/apply_tal
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -32,10 +33,16 @@ CUBES: tuple[tuple[str, ...], ...] = (
 )
 
 YEARS = HORIZON.year - EPOCH.year + 1
+_DAY = dt.timedelta(days=1)
+#: The ordinal of 31 December of the year before, per year: day of the year = ordinal - this.
+_YEAR_START = {year: dt.date(year, 1, 1).toordinal() - 1 for year in range(EPOCH.year, HORIZON.year + 2)}
 
 
 def cube_name(dimensions: tuple[str, ...]) -> str:
     return "+".join(dimensions)
+
+
+_NAMED_CUBES = tuple((cube_name(cube), cube) for cube in CUBES)
 
 
 def cube_for(group_by: Iterable[str]) -> tuple[str, ...] | None:
@@ -87,11 +94,23 @@ class Accumulator:
 
     def add(self, spans: Iterable[Span], sign: int) -> Accumulator:
         """Count `spans` in (sign +1) or out (sign -1)."""
+        changes = self._changes
         for span in spans:
-            for cube in CUBES:
-                name = cube_name(cube)
-                for keys, day, delta in span_events(span, cube):
-                    self._changes[(name, keys)][day] += sign * delta
+            values = {"REGION": span.region, "TITLE_LEVEL": span.level, "TITLE_SERIES": span.series,
+                      "GRANT_YEAR": str(span.grant_year), "FIELD": span.field,
+                      "INSTITUTION_TYPE": span.institution_type, "GENDER": span.gender}
+            # Every cube but the age band's changes on the span's first day and the day after its last.
+            days = [(span.start, sign)]
+            if span.end is not None and span.end < HORIZON:
+                days.append((span.end + _DAY, -sign))
+            for name, cube in _NAMED_CUBES:
+                if "AGE_BAND" in cube:
+                    for keys, day, delta in span_events(span, cube):
+                        changes[(name, keys)][day] += sign * delta
+                    continue
+                by_day = changes[(name, tuple([values[dimension] for dimension in cube]))]
+                for day, delta in days:
+                    by_day[day] += delta
         return self
 
     def merge(self, other: Accumulator) -> Accumulator:
@@ -110,11 +129,12 @@ class Accumulator:
             if not changed:
                 continue
             key = cell_key(name, keys)
-            shift = [0] * YEARS
+            # A change during year Y shifts the count on 1 January of every year after Y.
+            yearly = [0] * (YEARS + 1)
             for day, delta in changed.items():
-                for index in range(day.year - EPOCH.year + 1, YEARS):
-                    shift[index] += delta
-                tallies[(key, day.year)][day.timetuple().tm_yday] = delta
+                yearly[day.year - EPOCH.year + 1] += delta
+                tallies[(key, day.year)][day.toordinal() - _YEAR_START[day.year]] = delta
+            shift = list(itertools.accumulate(yearly[:YEARS]))
             cells.append({"key": key, "cube": name, "region": keys[0], "keys": list(keys), "shift": shift})
         return CubeRows(cells=cells, tallies=[
             {"cell": key, "year": year, "days": list(days), "byDay": {str(day): delta for day, delta in days.items()}}

@@ -90,6 +90,18 @@ async def refresh_talent(tx: Transaction, ids: list[str], batch: str | None = No
     return new
 
 
+async def add_talent(tx: Transaction, ids: list[str], spans: list[Span], batch: str | None = None) -> None:
+    """Count people new to the statistics (`ids`, none of which has stored spans) with their computed `spans`.
+
+    For graph/bulk_people.py, which checked in `tx` that they have none. With `batch`, as in `refresh_talent`.
+    """
+    if not spans:
+        return
+    await tx.run("stats/replace_spans", ids=[], spans=[span.properties() for span in spans], batch=batch)
+    if batch is None:
+        await write_cubes(tx, Accumulator().add(spans, +1).rows())
+
+
 async def rebuild_talent_stats(db: Database, progress: Callable[[int], None] | None = None) -> int:
     """Recompute every talent span and cube from the graph; return how many people were read."""
     while (await db.write("stats/clear", limit=20000))[0]["deleted"]:

@@ -1,0 +1,125 @@
+"""People new to the graph, created in bulk with everything derived from them in one statement.
+
+A first load is mostly people the graph has never seen. What their statistics and search documents
+need follows from the rows in hand plus a little reference data (their institutions' names, types and
+regions, the field and region trees, the level ranks), read in the batch's own transaction together
+with a check that none of their keys exists yet. So a batch creates them with their search document
+(as `search/refresh` would write it) and computes their talent spans (as `stats/person_facts` would
+give them) without reading anyone back; people already in the graph go the other way, merged by
+`bulk/people` and then recounted and re-indexed from the graph (graph/derived.py). Tests check that
+both ways leave the same graph.
+
+A person's rows are all new or all not: a person whose hash, id or any certificate is known, whose
+certificate appears twice in the batch, or whose institution or a field is missing goes the other way.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from graph.database import Transaction
+from graph.stats.spans import Employment, HeldTitle, PersonFacts, Span, talent_spans
+
+
+@dataclass
+class NewPeople:
+    """The rows of a batch split into people to create here and rows to merge the usual way."""
+
+    people: list[dict[str, Any]] = field(default_factory=list)
+    """Parameters of bulk/create_people, one per person."""
+    spans: list[Span] = field(default_factory=list)
+    """The talent spans of those people."""
+    keys: list[str] = field(default_factory=list)
+    """The certificate numbers of their rows."""
+    rest: list[dict[str, Any]] = field(default_factory=list)
+    """Rows of people that are not new (or not simple to create), in their order."""
+
+    @property
+    def ids(self) -> list[str]:
+        return [person["props"]["id"] for person in self.people]
+
+
+def _codes(code: str) -> str:
+    # search/refresh turns codes into single tokens.
+    return code.replace("-", "_")
+
+
+async def plan(tx: Transaction, rows: Sequence[dict[str, Any]]) -> NewPeople:
+    """Split people rows (as graph/bulk.py takes them) into new people, fully derived, and the rest."""
+    groups: dict[str, list[dict[str, Any]]] = {}
+    for row in rows:
+        groups.setdefault(row["idHash"], []).append(row)
+    certificates = Counter(row["title"]["certificateNo"] for row in rows)
+    [known] = await tx.run(
+        "bulk/new_people", hashes=list(groups), ids=list(dict.fromkeys(row["personId"] for row in rows)),
+        certificates=list(certificates), institutions=list({group[0]["institution"] for group in groups.values()}))
+    known_people, known_ids, known_titles = set(known["knownPeople"]), set(known["knownIds"]), set(known["knownTitles"])
+    institutions = {row["id"]: row for row in known["institutions"]}
+    fields = {row["code"]: row for row in known["fields"]}
+    regions = {row["code"]: row["within"] for row in known["regions"]}
+    ranks = {row["code"]: row["rank"] for row in known["levels"]}
+
+    new = NewPeople()
+    rest: set[str] = set()
+    for id_hash, group in groups.items():
+        numbers = [row["title"]["certificateNo"] for row in group]
+        codes = list(dict.fromkeys(code for row in group for code in row["fields"]))
+        institution = institutions.get(group[0]["institution"])
+        if (id_hash in known_people or group[0]["personId"] in known_ids or institution is None
+                or any(number in known_titles or certificates[number] > 1 for number in numbers)
+                or any(code not in fields for code in codes)):
+            rest.add(id_hash)
+            continue
+        person, spans = _derive(id_hash, group, codes, institution, fields, regions, ranks)
+        new.people.append(person)
+        new.spans += spans
+        new.keys += numbers
+    new.rest = [row for row in rows if row["idHash"] in rest]
+    return new
+
+
+def _derive(id_hash: str, group: list[dict[str, Any]], codes: list[str], institution: dict[str, Any],
+            fields: dict[str, dict[str, Any]], regions: dict[str, list[str]],
+            ranks: dict[str, int]) -> tuple[dict[str, Any], list[Span]]:
+    """The bulk/create_people parameter and the talent spans of one new person and their rows."""
+    props: dict[str, Any] = {"idHash": id_hash, "id": group[0]["personId"]}
+    for row in group:
+        # Later rows win, as `SET p += row.person` row after row would have it.
+        props.update(row["person"])
+    pinyin = props.get("pinyin") or ""
+    titles = [row["title"] for row in group]
+    ranked = [(ranks[title["level"]], title["level"]) for title in titles if title.get("level") in ranks]
+    top = max(ranked) if ranked else None
+    props.update(
+        pinyinCompact=pinyin.replace(" ", ""),
+        pinyinInitials="".join(syllable[:1] for syllable in pinyin.split(" ")),
+        searchFields=sorted(fields[code]["text"] for code in codes if fields[code]["text"] is not None),
+        searchInstitution=[institution["name"]] if institution["name"] is not None else [],
+        searchKeywords=list(props.get("keywords") or []),
+        searchRegions=sorted({code for region in institution["regions"] for code in regions.get(region, [])}),
+        searchFieldCodes=sorted(_codes(code) for code in codes)
+        + sorted({"under_" + _codes(above) for code in codes for above in fields[code]["above"]}),
+        searchLevel=[top[1].lower()] if top else [],
+        levelRank=top[0] if top else 0,
+    )
+    facts = PersonFacts(
+        person=props["id"], gender=props.get("gender"), birth_year=props.get("birthYear"),
+        field=min(codes) if codes else None,
+        employments=(Employment(institution=institution["id"],
+                                region=institution["regions"][0] if institution["regions"] else None,
+                                institution_type=institution["type"], since=None, until=None),),
+        titles=tuple(HeldTitle(certificate_no=title["certificateNo"], level=title["level"], rank=ranks[title["level"]],
+                               series=title.get("series"), granted_on=_day(title["grantedOn"]), revoked_on=None)
+                     for title in titles if title.get("level") in ranks and title.get("grantedOn") is not None),
+    )
+    person = {"props": props, "institution": institution["id"], "fields": codes,
+              "titles": [{"props": row["title"], "fingerprint": row["fingerprint"]} for row in group]}
+    return person, talent_spans(facts)
+
+
+def _day(value: Any) -> dt.date:
+    return value.to_native() if hasattr(value, "to_native") else value

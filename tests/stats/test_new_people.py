@@ -1,0 +1,166 @@
+"""People new to the graph are created in one go with what derives from them (graph/bulk_people.py):
+the graph must come out exactly as merging them and recounting and re-indexing from the graph leaves it."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from graph import bulk_people
+from graph.search import rebuild_search_documents
+from graph.stats.maintain import rebuild_talent_stats
+from graph.stats.verify import verify_talent_stats
+from loaders.generate import generate
+from loaders.load import load_file
+
+SALT = "test-salt"
+WIPE = ("MATCH (n) WHERE n:Person OR n:Title OR n:TalentSpan OR n:TalentCell OR n:TalentTally OR n:PendingBatch "
+        "OR n:AuditEntry DETACH DELETE n")
+
+
+def _graph(cypher: Any) -> dict[str, Any]:
+    """People, titles, their relationships, talent spans and cube cells, without timestamps and batch ids."""
+    def clean(props: dict[str, Any], *drop: str) -> dict[str, Any]:
+        return {key: value for key, value in props.items() if key not in drop}
+
+    people = {row["key"]: clean(row["props"], "createdAt", "updatedAt")
+              for row in cypher("MATCH (p:Person) RETURN p.idHash AS key, properties(p) AS props")}
+    titles = {row["key"]: clean(row["props"], "createdAt")
+              for row in cypher("MATCH (t:Title) RETURN t.certificateNo AS key, properties(t) AS props")}
+    links = sorted(
+        (row["person"], row["type"], sorted(row["props"].items()), row["to"])
+        for row in cypher("MATCH (p:Person)-[r]->(x) RETURN p.idHash AS person, type(r) AS type, "
+                          "properties(r) AS props, coalesce(x.certificateNo, x.id, x.code) AS to"))
+    spans = sorted(sorted(clean(row["props"], "batch").items(), key=lambda item: item[0])
+                   for row in cypher("MATCH (s:TalentSpan) RETURN properties(s) AS props"))
+    cells = {row["key"]: row["years"] for row in cypher("MATCH (c:TalentCell) RETURN c.key AS key, c.atYearStart AS years")
+             if any(row["years"])}
+    tallies = {(row["cell"], row["year"]): (row["days"], row["deltas"])
+               for row in cypher("MATCH (t:TalentTally) WHERE size(t.days) > 0 "
+                                 "RETURN t.cell AS cell, t.year AS year, t.days AS days, t.deltas AS deltas")}
+    return {"people": people, "titles": titles, "links": links, "spans": spans, "cells": cells, "tallies": tallies}
+
+
+def _everything_merged(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Send every row the usual way: merged, then recounted and re-indexed from the graph."""
+    async def merge_all(tx: Any, rows: Any) -> bulk_people.NewPeople:
+        return bulk_people.NewPeople(rest=list(rows))
+
+    monkeypatch.setattr(bulk_people, "plan", merge_all)
+
+
+def _load(on_db: Any, folder: Path, people_file: Path, batch_size: int = 40) -> None:
+    async def work(db: Any) -> None:
+        for kind, path in (("institutions", folder / "institutions.csv"), ("people", people_file)):
+            summary = await load_file(db, path, kind, SALT, batch_size=batch_size)
+            assert summary.written, summary.errors[:3]
+
+    on_db(work)
+
+
+def _first_rows(source: Path, target: Path, count: int) -> Path:
+    with source.open(encoding="utf-8-sig", newline="") as handle:
+        rows = list(csv.reader(handle))
+    with target.open("w", encoding="utf-8", newline="") as handle:
+        csv.writer(handle).writerows(rows[:count + 1])
+    return target
+
+
+def test_new_people_are_created_as_merging_and_refreshing_them_would_leave_them(
+        on_db, cypher, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    generate(250, 5, tmp_path)
+    created: list[int] = []
+    real_plan = bulk_people.plan
+
+    async def counting(tx: Any, rows: Any) -> bulk_people.NewPeople:
+        new = await real_plan(tx, rows)
+        created.append(len(new.people))
+        return new
+
+    monkeypatch.setattr(bulk_people, "plan", counting)
+    _load(on_db, tmp_path, tmp_path / "people.csv")
+    assert sum(created) == cypher("MATCH (p:Person) RETURN count(p) AS n")[0]["n"] > 200
+    fast = _graph(cypher)
+
+    # Recomputing everything from the graph changes nothing…
+    async def rebuild(db: Any) -> list[str]:
+        await rebuild_search_documents(db)
+        await rebuild_talent_stats(db)
+        return [problem for region in ("130800", "110000", "120000")
+                for problem in await verify_talent_stats(db, dt.date.today(), region)]
+
+    assert on_db(rebuild) == []
+    assert _graph(cypher) == fast
+
+    # …and loading the same file the usual way gives the same graph.
+    cypher(WIPE)
+    monkeypatch.undo()
+    _everything_merged(monkeypatch)
+    _load(on_db, tmp_path, tmp_path / "people.csv")
+    assert _graph(cypher) == fast
+
+
+def test_batches_mixing_new_and_known_people_end_as_the_usual_way_does(
+        on_db, cypher, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """People loaded before (some of their titles), then the whole file: known people merge, new ones are created."""
+    generate(200, 8, tmp_path)
+    part = _first_rows(tmp_path / "people.csv", tmp_path / "part.csv", 90)
+    _load(on_db, tmp_path, part, batch_size=30)
+    _load(on_db, tmp_path, tmp_path / "people.csv", batch_size=30)
+    mixed = _graph(cypher)
+
+    cypher(WIPE)
+    _everything_merged(monkeypatch)
+    _load(on_db, tmp_path, part, batch_size=30)
+    _load(on_db, tmp_path, tmp_path / "people.csv", batch_size=30)
+    assert _graph(cypher) == mixed
+
+
+def test_a_batch_that_finds_its_new_people_created_meanwhile_runs_again_and_merges_them(
+        on_db, cypher, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    generate(30, 9, tmp_path)
+    _load(on_db, tmp_path, tmp_path / "people.csv")
+    before = _graph(cypher)
+    # Every row is loaded again, as an update.
+    cypher("MATCH (t:Title) SET t.importFingerprint = 'stale'")
+    real_plan = bulk_people.plan
+    fooled: list[int] = []
+
+    async def fooled_once(tx: Any, rows: Any) -> bulk_people.NewPeople:
+        if fooled:
+            return await real_plan(tx, rows)
+        # As if every person had been created by someone else just after the check.
+        new = await _as_if_new(real_plan, tx, rows)
+        fooled.append(len(new.people))
+        return new
+
+    monkeypatch.setattr(bulk_people, "plan", fooled_once)
+
+    async def reload(db: Any) -> Any:
+        return await load_file(db, tmp_path / "people.csv", "people", SALT, batch_size=1000)
+
+    summary = on_db(reload)
+    assert fooled and fooled[0] > 20
+    assert summary.outcome["updated"] == summary.rows and not summary.outcome["created"]
+    assert _graph(cypher) == before
+
+
+async def _as_if_new(plan: Any, tx: Any, rows: Any) -> bulk_people.NewPeople:
+    """What plan() would answer had none of these people, ids and titles existed."""
+    real_run = tx.run
+
+    async def run(name: str, text: str | None = None, /, **params: Any) -> Any:
+        result = await real_run(name, text, **params)
+        if name == "bulk/new_people":
+            result[0].update(knownPeople=[], knownIds=[], knownTitles=[])
+        return result
+
+    tx.run = run
+    try:
+        return await plan(tx, rows)
+    finally:
+        tx.run = real_run
