@@ -8,6 +8,7 @@ the file's size, and the file is parsed once.
 
 from __future__ import annotations
 
+import asyncio
 import csv
 import pickle
 import tempfile
@@ -30,6 +31,8 @@ from loaders.writer import References, resolve_chunk, to_row
 
 #: Batches written between two folds of their talent spans into the statistics cubes (graph/stats/fold.py).
 FOLD_EVERY = 25
+#: Batches of people written at once (loaders/load.py `_write`).
+IN_FLIGHT = 2
 #: Rows resolved against the database at a time while validating.
 RESOLVE_CHUNK = 5000
 MAX_REPORTED_ERRORS = 1000
@@ -163,23 +166,60 @@ async def load_file(db: Database, path: Path | str, kind: str, salt: str, *, ski
     return summary
 
 
+def _batches(spill: BinaryIO) -> Iterator[list[dict[str, Any]]]:
+    while True:
+        try:
+            yield pickle.load(spill)
+        except EOFError:
+            return
+
+
+def _keys(kind: str, batch: list[dict[str, Any]]) -> frozenset[str] | None:
+    """The people and titles a batch of people writes; None for other kinds, written one batch at a time."""
+    if kind != "people":
+        return None
+    return frozenset(key for row in batch for key in (row["idHash"], row["title"]["certificateNo"]))
+
+
 async def _write(db: Database, kind: str, spill: BinaryIO, summary: LoadSummary, tick: Tick) -> None:
+    """Upsert the spilled batches, IN_FLIGHT at a time where they share no person or title.
+
+    While Neo4j works on one batch, the next one's rows are prepared in Python: two cores are both used.
+    Batches that share a person or title wait for each other, in file order, so that the end state is
+    that of writing them one after the other.
+    """
     total = summary.rows - summary.rejected
     done = 0
     # What an earlier load stopped before folding, first: then this load's folds stay its own size.
     await fold_pending(db)
     pending = PendingSpans()
+    running: dict[asyncio.Task[Counter[str]], tuple[frozenset[str] | None, int]] = {}
+
+    async def settle(until: int) -> None:
+        """Wait for running batches until at most `until` are left."""
+        nonlocal done
+        while len(running) > until:
+            finished, _ = await asyncio.wait(running, return_when=asyncio.FIRST_COMPLETED)
+            for task in finished:
+                _, size = running.pop(task)
+                summary.outcome.update(task.result())
+                done += size
+                tick("writing", done, total)
+
     try:
-        while True:
-            try:
-                batch = pickle.load(spill)
-            except EOFError:
-                break
-            summary.outcome.update(await bulk.upsert(db, kind, batch, pending))
-            done += len(batch)
-            tick("writing", done, total)
+        for batch in _batches(spill):
+            keys = _keys(kind, batch)
+            await settle(IN_FLIGHT - 1)
+            if keys is None or any(other is None or keys & other for other, _ in running.values()):
+                await settle(0)
             if len(pending) >= FOLD_EVERY:
+                await settle(0)
                 await pending.fold(db)
+            running[asyncio.ensure_future(bulk.upsert(db, kind, batch, pending))] = (keys, len(batch))
+        await settle(0)
     finally:
+        # A failed batch stops the load: the others finish (each is all or nothing), then what they wrote is folded.
+        if running:
+            await asyncio.gather(*running, return_exceptions=True)
         # Statistics are exact with or without this (pending spans count apart): folding keeps them fast.
         await pending.fold(db)

@@ -52,13 +52,16 @@ def test_a_load_stopped_after_some_batches_has_counted_and_indexed_exactly_those
 
     real_upsert = bulk.upsert
     batches = 0
+    committed = 0
 
     async def dies_on_the_third_batch(db, kind, rows, pending=None):  # type: ignore[no-untyped-def]
-        nonlocal batches
+        nonlocal batches, committed
         batches += 1
         if batches == 3:
             raise KeyboardInterrupt
-        return await real_upsert(db, kind, rows, pending)
+        outcome = await real_upsert(db, kind, rows, pending)
+        committed += 1
+        return outcome
 
     async def killed_before_folding(self, db) -> int:  # type: ignore[no-untyped-def]
         return 0
@@ -69,10 +72,12 @@ def test_a_load_stopped_after_some_batches_has_counted_and_indexed_exactly_those
         patch.setattr(PendingSpans, "fold", killed_before_folding)
         with contextlib.suppress(KeyboardInterrupt):
             on_db(lambda db: load_file(db, tmp_path / "people.csv", "people", "test-salt", batch_size=20))
-    # Two batches are in the graph, every one of their people counted (pending) and searchable.
+    # The batches that committed before the kill (one or two: two are written at once) are in the graph,
+    # every one of their people counted (pending) and searchable.
     people = cypher("MATCH (p:Person) RETURN count(p) AS n")[0]["n"]
-    assert 0 < people <= 40
-    assert cypher("MATCH (b:PendingBatch) RETURN count(b) AS n")[0]["n"] == 2
+    assert 1 <= committed <= 2
+    assert 0 < people <= 20 * committed
+    assert cypher("MATCH (b:PendingBatch) RETURN count(b) AS n")[0]["n"] == committed
     assert cypher("MATCH (p:Person) WHERE p.searchRegions IS NULL RETURN count(p) AS n")[0]["n"] == 0
     assert cypher("MATCH (s:TalentSpan) RETURN count(DISTINCT s.person) AS n")[0]["n"] > 0
     assert on_db(_exact) == []

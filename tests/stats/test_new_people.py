@@ -164,3 +164,27 @@ async def _as_if_new(plan: Any, tx: Any, rows: Any) -> bulk_people.NewPeople:
         return await plan(tx, rows)
     finally:
         tx.run = real_run
+
+
+def test_batches_sharing_a_person_are_written_in_file_order(on_db, cypher, tmp_path: Path) -> None:
+    """Two batches are written at once only when they share no person or title: later rows still win."""
+    generate(40, 12, tmp_path)
+    with (tmp_path / "people.csv").open(encoding="utf-8-sig", newline="") as handle:
+        header, *rows = list(csv.reader(handle))
+    column = {key: index for index, key in enumerate(header)}
+    first, later = rows[:5], []
+    for number, row in enumerate(first):
+        # Each person of the first batch again, in the next batch: another title and another e-mail.
+        copy = list(row)
+        copy[column["certificate_no"]] = f"LATER-{number}"
+        copy[column["email"]] = f"later{number}@example.cn"
+        later.append(copy)
+    with (tmp_path / "ordered.csv").open("w", encoding="utf-8", newline="") as handle:
+        csv.writer(handle).writerows([header, *first, *later, *rows[5:]])
+    _load(on_db, tmp_path, tmp_path / "ordered.csv", batch_size=5)
+    ids = [row[column["id_number"]] for row in first]
+    emails = {row["email"] for row in cypher(
+        "MATCH (p:Person)-[:HOLDS]->(t:Title) WHERE t.certificateNo STARTS WITH 'LATER-' RETURN p.email AS email")}
+    assert emails == {f"later{number}@example.cn" for number in range(len(ids))}
+    assert cypher("MATCH (p:Person)-[:HOLDS]->(t:Title) WHERE t.certificateNo STARTS WITH 'LATER-' "
+                  "RETURN count(DISTINCT p) AS n")[0]["n"] == len({*ids})
