@@ -6,6 +6,7 @@ from collections.abc import Callable, Mapping
 from typing import Any
 
 from graph.identity import IdNumberInfo, hash_id_number, hash_passport
+from graph.names import pinyin_of
 from loaders.errors import InvalidValue
 from loaders.records import (
     Gender,
@@ -90,6 +91,7 @@ def build_person(c: Mapping[str, Any], ctx: ParseContext, problems: Problems) ->
         email=c["email"],
         phone=c["phone"],
         consent=bool(c["consent"]),
+        pinyin=pinyin_of(c["name"]),
     )
 
 

@@ -127,6 +127,8 @@ class PersonRecord:
     email: str | None
     phone: str | None
     consent: bool
+    pinyin: str = ""
+    """The name in tone-less pinyin (graph/names.py), worked out with the rest of the row."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+import itertools
+import multiprocessing
+import os
+from collections import deque
 from collections.abc import Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -66,15 +71,74 @@ def validate_row(
 
 
 def validated_records(
-    path: Path | str, kind: Kind | str, salt: str | bytes, *, today: date | None = None
+    path: Path | str, kind: Kind | str, salt: str | bytes, *, today: date | None = None, workers: int | None = None
 ) -> Iterator[CheckedRow]:
-    """Stream every row of a file, validated, including conflicts with earlier rows of the same file."""
+    """Stream every row of a file, validated, including conflicts with earlier rows of the same file.
+
+    Rows are checked one by one in `workers` processes (default: one per core) once a file has more than
+    PARALLEL_CHUNK rows, in order; conflicts between rows are found here, in file order.
+    """
     fmt, ctx, conflicts = format_of(kind), _context(salt, today), ConflictTracker()
-    for row in read_rows(path, kind):
-        record, errors = _check_row(row, fmt, ctx)
+    for row, record, errors in _checked_rows(read_rows(path, kind), fmt, ctx, (str(kind), salt, today), workers):
         if record is not None:
             errors = conflicts.check(row, record)
         yield CheckedRow(row.line, record if not errors else None, errors)
+
+
+#: Rows a worker process checks at a time; a file with fewer rows is checked in this process.
+PARALLEL_CHUNK = 2000
+
+
+def default_workers() -> int:
+    """One validating process per core, at most 8."""
+    return max(1, min(8, os.cpu_count() or 1))
+
+
+def _checked_rows(rows: Iterator[Row], fmt: Format, ctx: ParseContext, setup: tuple[str, str | bytes, date | None],
+                  workers: int | None) -> Iterator[tuple[Row, Record | None, list[RowError]]]:
+    workers = default_workers() if workers is None else workers
+    first = list(itertools.islice(rows, PARALLEL_CHUNK))
+    if workers < 2 or len(first) < PARALLEL_CHUNK:
+        for row in itertools.chain(first, rows):
+            yield row, *_check_row(row, fmt, ctx)
+        return
+    # Spawned, not forked: the parent holds a database driver and its event loop.
+    with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"),
+                             initializer=_start_worker, initargs=setup) as pool:
+        waiting: deque[tuple[list[Row], Future[list[tuple[Record | None, list[RowError]]]]]] = deque()
+
+        def ready() -> Iterator[tuple[Row, Record | None, list[RowError]]]:
+            done, checked = waiting.popleft()
+            return ((row, record, errors) for row, (record, errors) in zip(done, checked.result(), strict=True))
+
+        chunks = itertools.chain([first], iter(lambda: list(itertools.islice(rows, PARALLEL_CHUNK)), []))
+        try:
+            for chunk in chunks:
+                waiting.append((chunk, pool.submit(_check_chunk, chunk)))
+                # A few chunks ahead at most: memory stays bounded whatever the file's size.
+                if len(waiting) > 2 * workers:
+                    yield from ready()
+        except FileFormatError:
+            # The rows before an unreadable line are reported first, as when checked here.
+            while waiting:
+                yield from ready()
+            raise
+        while waiting:
+            yield from ready()
+
+
+_worker: tuple[Format, ParseContext] | None = None
+
+
+def _start_worker(kind: str, salt: str | bytes, today: date | None) -> None:
+    global _worker
+    _worker = (format_of(kind), _context(salt, today))
+
+
+def _check_chunk(rows: list[Row]) -> list[tuple[Record | None, list[RowError]]]:
+    assert _worker is not None, "worker not started"
+    fmt, ctx = _worker
+    return [_check_row(row, fmt, ctx) for row in rows]
 
 
 def validate_file(

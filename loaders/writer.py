@@ -14,7 +14,7 @@ from typing import Any
 
 from graph import bulk
 from graph.database import Database
-from graph.names import pinyin_initials, pinyin_of
+from graph.names import pinyin_of
 from loaders.errors import RowError
 from loaders.records import (
     InstitutionRecord,
@@ -171,9 +171,11 @@ def to_row(record: Record, references: References) -> tuple[str, dict[str, Any]]
         kind = "institutions"
     elif isinstance(record, PersonRecord):
         title = record.title
+        pinyin = record.pinyin or pinyin_of(record.name)
         row = {"idHash": record.id_hash, "personId": stable_id("person", record.id_hash),
-               "person": _without_none({"name": record.name, "pinyin": pinyin_of(record.name),
-                                        "pinyinInitials": pinyin_initials(record.name), "gender": str(record.gender),
+               "person": _without_none({"name": record.name, "pinyin": pinyin,
+                                        "pinyinInitials": "".join(part[0] for part in pinyin.split()),
+                                        "gender": str(record.gender),
                                         "birthYear": record.birth_year, "email": record.email,
                                         "phone": record.phone, "consentToContact": record.consent}),
                "title": _without_none({"certificateNo": title.certificate_no, "series": title.series,
