@@ -8,9 +8,10 @@ CALL (ref) {
   RETURN collect(i.id) AS byCode
 }
 CALL (ref) {
-  OPTIONAL MATCH (i:Institution {name: ref.name})
+  // Found by name first (the hint), then its region checked walking up from it: planned otherwise, the
+  // region test runs for every institution before the name's (seconds a call at 5,000 institutions).
+  OPTIONAL MATCH (i:Institution {name: ref.name}) USING INDEX i:Institution(name)
   WHERE ref.creditCode IS NULL AND ref.name IS NOT NULL
-    // Walked up from the institution: planned from the region's side, it expands every institution in it.
     AND (ref.region IS NULL
          OR ref.region IN COLLECT { MATCH (i)-[:LOCATED_IN]->(:Region)-[:PART_OF*0..]->(r:Region) RETURN r.code })
   RETURN collect(DISTINCT i.id) AS byName
