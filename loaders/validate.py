@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import itertools
 import multiprocessing
 import os
@@ -75,8 +76,8 @@ def validated_records(
 ) -> Iterator[CheckedRow]:
     """Stream every row of a file, validated, including conflicts with earlier rows of the same file.
 
-    Rows are checked one by one in `workers` processes (default: one per core) once a file has more than
-    PARALLEL_CHUNK rows, in order; conflicts between rows are found here, in file order.
+    Rows are checked in `workers` processes (default_workers(); 0 checks them here) once a file has
+    PARALLEL_FROM rows, and come back in order; conflicts between rows are found here, in file order.
     """
     fmt, ctx, conflicts = format_of(kind), _context(salt, today), ConflictTracker()
     for row, record, errors in _checked_rows(read_rows(path, kind), fmt, ctx, (str(kind), salt, today), workers):
@@ -85,20 +86,26 @@ def validated_records(
         yield CheckedRow(row.line, record if not errors else None, errors)
 
 
-#: Rows a worker process checks at a time; a file with fewer rows is checked in this process.
+#: Rows a worker process checks at a time.
 PARALLEL_CHUNK = 2000
+#: A file with fewer rows is checked in this process: starting workers costs more than it saves.
+PARALLEL_FROM = 10_000
 
 
 def default_workers() -> int:
-    """One validating process per core, at most 8."""
-    return max(1, min(8, os.cpu_count() or 1))
+    """One validating process per core but one (this process has its share of the work), at most 3.
+
+    Each worker holds pypinyin's dictionaries (about 150 MB with its rows): three at most keep a load
+    under 500 MB on any machine.
+    """
+    return max(1, min(3, (os.cpu_count() or 1) - 1))
 
 
 def _checked_rows(rows: Iterator[Row], fmt: Format, ctx: ParseContext, setup: tuple[str, str | bytes, date | None],
                   workers: int | None) -> Iterator[tuple[Row, Record | None, list[RowError]]]:
     workers = default_workers() if workers is None else workers
-    first = list(itertools.islice(rows, PARALLEL_CHUNK))
-    if workers < 2 or len(first) < PARALLEL_CHUNK:
+    first = list(itertools.islice(rows, PARALLEL_FROM))
+    if workers < 1 or len(first) < PARALLEL_FROM:
         for row in itertools.chain(first, rows):
             yield row, *_check_row(row, fmt, ctx)
         return
@@ -111,7 +118,8 @@ def _checked_rows(rows: Iterator[Row], fmt: Format, ctx: ParseContext, setup: tu
             done, checked = waiting.popleft()
             return ((row, record, errors) for row, (record, errors) in zip(done, checked.result(), strict=True))
 
-        chunks = itertools.chain([first], iter(lambda: list(itertools.islice(rows, PARALLEL_CHUNK)), []))
+        chunks = itertools.chain((first[start:start + PARALLEL_CHUNK] for start in range(0, len(first), PARALLEL_CHUNK)),
+                                 iter(lambda: list(itertools.islice(rows, PARALLEL_CHUNK)), []))
         try:
             for chunk in chunks:
                 waiting.append((chunk, pool.submit(_check_chunk, chunk)))
@@ -206,6 +214,10 @@ _ID_FIELDS: dict[type, str] = {
 }
 
 
+_HASH_MASK = (1 << 64) - 1
+_LINE_MASK = (1 << 32) - 1
+
+
 class Watch(NamedTuple):
     """A natural key whose rows must agree on `content`; the reasons have {} for the earlier line."""
 
@@ -218,17 +230,23 @@ class Watch(NamedTuple):
 
 
 class ConflictTracker:
-    """Remembers each natural key's first line and a fingerprint of its content, to catch contradictions."""
+    """Remembers each natural key's first line and a fingerprint of its content, to catch contradictions.
+
+    Kept compact, as it holds every key of the file: a 128-bit digest of the key, and the line and a
+    64-bit hash of the content packed into one integer (about 170 bytes a key, 70 MB for 200,000 people).
+    """
 
     def __init__(self) -> None:
-        self._seen: dict[tuple[str, object], tuple[int, int]] = {}
+        self._seen: dict[bytes, int] = {}
 
     def check(self, row: Row, record: Record) -> list[RowError]:
         """Errors for each key of this record that an earlier row gave different content."""
         errors = []
         for watch in _watches(record):
-            fingerprint = hash(watch.content)
-            line, first = self._seen.setdefault((watch.name, watch.key), (row.line, fingerprint))
+            fingerprint = hash(watch.content) & _HASH_MASK
+            key = hashlib.blake2b(repr((watch.name, watch.key)).encode(), digest_size=16).digest()
+            seen = self._seen.setdefault(key, fingerprint << 32 | row.line)
+            line, first = seen & _LINE_MASK, seen >> 32
             if first != fingerprint:
                 errors.append(
                     RowError(

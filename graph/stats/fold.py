@@ -4,7 +4,7 @@ A bulk load's batch writes its people's new talent spans *pending* in a `Pending
 transaction, graph/stats/maintain.py): statistics count the cubes plus the spans of pending batches, so
 they are exact after every batch. Folding adds a set of batches' spans to the cubes and deletes their
 `PendingBatch` nodes in one transaction, which changes no answer and makes the next ones cheaper. A load
-folds what it wrote every few batches from the changes it summed in memory (`PendingSpans`), checking that
+folds what it wrote every few batches from the spans it remembers (`PendingSpans`), checking that
 no span of those batches was replaced since (else it reads them back); `fold_pending` folds whatever a
 stopped load left, reading the spans from the graph.
 """
@@ -24,13 +24,13 @@ FOLD_BATCHES = 10
 
 @dataclass
 class PendingSpans:
-    """The batches one bulk load wrote pending and not yet folded: per batch, its span count and changes."""
+    """The batches one bulk load wrote pending and not yet folded, with the spans each wrote."""
 
-    batches: dict[str, tuple[int, Accumulator]] = field(default_factory=dict)
+    batches: dict[str, list[Span]] = field(default_factory=dict)
 
     def record(self, batch: str, spans: list[Span]) -> None:
         """Remember what a committed batch wrote pending."""
-        self.batches[batch] = (len(spans), Accumulator().add(spans, +1))
+        self.batches[batch] = spans
 
     def __len__(self) -> int:
         return len(self.batches)
@@ -41,22 +41,25 @@ class PendingSpans:
         return await fold(db, batches)
 
 
-async def fold(db: Database, batches: dict[str, tuple[int, Accumulator]]) -> int:
-    """Fold `batches` (id: (spans written, their changes); count -1 when unknown) into the cubes, all at once."""
+async def fold(db: Database, batches: dict[str, list[Span] | None]) -> int:
+    """Fold `batches` (id: the spans it wrote, or None when unknown) into the cubes, all at once."""
     if not batches:
         return 0
+    # Summed before the transaction, which only corrects for batches changed since they were written.
+    summed = Accumulator()
+    for spans in batches.values():
+        summed.add(spans or [], +1)
 
     async def work(tx: Transaction) -> int:
         counts = {row["batch"]: row["spans"] for row in await tx.run("stats/lock_batches", batches=list(batches))}
-        changes = Accumulator()
+        changes = Accumulator().merge(summed)
         stale = []
-        for batch, count in counts.items():
-            written, summed = batches[batch]
-            if written == count:
-                changes.merge(summed)
-            else:
-                # Some of its spans were replaced since it was written (or nothing is known of it).
-                stale.append(batch)
+        for batch, spans in batches.items():
+            if batch not in counts or spans is None or len(spans) != counts[batch]:
+                # Folded already, or some of its spans were replaced since it was written, or nothing is known of it.
+                changes.add(spans or [], -1)
+                if batch in counts:
+                    stale.append(batch)
         if stale:
             changes.add([span_from(row["span"]) for row in await tx.run("stats/batch_spans", batches=stale)], +1)
         await write_cubes(tx, changes.rows())
@@ -73,4 +76,4 @@ async def fold_pending(db: Database) -> int:
         batches = [row["batch"] for row in await db.read("stats/pending_batches", limit=FOLD_BATCHES)]
         if not batches:
             return folded
-        folded += await fold(db, {batch: (-1, Accumulator()) for batch in batches})
+        folded += await fold(db, dict.fromkeys(batches))

@@ -43,7 +43,7 @@ def age_band_changes(birth_year: int | None) -> list[dt.date]:
             if EPOCH < dt.date(birth_year + lowest, 1, 1) <= HORIZON]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Employment:
     institution: str
     region: str | None
@@ -55,7 +55,7 @@ class Employment:
         return (self.since is None or self.since <= day) and (self.until is None or day <= self.until)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class HeldTitle:
     certificate_no: str
     level: str
@@ -68,7 +68,7 @@ class HeldTitle:
         return self.granted_on <= day and (self.revoked_on is None or day < self.revoked_on)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class PersonFacts:
     """What statistics need of one person, read in one statement."""
 
@@ -80,7 +80,7 @@ class PersonFacts:
     titles: tuple[HeldTitle, ...] = ()
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Span:
     """Days `start`..`end` (inclusive; `end` None: still) during which the person counts, and as what."""
 
@@ -104,7 +104,7 @@ class Span:
                 "birthYear": self.birth_year}
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class _State:
     region: str
     institution_type: str
