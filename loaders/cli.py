@@ -58,7 +58,8 @@ async def _load_files(settings: Settings, files: list[tuple[str, Path]], args: a
                     progress.update(task, description=f"{name}: {phase}", completed=done, total=total)
 
                 summary = await load_file(db, path, kind, salt, skip_invalid=args.skip_invalid,
-                                          dry_run=args.dry_run, batch_size=args.batch_size, tick=tick)
+                                          dry_run=args.dry_run, batch_size=args.batch_size, tick=tick,
+                                          workers=args.workers)
                 summaries.append(summary)
                 if not summary.written and not args.dry_run:
                     break
@@ -129,6 +130,9 @@ def _load_options(parser: argparse.ArgumentParser) -> None:
                         help="write the valid rows; the refused ones go to <file>.rejected.csv")
     parser.add_argument("--dry-run", action="store_true", help="validate and report, write nothing")
     parser.add_argument("--batch-size", type=int, default=2000, help="rows per write transaction")
+    parser.add_argument("--workers", type=int, default=None,
+                        help="processes that validate files of 10,000 rows or more "
+                             "(default: one per core but one, at most 3; 0: none)")
     parser.add_argument("--quiet", action="store_true", help="no progress bar")
     parser.add_argument("--show-errors", type=int, default=50, help="how many errors to print")
 

@@ -62,14 +62,15 @@ class LoadSummary:
         return self.error_count == 0
 
 
-def _stream(path: Path, kind: str, salt: str,
-            today: date | None) -> Iterator[tuple[int, Record | None, list[RowError]]]:
-    for checked in validated_records(path, kind, salt, today=today):
+def _stream(path: Path, kind: str, salt: str, today: date | None,
+            workers: int | None) -> Iterator[tuple[int, Record | None, list[RowError]]]:
+    for checked in validated_records(path, kind, salt, today=today, workers=workers):
         yield checked.line, checked.record, checked.errors
 
 
 async def _validate(db: Database, path: Path, kind: str, salt: str, today: date | None, summary: LoadSummary,
-                    references: References, tick: Tick, spill: BinaryIO, batch_size: int) -> set[int]:
+                    references: References, tick: Tick, spill: BinaryIO, batch_size: int,
+                    workers: int | None = None) -> set[int]:
     """Validate every row and resolve its references; spill the rows to write, in batches, to `spill`.
 
     Returns the lines refused. Rows are turned into graph rows here, once, so that writing only reads
@@ -95,7 +96,7 @@ async def _validate(db: Database, path: Path, kind: str, salt: str, today: date 
         chunk.clear()
 
     try:
-        for line, record, errors in _stream(path, kind, salt, today):
+        for line, record, errors in _stream(path, kind, salt, today, workers):
             summary.rows += 1
             if errors:
                 refused.add(line)
@@ -148,14 +149,17 @@ def write_rejected(path: Path, kind: str, refused: set[int], errors: list[RowErr
 
 async def load_file(db: Database, path: Path | str, kind: str, salt: str, *, skip_invalid: bool = False,
                     dry_run: bool = False, batch_size: int = 2000, today: date | None = None,
-                    tick: Tick | None = None) -> LoadSummary:
-    """Validate `path` as `kind`, then (unless dry_run or refused) upsert it in batches."""
+                    tick: Tick | None = None, workers: int | None = None) -> LoadSummary:
+    """Validate `path` as `kind`, then (unless dry_run or refused) upsert it in batches.
+
+    `workers`: validating processes for large files (loaders/validate.py `validated_records`)."""
     path = Path(path)
     started = time.perf_counter()
     tick = tick or (lambda phase, done, total: None)
     summary = LoadSummary(path=path, kind=kind)
     with tempfile.TemporaryFile(prefix="talentgraph-load-") as spill:
-        refused = await _validate(db, path, kind, salt, today, summary, References(), tick, spill, batch_size)
+        refused = await _validate(db, path, kind, salt, today, summary, References(), tick, spill, batch_size,
+                                  workers)
         summary.rejected = len(refused)
         if refused and skip_invalid and not dry_run:
             summary.rejected_file = write_rejected(path, kind, refused, summary.errors)
