@@ -12,11 +12,11 @@ from collections import Counter
 from collections.abc import Sequence
 from typing import Any
 
+from graph import bulk_people
 from graph.audit import OPERATOR
 from graph.database import Database, Transaction
-from graph.errors import Conflict
-from graph import bulk_people
 from graph.derived import refresh_people
+from graph.errors import Conflict
 from graph.stats.fold import PendingSpans
 from graph.stats.maintain import add_talent
 from graph.stats.spans import Span

@@ -21,8 +21,8 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 from graph import bulk
-from graph.stats.fold import PendingSpans, fold_pending
 from graph.database import Database
+from graph.stats.fold import PendingSpans, fold_pending
 from loaders.errors import FileFormatError, RowError
 from loaders.readers import read_rows
 from loaders.records import Record

@@ -118,8 +118,9 @@ def _checked_rows(rows: Iterator[Row], fmt: Format, ctx: ParseContext, setup: tu
             done, checked = waiting.popleft()
             return ((row, record, errors) for row, (record, errors) in zip(done, checked.result(), strict=True))
 
-        chunks = itertools.chain((first[start:start + PARALLEL_CHUNK] for start in range(0, len(first), PARALLEL_CHUNK)),
-                                 iter(lambda: list(itertools.islice(rows, PARALLEL_CHUNK)), []))
+        chunks = itertools.chain(
+            (first[start:start + PARALLEL_CHUNK] for start in range(0, len(first), PARALLEL_CHUNK)),
+            iter(lambda: list(itertools.islice(rows, PARALLEL_CHUNK)), []))
         try:
             for chunk in chunks:
                 waiting.append((chunk, pool.submit(_check_chunk, chunk)))

@@ -11,6 +11,7 @@ stopped load left, reading the spans from the graph.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from graph.database import Database, Transaction
@@ -41,7 +42,7 @@ class PendingSpans:
         return await fold(db, batches)
 
 
-async def fold(db: Database, batches: dict[str, list[Span] | None]) -> int:
+async def fold(db: Database, batches: Mapping[str, list[Span] | None]) -> int:
     """Fold `batches` (id: the spans it wrote, or None when unknown) into the cubes, all at once."""
     if not batches:
         return 0

@@ -52,8 +52,9 @@ def check_grouping(group_by: list[str]) -> tuple[str, ...]:
     return tuple(group_by)
 
 
-def _dates(days: list[dt.date]) -> list[dict[str, int]]:
-    return [{"at": index, "on": day, "year": day.year, "day": day.timetuple().tm_yday} for index, day in enumerate(days)]
+def _dates(days: list[dt.date]) -> list[dict[str, object]]:
+    return [{"at": index, "on": day, "year": day.year, "day": day.timetuple().tm_yday}
+            for index, day in enumerate(days)]
 
 
 #: Age bands for the statements that band ages themselves, oldest first (any age below 30, even negative, is UNDER_30).

@@ -11,8 +11,8 @@ from graph.audit import OPERATOR
 from graph.stats.fold import PendingSpans
 from graph.stats.plans import list_plans
 from graph.stats.progress import progress
-from graph.titles import revoke_title
 from graph.stats.verify import recount, verify_talent_stats
+from graph.titles import revoke_title
 from loaders.cli import LOAD_ORDER
 from loaders.generate import generate
 from loaders.load import load_file
