@@ -6,6 +6,8 @@ import contextlib
 import datetime as dt
 from pathlib import Path
 
+import pytest
+
 from graph import bulk
 from graph.audit import OPERATOR
 from graph.stats.fold import PendingSpans
@@ -119,4 +121,30 @@ def test_a_pending_span_replaced_before_its_batch_is_folded_is_counted_once(
 
     assert on_db(fold_all) == len(batches)
     assert cypher("MATCH (b:PendingBatch) RETURN count(b) AS n")[0]["n"] == 0
+    assert on_db(_exact) == []
+
+
+def test_a_load_whose_batch_fails_stops_with_the_error_and_folds_what_committed(
+        on_db, cypher, tmp_path: Path, monkeypatch) -> None:
+    generate(80, 13, tmp_path)
+    assert on_db(lambda db: load_file(db, tmp_path / "institutions.csv", "institutions", "test-salt")).written
+    real_upsert = bulk.upsert
+    batches = 0
+
+    async def fails_on_the_fourth_batch(db, kind, rows, pending=None):  # type: ignore[no-untyped-def]
+        nonlocal batches
+        batches += 1
+        if batches == 4:
+            raise RuntimeError("the database went away")
+        return await real_upsert(db, kind, rows, pending)
+
+    with monkeypatch.context() as patch:
+        patch.setattr(bulk, "upsert", fails_on_the_fourth_batch)
+        with pytest.raises(RuntimeError, match="went away"):
+            on_db(lambda db: load_file(db, tmp_path / "people.csv", "people", "test-salt", batch_size=15))
+    # What committed before the failure (the batch beside it included) is in the graph and folded.
+    assert 0 < cypher("MATCH (p:Person) RETURN count(p) AS n")[0]["n"] <= 4 * 15
+    assert cypher("MATCH (b:PendingBatch) RETURN count(b) AS n")[0]["n"] == 0
+    assert on_db(_exact) == []
+    assert on_db(lambda db: load_file(db, tmp_path / "people.csv", "people", "test-salt", batch_size=15)).written
     assert on_db(_exact) == []
