@@ -28,35 +28,28 @@ class PendingSpans:
     """The batches one bulk load wrote pending and not yet folded, with the spans each wrote."""
 
     batches: dict[str, list[Span]] = field(default_factory=dict)
-    summed: Accumulator = field(default_factory=Accumulator)
-    """The changes of all those spans, summed as batches commit (while the next batch is being written)."""
 
     def record(self, batch: str, spans: list[Span]) -> None:
         """Remember what a committed batch wrote pending."""
         self.batches[batch] = spans
-        self.summed.add(spans, +1)
 
     def __len__(self) -> int:
         return len(self.batches)
 
     async def fold(self, db: Database) -> int:
         """Fold every batch recorded so far into the cubes, in one transaction; return how many were folded."""
-        batches, summed = self.batches, self.summed
-        self.batches, self.summed = {}, Accumulator()
-        return await fold(db, batches, summed)
+        batches, self.batches = self.batches, {}
+        return await fold(db, batches)
 
 
-async def fold(db: Database, batches: Mapping[str, list[Span] | None], summed: Accumulator | None = None) -> int:
-    """Fold `batches` (id: the spans it wrote, or None when unknown) into the cubes, all at once.
-
-    `summed`: the changes of all their spans, when already summed; the transaction only corrects it for
-    batches changed since they were written."""
+async def fold(db: Database, batches: Mapping[str, list[Span] | None]) -> int:
+    """Fold `batches` (id: the spans it wrote, or None when unknown) into the cubes, all at once."""
     if not batches:
         return 0
-    if summed is None:
-        summed = Accumulator()
-        for spans in batches.values():
-            summed.add(spans or [], +1)
+    # Summed before the transaction, which only corrects for batches changed since they were written.
+    summed = Accumulator()
+    for spans in batches.values():
+        summed.add(spans or [], +1)
 
     async def work(tx: Transaction) -> int:
         counts = {row["batch"]: row["spans"] for row in await tx.run("stats/lock_batches", batches=list(batches))}

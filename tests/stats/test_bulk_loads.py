@@ -10,7 +10,6 @@ import pytest
 
 from graph import bulk
 from graph.audit import OPERATOR
-from graph.stats.cubes import Accumulator
 from graph.stats.fold import PendingSpans
 from graph.stats.plans import list_plans
 from graph.stats.progress import progress
@@ -100,8 +99,8 @@ def test_a_pending_span_replaced_before_its_batch_is_folded_is_counted_once(
     kept: list[PendingSpans] = []
 
     async def keep_for_later(self, db) -> int:  # type: ignore[no-untyped-def]
-        kept.append(PendingSpans(dict(self.batches), self.summed))
-        self.batches, self.summed = {}, Accumulator()
+        kept.append(PendingSpans(dict(self.batches)))
+        self.batches.clear()
         return 0
 
     with monkeypatch.context() as patch:
