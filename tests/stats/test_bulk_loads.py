@@ -47,23 +47,28 @@ async def _exact(db) -> list[str]:  # type: ignore[no-untyped-def]
             for check in (verify_talent_stats, _titled_staff_agrees) for problem in await check(db, day, region)]
 
 
+class _UpsertFailing:
+    """bulk.upsert, but raising `error` when asked for the `nth` batch; counts the batches that committed."""
+
+    def __init__(self, nth: int, error: BaseException) -> None:
+        self.real, self.nth, self.error = bulk.upsert, nth, error
+        self.batches = self.committed = 0
+
+    async def __call__(self, db, kind, rows, pending=None):  # type: ignore[no-untyped-def]
+        self.batches += 1
+        if self.batches == self.nth:
+            raise self.error
+        outcome = await self.real(db, kind, rows, pending)
+        self.committed += 1
+        return outcome
+
+
 def test_a_load_stopped_after_some_batches_has_counted_and_indexed_exactly_those(
         on_db, cypher, tmp_path: Path, monkeypatch) -> None:
     generate(60, 11, tmp_path)
     assert on_db(lambda db: load_file(db, tmp_path / "institutions.csv", "institutions", "test-salt")).written
 
-    real_upsert = bulk.upsert
-    batches = 0
-    committed = 0
-
-    async def dies_on_the_third_batch(db, kind, rows, pending=None):  # type: ignore[no-untyped-def]
-        nonlocal batches, committed
-        batches += 1
-        if batches == 3:
-            raise KeyboardInterrupt
-        outcome = await real_upsert(db, kind, rows, pending)
-        committed += 1
-        return outcome
+    dies_on_the_third_batch = _UpsertFailing(3, KeyboardInterrupt())
 
     async def killed_before_folding(self, db) -> int:  # type: ignore[no-untyped-def]
         return 0
@@ -77,6 +82,7 @@ def test_a_load_stopped_after_some_batches_has_counted_and_indexed_exactly_those
     # The batches that committed before the kill (one or two: two are written at once) are in the graph,
     # every one of their people counted (pending) and searchable.
     people = cypher("MATCH (p:Person) RETURN count(p) AS n")[0]["n"]
+    committed = dies_on_the_third_batch.committed
     assert 1 <= committed <= 2
     assert 0 < people <= 20 * committed
     assert cypher("MATCH (b:PendingBatch) RETURN count(b) AS n")[0]["n"] == committed
@@ -128,22 +134,13 @@ def test_a_load_whose_batch_fails_stops_with_the_error_and_folds_what_committed(
         on_db, cypher, tmp_path: Path, monkeypatch) -> None:
     generate(80, 13, tmp_path)
     assert on_db(lambda db: load_file(db, tmp_path / "institutions.csv", "institutions", "test-salt")).written
-    real_upsert = bulk.upsert
-    batches = 0
-
-    async def fails_on_the_fourth_batch(db, kind, rows, pending=None):  # type: ignore[no-untyped-def]
-        nonlocal batches
-        batches += 1
-        if batches == 4:
-            raise RuntimeError("the database went away")
-        return await real_upsert(db, kind, rows, pending)
-
+    fails_on_the_fourth_batch = _UpsertFailing(4, RuntimeError("the database went away"))
     with monkeypatch.context() as patch:
         patch.setattr(bulk, "upsert", fails_on_the_fourth_batch)
         with pytest.raises(RuntimeError, match="went away"):
             on_db(lambda db: load_file(db, tmp_path / "people.csv", "people", "test-salt", batch_size=15))
     # What committed before the failure (the batch beside it included) is in the graph and folded.
-    assert 0 < cypher("MATCH (p:Person) RETURN count(p) AS n")[0]["n"] <= 4 * 15
+    assert 0 < cypher("MATCH (p:Person) RETURN count(p) AS n")[0]["n"] <= 15 * fails_on_the_fourth_batch.committed
     assert cypher("MATCH (b:PendingBatch) RETURN count(b) AS n")[0]["n"] == 0
     assert on_db(_exact) == []
     assert on_db(lambda db: load_file(db, tmp_path / "people.csv", "people", "test-salt", batch_size=15)).written
