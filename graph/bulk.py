@@ -45,6 +45,15 @@ async def upsert(db: Database, kind: str, rows: Sequence[dict[str, Any]],
         outcome: Counter[str] = Counter()
         batch: str | None = None
         spans: list[Span] = []
+
+        async def pending_batch() -> str | None:
+            """The PendingBatch this batch's spans go to, opened the first time (None without `pending`)."""
+            nonlocal batch
+            if pending is not None and batch is None:
+                batch = str(uuid.uuid4())
+                await tx.run("stats/open_batch", batch=batch)
+            return batch
+
         # Institutions that move to another region or change type move their staff's statistics;
         # found before the write, which changes what it compares.
         touched = ([row["id"] for row in await tx.run("stats/staff_of_changed_institutions", rows=list(rows))]
@@ -58,10 +67,7 @@ async def upsert(db: Database, kind: str, rows: Sequence[dict[str, Any]],
                 await tx.run("bulk/create_people", people=new.people)
                 outcome["created"] += len(new.keys)
                 changed += new.keys
-                if pending is not None:
-                    batch = str(uuid.uuid4())
-                    await tx.run("stats/open_batch", batch=batch)
-                await add_talent(tx, new.ids, new.spans, batch)
+                await add_talent(tx, new.spans, await pending_batch())
                 spans += new.spans
         if merged:
             for row in await tx.run(f"bulk/{kind}", rows=merged):
@@ -72,10 +78,7 @@ async def upsert(db: Database, kind: str, rows: Sequence[dict[str, Any]],
         if changed and kind == "institutions":
             # Their names are searched: the current staff's search documents change.
             touched += [row["id"] for row in await tx.run("search/current_staff", keys=changed)]
-        if touched and pending is not None and batch is None:
-            batch = str(uuid.uuid4())
-            await tx.run("stats/open_batch", batch=batch)
-        spans += await refresh_people(tx, touched, batch)
+        spans += await refresh_people(tx, touched, await pending_batch() if touched else None)
         if changed:
             await tx.run("audit/record", id=str(uuid.uuid4()), keyId=OPERATOR.key_id, role=OPERATOR.role,
                          operation=f"load:{kind}", nodeIds=changed)

@@ -38,10 +38,6 @@ class NewPeople:
     rest: list[dict[str, Any]] = field(default_factory=list)
     """Rows of people that are not new (or not simple to create), in their order."""
 
-    @property
-    def ids(self) -> list[str]:
-        return [person["props"]["id"] for person in self.people]
-
 
 def _codes(code: str) -> str:
     # search/refresh turns codes into single tokens.

@@ -90,8 +90,8 @@ async def refresh_talent(tx: Transaction, ids: list[str], batch: str | None = No
     return new
 
 
-async def add_talent(tx: Transaction, ids: list[str], spans: list[Span], batch: str | None = None) -> None:
-    """Count people new to the statistics (`ids`, none of which has stored spans) with their computed `spans`.
+async def add_talent(tx: Transaction, spans: list[Span], batch: str | None = None) -> None:
+    """Count people new to the statistics (none of whom has stored spans) with their computed `spans`.
 
     For graph/bulk_people.py, which checked in `tx` that they have none. With `batch`, as in `refresh_talent`.
     """
