@@ -26,7 +26,8 @@ KINDS = ("institutions", "people", "teams", "visits", "projects", "platforms")
 
 
 async def upsert(db: Database, kind: str, rows: Sequence[dict[str, Any]],
-                 pending: PendingSpans | None = None) -> Counter[str]:
+                 pending: PendingSpans | None = None,
+                 reference: bulk_people.ReferenceCache | None = None) -> Counter[str]:
     """Upsert one batch of `kind` rows in one transaction; count created, updated, unchanged.
 
     In the same transaction, a batch that changed something leaves an audit entry (operation
@@ -36,7 +37,7 @@ async def upsert(db: Database, kind: str, rows: Sequence[dict[str, Any]],
 
     With `pending`, the people's new talent spans are written pending in a batch of their own
     (graph/stats/fold.py) and recorded there, for the caller to fold into the cubes every few batches:
-    statistics stay exact meanwhile.
+    statistics stay exact meanwhile. `reference` keeps the reference trees across a load's batches.
     """
     if kind not in KINDS:
         raise ValueError(f"unknown kind {kind!r}")
@@ -61,7 +62,7 @@ async def upsert(db: Database, kind: str, rows: Sequence[dict[str, Any]],
         changed: list[str] = []
         merged = list(rows)
         if kind == "people":
-            new = await bulk_people.plan(tx, rows)
+            new = await bulk_people.plan(tx, rows, reference)
             merged = new.rest
             if new.people:
                 await tx.run("bulk/create_people", people=new.people)

@@ -9,6 +9,9 @@ give them) without reading anyone back; people already in the graph go the other
 `bulk/people` and then recounted and re-indexed from the graph (graph/derived.py). Tests check that
 both ways leave the same graph.
 
+The reference trees (fields, regions, title levels) are written only by migrations, so a load reads them
+once (`ReferenceCache`); the keys and institutions are read in every batch's transaction.
+
 A person's rows are all new or all not: a person whose hash, id or any certificate is known, whose
 certificate appears twice in the batch, or whose institution or a field is missing goes the other way.
 """
@@ -39,13 +42,40 @@ class NewPeople:
     """Rows of people that are not new (or not simple to create), in their order."""
 
 
+@dataclass(frozen=True)
+class ReferenceTrees:
+    """What new people are placed in: fields (text and codes above), regions (codes within), level ranks."""
+
+    fields: dict[str, dict[str, Any]]
+    regions: dict[str, list[str]]
+    ranks: dict[str, int]
+
+
+class ReferenceCache:
+    """The reference trees, read on first use in a transaction and kept: one per load."""
+
+    def __init__(self) -> None:
+        self._trees: ReferenceTrees | None = None
+
+    async def trees(self, tx: Transaction) -> ReferenceTrees:
+        if self._trees is None:
+            [row] = await tx.run("bulk/reference_trees")
+            self._trees = ReferenceTrees(fields={field["code"]: field for field in row["fields"]},
+                                         regions={region["code"]: region["within"] for region in row["regions"]},
+                                         ranks={level["code"]: level["rank"] for level in row["levels"]})
+        return self._trees
+
+
 def _codes(code: str) -> str:
     # search/refresh turns codes into single tokens.
     return code.replace("-", "_")
 
 
-async def plan(tx: Transaction, rows: Sequence[dict[str, Any]]) -> NewPeople:
-    """Split people rows (as graph/bulk.py takes them) into new people, fully derived, and the rest."""
+async def plan(tx: Transaction, rows: Sequence[dict[str, Any]],
+               reference: ReferenceCache | None = None) -> NewPeople:
+    """Split people rows (as graph/bulk.py takes them) into new people, fully derived, and the rest.
+
+    `reference`: the load's cache of reference trees; without it they are read here."""
     groups: dict[str, list[dict[str, Any]]] = {}
     for row in rows:
         groups.setdefault(row["idHash"], []).append(row)
@@ -55,9 +85,8 @@ async def plan(tx: Transaction, rows: Sequence[dict[str, Any]]) -> NewPeople:
         certificates=list(certificates), institutions=list({group[0]["institution"] for group in groups.values()}))
     known_people, known_ids, known_titles = set(known["knownPeople"]), set(known["knownIds"]), set(known["knownTitles"])
     institutions = {row["id"]: row for row in known["institutions"]}
-    fields = {row["code"]: row for row in known["fields"]}
-    regions = {row["code"]: row["within"] for row in known["regions"]}
-    ranks = {row["code"]: row["rank"] for row in known["levels"]}
+    trees = await (reference or ReferenceCache()).trees(tx)
+    fields, regions, ranks = trees.fields, trees.regions, trees.ranks
 
     new = NewPeople()
     rest: set[str] = set()

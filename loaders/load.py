@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 from graph import bulk
+from graph.bulk_people import ReferenceCache
 from graph.database import Database
 from graph.stats.fold import PendingSpans, fold_pending
 from loaders.errors import FileFormatError, RowError
@@ -198,6 +199,7 @@ async def _write(db: Database, kind: str, spill: BinaryIO, summary: LoadSummary,
     # What an earlier load stopped before folding, first: then this load's folds stay its own size.
     await fold_pending(db)
     pending = PendingSpans()
+    reference = ReferenceCache()
     running: dict[asyncio.Task[Counter[str]], tuple[frozenset[str] | None, int]] = {}
 
     async def settle(until: int) -> None:
@@ -220,7 +222,7 @@ async def _write(db: Database, kind: str, spill: BinaryIO, summary: LoadSummary,
             if len(pending) >= FOLD_EVERY:
                 await settle(0)
                 await pending.fold(db)
-            running[asyncio.ensure_future(bulk.upsert(db, kind, batch, pending))] = (keys, len(batch))
+            running[asyncio.ensure_future(bulk.upsert(db, kind, batch, pending, reference))] = (keys, len(batch))
         await settle(0)
     finally:
         # A failed batch stops the load: the others finish (each is all or nothing), then what they wrote is folded.

@@ -2,9 +2,8 @@
 // Parameters: $hashes (identity hashes), $ids (the person ids they would get), $certificates (certificate
 // numbers), $institutions (institution ids). Returns, in one row: `knownPeople`, the hashes a Person has
 // already; `knownIds`, the ids a Person or a talent span has already; `knownTitles`, the certificate
-// numbers a Title has already; `institutions` [{id, name, type, regions (codes, sorted)}] of those that exist;
-// `fields` [{code, text (as search/refresh writes it), above (codes of every field above)}];
-// `regions` [{code, within (the code and every region above)}]; `levels` [{code, rank}].
+// numbers a Title has already; `institutions` [{id, name, type, regions (codes, sorted)}] of those that exist.
+// The reference trees the people are placed in come from bulk/reference_trees.
 RETURN [hash IN $hashes WHERE EXISTS { MATCH (:Person {idHash: hash}) }] AS knownPeople,
        [id IN $ids WHERE EXISTS { MATCH (:Person {id: id}) } OR EXISTS { MATCH (:TalentSpan {person: id}) }]
          AS knownIds,
@@ -13,11 +12,4 @@ RETURN [hash IN $hashes WHERE EXISTS { MATCH (:Person {idHash: hash}) }] AS know
                  MATCH (i:Institution {id: id})
                  RETURN {id: i.id, name: i.name, type: i.type,
                          regions: COLLECT { MATCH (i)-[:LOCATED_IN]->(r:Region) RETURN r.code ORDER BY r.code }} }
-         AS institutions,
-       COLLECT { MATCH (f:Field)
-                 RETURN {code: f.code, text: f.name + ' ' + coalesce(f.nameEn, ''),
-                         above: COLLECT { MATCH (f)-[:PART_OF]->+(a:Field) RETURN DISTINCT a.code }} } AS fields,
-       COLLECT { MATCH (r:Region)
-                 RETURN {code: r.code, within: COLLECT { MATCH (r)-[:PART_OF]->*(a:Region) RETURN DISTINCT a.code }} }
-         AS regions,
-       COLLECT { MATCH (l:TitleLevel) RETURN {code: l.code, rank: l.rank} } AS levels
+         AS institutions

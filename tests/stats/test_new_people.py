@@ -11,6 +11,7 @@ from typing import Any
 import pytest
 
 from graph import bulk_people
+from graph.database import count_statements
 from graph.search import rebuild_search_documents
 from graph.stats.maintain import rebuild_talent_stats
 from graph.stats.verify import verify_talent_stats
@@ -47,7 +48,7 @@ def _graph(cypher: Any) -> dict[str, Any]:
 
 def _everything_merged(monkeypatch: pytest.MonkeyPatch) -> None:
     """Send every row the usual way: merged, then recounted and re-indexed from the graph."""
-    async def merge_all(tx: Any, rows: Any) -> bulk_people.NewPeople:
+    async def merge_all(tx: Any, rows: Any, reference: Any = None) -> bulk_people.NewPeople:
         return bulk_people.NewPeople(rest=list(rows))
 
     monkeypatch.setattr(bulk_people, "plan", merge_all)
@@ -76,8 +77,8 @@ def test_new_people_are_created_as_merging_and_refreshing_them_would_leave_them(
     created: list[int] = []
     real_plan = bulk_people.plan
 
-    async def counting(tx: Any, rows: Any) -> bulk_people.NewPeople:
-        new = await real_plan(tx, rows)
+    async def counting(tx: Any, rows: Any, reference: Any = None) -> bulk_people.NewPeople:
+        new = await real_plan(tx, rows, reference)
         created.append(len(new.people))
         return new
 
@@ -130,9 +131,9 @@ def test_a_batch_that_finds_its_new_people_created_meanwhile_runs_again_and_merg
     real_plan = bulk_people.plan
     fooled: list[int] = []
 
-    async def fooled_once(tx: Any, rows: Any) -> bulk_people.NewPeople:
+    async def fooled_once(tx: Any, rows: Any, reference: Any = None) -> bulk_people.NewPeople:
         if fooled:
-            return await real_plan(tx, rows)
+            return await real_plan(tx, rows, reference)
         # As if every person had been created by someone else just after the check.
         new = await _as_if_new(real_plan, tx, rows)
         fooled.append(len(new.people))
@@ -188,3 +189,18 @@ def test_batches_sharing_a_person_are_written_in_file_order(on_db, cypher, tmp_p
     assert emails == {f"later{number}@example.cn" for number in range(len(ids))}
     assert cypher("MATCH (p:Person)-[:HOLDS]->(t:Title) WHERE t.certificateNo STARTS WITH 'LATER-' "
                   "RETURN count(DISTINCT p) AS n")[0]["n"] == len({*ids})
+
+
+def test_a_load_reads_the_reference_trees_once_and_each_batch_checks_its_own_keys(on_db, tmp_path: Path) -> None:
+    """Fields, regions and levels change only by migration: read in the first batch, kept for the others."""
+    generate(90, 13, tmp_path)
+
+    async def work(db: Any) -> list[str]:
+        assert (await load_file(db, tmp_path / "institutions.csv", "institutions", SALT)).written
+        counter = count_statements()
+        assert (await load_file(db, tmp_path / "people.csv", "people", SALT, batch_size=20)).written
+        return counter.names
+
+    names = on_db(work)
+    assert names.count("bulk/new_people") >= 5
+    assert names.count("bulk/reference_trees") == 1

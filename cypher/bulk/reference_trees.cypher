@@ -1,0 +1,11 @@
+// The reference data graph/bulk_people.py derives new people's search documents and talent spans from,
+// in one row: `fields` [{code, text (as search/refresh writes it), above (codes of every field above)}];
+// `regions` [{code, within (the code and every region above)}]; `levels` [{code, rank}]. Only migrations
+// write these (graph/migrations.py seeds them), so a load reads them once.
+RETURN COLLECT { MATCH (f:Field)
+                 RETURN {code: f.code, text: f.name + ' ' + coalesce(f.nameEn, ''),
+                         above: COLLECT { MATCH (f)-[:PART_OF]->+(a:Field) RETURN DISTINCT a.code }} } AS fields,
+       COLLECT { MATCH (r:Region)
+                 RETURN {code: r.code, within: COLLECT { MATCH (r)-[:PART_OF]->*(a:Region) RETURN DISTINCT a.code }} }
+         AS regions,
+       COLLECT { MATCH (l:TitleLevel) RETURN {code: l.code, rank: l.rank} } AS levels
