@@ -13,12 +13,14 @@ from openpyxl import load_workbook
 
 from loaders.errors import FileFormatError
 from loaders.formats import Kind, format_of
+from loaders.pickling import fast_pickling
 
 _CHUNK = 1 << 16
 CSV_SUFFIXES = (".csv", ".txt")
 XLSX_SUFFIXES = (".xlsx", ".xlsm")
 
 
+@fast_pickling
 @dataclass(frozen=True, slots=True)
 class Row:
     """One data row: its line in the file, canonical key → raw text, and the headers as written."""

@@ -6,6 +6,8 @@ from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 
+from loaders.pickling import fast_pickling
+
 
 class Gender(StrEnum):
     """性别."""
@@ -84,6 +86,7 @@ LABELS_ZH: dict[StrEnum, tuple[str, ...]] = {
 }
 
 
+@fast_pickling
 @dataclass(frozen=True, slots=True)
 class InstitutionRef:
     """An institution named in a row: by its credit code when the cell holds one, else by name."""
@@ -92,6 +95,7 @@ class InstitutionRef:
     credit_code: str | None = None
 
 
+@fast_pickling
 @dataclass(frozen=True, slots=True)
 class PersonRef:
     """A person named in a list cell: a name, with the salted hash of the ID number when given."""
@@ -100,6 +104,7 @@ class PersonRef:
     id_hash: str | None = None
 
 
+@fast_pickling
 @dataclass(frozen=True, slots=True)
 class TitleRecord:
     """A professional title held (职称), identified by its certificate number."""
@@ -112,6 +117,7 @@ class TitleRecord:
     directed: bool
 
 
+@fast_pickling
 @dataclass(frozen=True, slots=True)
 class PersonRecord:
     """One row of people.csv: a person (by ID hash) and one title they hold."""
@@ -131,6 +137,7 @@ class PersonRecord:
     """The name in tone-less pinyin (graph/names.py), worked out with the rest of the row."""
 
 
+@fast_pickling
 @dataclass(frozen=True, slots=True)
 class InstitutionRecord:
     """One row of institutions.csv."""
@@ -144,6 +151,7 @@ class InstitutionRecord:
     fields: tuple[str, ...]
 
 
+@fast_pickling
 @dataclass(frozen=True, slots=True)
 class TeamRecord:
     """One row of teams.csv: an innovation team, its leader and members."""
@@ -160,6 +168,7 @@ class TeamRecord:
     recognized_on: date | None
 
 
+@fast_pickling
 @dataclass(frozen=True, slots=True)
 class VisitRecord:
     """One row of visits.csv: one person-visit (人次) of a foreign expert to a host institution."""
@@ -178,6 +187,7 @@ class VisitRecord:
     fields: tuple[str, ...]
 
 
+@fast_pickling
 @dataclass(frozen=True, slots=True)
 class ProjectRecord:
     """One row of projects.csv: a science and technology project and who worked on it."""
@@ -192,6 +202,7 @@ class ProjectRecord:
     fields: tuple[str, ...]
 
 
+@fast_pickling
 @dataclass(frozen=True, slots=True)
 class PlatformRecord:
     """One row of platforms.csv: an R&D platform hosted by an institution."""

@@ -90,6 +90,9 @@ def validated_records(
 PARALLEL_CHUNK = 2000
 #: A file with fewer rows is checked in this process: starting workers costs more than it saves.
 PARALLEL_FROM = 10_000
+#: Chunks queued per worker: enough that workers keep busy while this process waits on the database
+#: (loaders/load.py resolves references every 5,000 rows), few enough to keep memory bounded.
+AHEAD_PER_WORKER = 3
 
 
 def default_workers() -> int:
@@ -125,7 +128,7 @@ def _checked_rows(rows: Iterator[Row], fmt: Format, ctx: ParseContext, setup: tu
             for chunk in chunks:
                 waiting.append((chunk, pool.submit(_check_chunk, chunk)))
                 # A few chunks ahead at most: memory stays bounded whatever the file's size.
-                if len(waiting) > 2 * workers:
+                if len(waiting) > AHEAD_PER_WORKER * workers:
                     yield from ready()
         except FileFormatError:
             # The rows before an unreadable line are reported first, as when checked here.

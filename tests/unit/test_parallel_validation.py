@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import csv
+import dataclasses
+import pickle
 from pathlib import Path
 
+from loaders import records
 from loaders.generate import generate
-from loaders.validate import PARALLEL_CHUNK, PARALLEL_FROM, validated_records
+from loaders.readers import Row, read_rows
+from loaders.validate import PARALLEL_CHUNK, PARALLEL_FROM, validate_row, validated_records
 
 
 def test_worker_processes_find_what_one_process_finds_in_the_same_order(tmp_path: Path) -> None:
@@ -31,3 +35,20 @@ def test_worker_processes_find_what_one_process_finds_in_the_same_order(tmp_path
     refused = [checked.line for checked in parallel if checked.errors]
     assert refused == [12, PARALLEL_CHUNK + 7, PARALLEL_CHUNK + 11, PARALLEL_FROM + 302]
     assert all(checked.record.pinyin for checked in parallel if checked.record is not None)
+
+
+def test_what_crosses_to_and_from_workers_pickles_quickly_and_whole() -> None:
+    """Rows and records travel between processes: each class pickles as its values (loaders/pickling.py),
+    not through dataclasses' per-object field lookup, and comes back equal."""
+    classes = [Row, *(member for member in vars(records).values()
+                      if dataclasses.is_dataclass(member) and hasattr(member, "__slots__"))]
+    assert len(classes) > 5
+    for cls in classes:
+        assert cls.__getstate__.__module__ == "loaders.pickling", cls
+    samples = Path(__file__).resolve().parents[2] / "loaders" / "samples"
+    for kind in ("people", "institutions", "teams", "visits", "projects", "platforms"):
+        rows = list(read_rows(samples / f"{kind}.csv", kind))
+        checked = [validate_row(row, kind, "salt") for row in rows]
+        assert any(record is not None for record, _ in checked), kind
+        assert pickle.loads(pickle.dumps(rows)) == rows
+        assert pickle.loads(pickle.dumps(checked)) == checked
