@@ -7,7 +7,9 @@ import dataclasses
 import pickle
 from pathlib import Path
 
-from loaders import records
+import pytest
+
+from loaders import records, validate
 from loaders.generate import generate
 from loaders.readers import Row, read_rows
 from loaders.validate import PARALLEL_CHUNK, PARALLEL_FROM, validate_row, validated_records
@@ -52,3 +54,40 @@ def test_what_crosses_to_and_from_workers_pickles_quickly_and_whole() -> None:
         assert any(record is not None for record, _ in checked), kind
         assert pickle.loads(pickle.dumps(rows)) == rows
         assert pickle.loads(pickle.dumps(checked)) == checked
+
+
+def test_rows_contradicting_earlier_ones_are_found_when_the_keys_have_moved_to_disk(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Past IN_MEMORY_KEYS keys the conflict check keeps them on disk (memory bounded however long the file):
+    what it finds must not change."""
+    generate(300, 4, tmp_path)
+    with (tmp_path / "people.csv").open(encoding="utf-8-sig", newline="") as handle:
+        header, *rows = list(csv.reader(handle))
+    column = {key: index for index, key in enumerate(header)}
+    rows[250][column["certificate_no"]] = rows[3][column["certificate_no"]]   # another person's certificate
+    for key in ("id_number", "gender", "birth_year"):                        # same person, another name
+        rows[260][column[key]] = rows[5][column[key]]
+    rows[260][column["name"]] = rows[5][column["name"]] + "某"
+    path = tmp_path / "conflicts.csv"
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        csv.writer(handle).writerows([header, *rows])
+
+    in_memory = [(row.line, row.errors) for row in validated_records(path, "people", "salt", workers=0)]
+    monkeypatch.setattr(validate, "IN_MEMORY_KEYS", 40)
+    on_disk = [(row.line, row.errors) for row in validated_records(path, "people", "salt", workers=0)]
+    assert on_disk == in_memory
+    found = {line: [error.column for error in errors] for line, errors in on_disk if errors}
+    assert found == {252: ["certificate_no"], 262: ["id_number"]}
+
+
+def test_the_conflict_check_answers_the_same_from_memory_and_from_disk() -> None:
+    tracker = validate.ConflictTracker(in_memory=2)
+    keys = [bytes([n]) * 16 for n in range(5)]
+    assert [tracker._first(key, 100 + n) for n, key in enumerate(keys)] == [100, 101, 102, 103, 104]
+    assert tracker._disk is not None
+    # First values win, wherever they are kept; values need more than 64 bits.
+    assert [tracker._first(key, 7) for key in keys] == [100, 101, 102, 103, 104]
+    big = ((1 << 63) - 1) << 32 | 123_456
+    assert tracker._first(b"x" * 16, big) == big and tracker._first(b"y" * 16, 1) == 1
+    assert tracker._first(b"x" * 16, 0) == big
+    tracker.close()
