@@ -103,8 +103,9 @@ AHEAD_PER_WORKER = 3
 def default_workers() -> int:
     """One validating process per core but one (this process has its share of the work), at most 3.
 
-    Each worker holds pypinyin's dictionaries (about 150 MB with its rows): three at most keep a load
-    under 500 MB on any machine.
+    Each worker adds about 170 MB (pypinyin's dictionaries and its rows) to the loader's 300 MB or so
+    while validating: one worker (two cores) keeps a load under 500 MB; more cores trade memory for
+    speed, and `talentgraph load --workers 1` keeps a load under 500 MB anywhere.
     """
     return max(1, min(3, (os.cpu_count() or 1) - 1))
 
