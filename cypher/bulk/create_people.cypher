@@ -13,12 +13,12 @@ CALL (p, person) {
   CREATE (p)-[:HOLDS]->(t)
 }
 CALL (p, person) {
-  MATCH (i:Institution {id: person.institution})
+  MATCH (i:Institution {id: person.institution}) USING INDEX SEEK i:Institution(id)
   CREATE (p)-[:WORKS_AT]->(i)
 }
 CALL (p, person) {
   UNWIND person.fields AS code
-  MATCH (f:Field {code: code})
+  MATCH (f:Field {code: code}) USING INDEX SEEK f:Field(code)
   CREATE (p)-[:EXPERT_IN {weight: 1.0}]->(f)
 }
 RETURN count(p) AS created

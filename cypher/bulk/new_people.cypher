@@ -4,12 +4,17 @@
 // already; `knownIds`, the ids a Person or a talent span has already; `knownTitles`, the certificate
 // numbers a Title has already; `institutions` [{id, name, type, regions (codes, sorted)}] of those that exist.
 // The reference trees the people are placed in come from bulk/reference_trees.
-RETURN [hash IN $hashes WHERE EXISTS { MATCH (:Person {idHash: hash}) }] AS knownPeople,
-       [id IN $ids WHERE EXISTS { MATCH (:Person {id: id}) } OR EXISTS { MATCH (:TalentSpan {person: id}) }]
+// Every lookup is a forced index seek (see bulk/resolve_institutions): the first batches of a load are
+// planned while the indexes they read still look empty.
+RETURN [hash IN $hashes WHERE EXISTS { MATCH (p:Person {idHash: hash}) USING INDEX SEEK p:Person(idHash) }]
+         AS knownPeople,
+       [id IN $ids WHERE EXISTS { MATCH (p:Person {id: id}) USING INDEX SEEK p:Person(id) }
+                      OR EXISTS { MATCH (s:TalentSpan {person: id}) USING INDEX SEEK s:TalentSpan(person) }]
          AS knownIds,
-       [number IN $certificates WHERE EXISTS { MATCH (:Title {certificateNo: number}) }] AS knownTitles,
+       [number IN $certificates
+        WHERE EXISTS { MATCH (t:Title {certificateNo: number}) USING INDEX SEEK t:Title(certificateNo) }] AS knownTitles,
        COLLECT { UNWIND $institutions AS id
-                 MATCH (i:Institution {id: id})
+                 MATCH (i:Institution {id: id}) USING INDEX SEEK i:Institution(id)
                  RETURN {id: i.id, name: i.name, type: i.type,
                          regions: COLLECT { MATCH (i)-[:LOCATED_IN]->(r:Region) RETURN r.code ORDER BY r.code }} }
          AS institutions

@@ -1,16 +1,18 @@
 // Resolve institution references of an import to ids. $refs: [{key, creditCode, name, region}]:
 // by credit code when given, else by exact name among institutions located in `region` or under it
 // (anywhere when region is null). Returns each key with every id that matched (0, 1 or several).
+// Both lookups are forced to be index seeks: planned right after institutions were loaded, before Neo4j
+// has sampled the indexes again, the planner may otherwise scan the whole index for every reference and
+// work out each institution's regions on the way (0.8 s a call instead of 0.05 at 5,000 institutions).
 UNWIND $refs AS ref
 CALL (ref) {
-  OPTIONAL MATCH (i:Institution {creditCode: ref.creditCode})
+  OPTIONAL MATCH (i:Institution {creditCode: ref.creditCode}) USING INDEX SEEK i:Institution(creditCode)
   WHERE ref.creditCode IS NOT NULL
   RETURN collect(i.id) AS byCode
 }
 CALL (ref) {
-  // Found by name first (the hint), then its region checked walking up from it: planned otherwise, the
-  // region test runs for every institution before the name's (seconds a call at 5,000 institutions).
-  OPTIONAL MATCH (i:Institution {name: ref.name}) USING INDEX i:Institution(name)
+  // The region is checked walking up from each institution of that name.
+  OPTIONAL MATCH (i:Institution {name: ref.name}) USING INDEX SEEK i:Institution(name)
   WHERE ref.creditCode IS NULL AND ref.name IS NOT NULL
     AND (ref.region IS NULL
          OR ref.region IN COLLECT { MATCH (i)-[:LOCATED_IN]->(:Region)-[:PART_OF*0..]->(r:Region) RETURN r.code })
