@@ -65,7 +65,8 @@ async def upsert(db: Database, kind: str, rows: Sequence[dict[str, Any]],
             new = await bulk_people.plan(tx, rows, reference)
             merged = new.rest
             if new.people:
-                await tx.run("bulk/create_people", people=new.people)
+                await tx.run("bulk/create_people", people=new.people, institutions=new.institutions,
+                             fields=new.fields)
                 outcome["created"] += len(new.keys)
                 changed += new.keys
                 await add_talent(tx, new.spans, await pending_batch())

@@ -33,7 +33,11 @@ class NewPeople:
     """The rows of a batch split into people to create here and rows to merge the usual way."""
 
     people: list[dict[str, Any]] = field(default_factory=list)
-    """Parameters of bulk/create_people, one per person."""
+    """`people` of bulk/create_people, one per person."""
+    institutions: list[str] = field(default_factory=list)
+    """`institutions` of bulk/create_people: the ids the people's `institution` positions point into."""
+    fields: list[str] = field(default_factory=list)
+    """`fields` of bulk/create_people: the codes the people's `fields` positions point into."""
     spans: list[Span] = field(default_factory=list)
     """The talent spans of those people."""
     keys: list[str] = field(default_factory=list)
@@ -90,6 +94,8 @@ async def plan(tx: Transaction, rows: Sequence[dict[str, Any]],
 
     new = NewPeople()
     rest: set[str] = set()
+    places: dict[str, int] = {}
+    codes_at: dict[str, int] = {}
     for id_hash, group in groups.items():
         numbers = [row["title"]["certificateNo"] for row in group]
         codes = list(dict.fromkeys(code for row in group for code in row["fields"]))
@@ -100,10 +106,13 @@ async def plan(tx: Transaction, rows: Sequence[dict[str, Any]],
             rest.add(id_hash)
             continue
         person, spans = _derive(id_hash, group, codes, institution, fields, regions, ranks)
+        person["institution"] = places.setdefault(person["institution"], len(places))
+        person["fields"] = [codes_at.setdefault(code, len(codes_at)) for code in person["fields"]]
         new.people.append(person)
         new.spans += spans
         new.keys += numbers
     new.rest = [row for row in rows if row["idHash"] in rest]
+    new.institutions, new.fields = list(places), list(codes_at)
     return new
 
 
