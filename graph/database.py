@@ -34,6 +34,25 @@ def count_statements() -> StatementCount:
     return counter
 
 
+class _Quiet(list):  # type: ignore[type-arg]
+    """A parameter list that prints as its length.
+
+    The driver formats every statement's parameters for its debug log before it knows whether anyone
+    listens (neo4j 6.x, `AsyncBolt5x5.run`): 5 to 15 ms for a 2,000-row batch, about 3 s of a 200,000-row
+    load. It sends a list subclass exactly as a list.
+    """
+
+    __slots__ = ()
+
+    def __repr__(self) -> str:
+        return f"<{len(self)} items>"
+
+
+def _quiet(params: dict[str, Any]) -> dict[str, Any]:
+    """`params` with its list values wrapped in `_Quiet`."""
+    return {key: _Quiet(value) if type(value) is list else value for key, value in params.items()}
+
+
 def _counted(name: str) -> None:
     counter = _count.get()
     if counter is not None:
@@ -50,7 +69,7 @@ class Transaction:
     async def run(self, name: str, text: str | None = None, /, **params: Any) -> list[dict[str, Any]]:
         """Run the named statement (or an allow-list-derived `text` of it); return its rows."""
         _counted(name)
-        result = await self._tx.run(text or STATEMENTS[name], params)
+        result = await self._tx.run(text or STATEMENTS[name], _quiet(params))
         return [record.data() async for record in result]
 
 
@@ -91,7 +110,7 @@ class Database:
         """Run a named read statement in an auto-routed read (reader members of a cluster)."""
         _counted(name)
         records, _, _ = await self.driver.execute_query(
-            text or STATEMENTS[name], params, database_=self.database, routing_=RoutingControl.READ
+            text or STATEMENTS[name], _quiet(params), database_=self.database, routing_=RoutingControl.READ
         )
         return [record.data() for record in records]
 
