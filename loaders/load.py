@@ -192,7 +192,9 @@ async def _write(db: Database, kind: str, spill: BinaryIO, summary: LoadSummary,
 
     While Neo4j works on one batch, the next one's rows are prepared in Python: two cores are both used.
     Batches that share a person or title wait for each other, in file order, so that the end state is
-    that of writing them one after the other.
+    that of writing them one after the other. Every FOLD_EVERY batches, the committed batches' spans are
+    folded into the cubes beside the writing (a transaction of its own, exact whatever runs meanwhile:
+    graph/stats/fold.py); what is left is folded at the end.
     """
     total = summary.rows - summary.rejected
     done = 0
@@ -201,6 +203,7 @@ async def _write(db: Database, kind: str, spill: BinaryIO, summary: LoadSummary,
     pending = PendingSpans()
     reference = ReferenceCache()
     running: dict[asyncio.Task[Counter[str]], tuple[frozenset[str] | None, int]] = {}
+    folding: asyncio.Future[int] | None = None
 
     async def settle(until: int) -> None:
         """Wait for running batches until at most `until` are left."""
@@ -220,13 +223,20 @@ async def _write(db: Database, kind: str, spill: BinaryIO, summary: LoadSummary,
             if keys is None or any(other is None or keys & other for other, _ in running.values()):
                 await settle(0)
             if len(pending) >= FOLD_EVERY:
-                await settle(0)
-                await pending.fold(db)
+                if folding is not None:
+                    await folding
+                # The batches committed so far; those still running go to the next fold.
+                folding = asyncio.ensure_future(pending.fold(db))
             running[asyncio.ensure_future(bulk.upsert(db, kind, batch, pending, reference))] = (keys, len(batch))
         await settle(0)
+        if folding is not None:
+            await folding
     finally:
         # A failed batch stops the load: the others finish (each is all or nothing), then what they wrote is folded.
         if running:
             await asyncio.gather(*running, return_exceptions=True)
+        if folding is not None:
+            # A fold that failed left its batches pending, counted apart: the next load folds them first.
+            await asyncio.gather(folding, return_exceptions=True)
         # Statistics are exact with or without this (pending spans count apart): folding keeps them fast.
         await pending.fold(db)

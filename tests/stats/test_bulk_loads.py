@@ -145,3 +145,42 @@ def test_a_load_whose_batch_fails_stops_with_the_error_and_folds_what_committed(
     assert on_db(_exact) == []
     assert on_db(lambda db: load_file(db, tmp_path / "people.csv", "people", "test-salt", batch_size=15)).written
     assert on_db(_exact) == []
+
+
+def test_folds_beside_the_writing_keep_every_figure_exact(on_db, cypher, tmp_path: Path, monkeypatch) -> None:
+    """A load folds every FOLD_EVERY batches while the next batches are written, people new and known alike
+    (known people's changes write the cubes at once, beside the fold): every figure stays a recount's."""
+    generate(120, 17, tmp_path)
+    assert on_db(lambda db: load_file(db, tmp_path / "institutions.csv", "institutions", "test-salt")).written
+    lines = (tmp_path / "people.csv").read_text(encoding="utf-8-sig").splitlines()
+    header, rows = lines[0], lines[1:]
+    first = tmp_path / "first.csv"
+    first.write_text("\n".join([header, *rows[:60]]) + "\n", encoding="utf-8")
+    # The second file changes the fields of the first file's people (a new FIELD cell) and adds the others.
+    column = header.split(",").index("fields")
+    changed = []
+    for row in rows[:60]:
+        cells = row.split(",")
+        cells[column] = "中药材" if cells[column] != "中药材" else "马铃薯"
+        changed.append(",".join(cells))
+    second = tmp_path / "second.csv"
+    second.write_text("\n".join([header, *changed, *rows[60:]]) + "\n", encoding="utf-8")
+
+    folds: list[int] = []
+    real_fold = PendingSpans.fold
+
+    def counted_fold(self, db):  # type: ignore[no-untyped-def]
+        folds.append(len(self))
+        return real_fold(self, db)
+
+    with monkeypatch.context() as patch:
+        patch.setattr("loaders.load.FOLD_EVERY", 2)
+        patch.setattr(PendingSpans, "fold", counted_fold)
+        for path in (first, second):
+            summary = on_db(lambda db, path=path: load_file(db, path, "people", "test-salt", batch_size=8))
+            assert summary.written, summary.errors[:3]
+            assert cypher("MATCH (b:PendingBatch) RETURN count(b) AS n")[0]["n"] == 0
+            assert on_db(_exact) == []
+    assert summary.outcome["updated"] > 0 and summary.outcome["created"] > 0, summary.outcome
+    # Folds of 2 (or 3: a batch may commit while the fold starts) ran during each load, and one at each end.
+    assert sum(1 for size in folds if size >= 2) >= 8, folds
