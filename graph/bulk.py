@@ -42,6 +42,8 @@ async def upsert(db: Database, kind: str, rows: Sequence[dict[str, Any]],
     if kind not in KINDS:
         raise ValueError(f"unknown kind {kind!r}")
 
+    hints = True
+
     async def work(tx: Transaction) -> tuple[Counter[str], str | None, list[Span]]:
         outcome: Counter[str] = Counter()
         batch: str | None = None
@@ -62,7 +64,7 @@ async def upsert(db: Database, kind: str, rows: Sequence[dict[str, Any]],
         changed: list[str] = []
         merged = list(rows)
         if kind == "people":
-            new = await bulk_people.plan(tx, rows, reference)
+            new = await bulk_people.plan(tx, rows, reference, hints=hints)
             merged = new.rest
             if new.people:
                 await tx.run("bulk/create_people", people=new.people, institutions=new.institutions,
@@ -91,10 +93,11 @@ async def upsert(db: Database, kind: str, rows: Sequence[dict[str, Any]],
             outcome, batch, spans = await db.write_tx(work)
             break
         except Conflict:
-            # Someone created one of the batch's new people or titles between the check and the write:
-            # run the batch again, which now finds them and merges.
+            # Someone created one of the batch's new people or titles between the check (or the validation that
+            # marked them new) and the write: run the batch again, looking for everyone, which finds them and merges.
             if kind != "people" or attempt == 2:
                 raise
+            hints = False
     if batch is not None and pending is not None:
         pending.record(batch, spans)
     return outcome
@@ -110,6 +113,11 @@ async def resolve_people(db: Database, refs: Sequence[dict[str, Any]]) -> dict[s
     """Ids matching each person reference {key, idHash, name, institution}."""
     rows = await db.read("bulk/resolve_people", refs=list(refs))
     return {row["key"]: row["ids"] for row in rows}
+
+
+async def known_people(db: Database, hashes: Sequence[str]) -> set[str]:
+    """Those of these identity hashes that a person in the graph has."""
+    return {row["idHash"] for row in await db.read("bulk/known_people", hashes=list(hashes))}
 
 
 async def title_holders(db: Database, certificates: Sequence[str]) -> dict[str, str | None]:

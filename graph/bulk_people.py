@@ -76,17 +76,24 @@ def _codes(code: str) -> str:
 
 
 async def plan(tx: Transaction, rows: Sequence[dict[str, Any]],
-               reference: ReferenceCache | None = None) -> NewPeople:
+               reference: ReferenceCache | None = None, hints: bool = False) -> NewPeople:
     """Split people rows (as graph/bulk.py takes them) into new people, fully derived, and the rest.
 
-    `reference`: the load's cache of reference trees; without it they are read here."""
+    `reference`: the load's cache of reference trees; without it they are read here. With `hints`, a person
+    whose rows are all marked `new` (loaders/load.py: not in the graph when the file was validated) is not
+    looked for again by identity hash or certificate: if someone created them, or one of their titles, since,
+    creating them fails on a uniqueness constraint (Conflict), and the caller runs the batch again without hints."""
     groups: dict[str, list[dict[str, Any]]] = {}
     for row in rows:
         groups.setdefault(row["idHash"], []).append(row)
     certificates = Counter(row["title"]["certificateNo"] for row in rows)
+    unsure = [group for group in groups.values() if not (hints and all(row.get("new") for row in group))]
     [known] = await tx.run(
-        "bulk/new_people", hashes=list(groups), ids=list(dict.fromkeys(row["personId"] for row in rows)),
-        certificates=list(certificates), institutions=list({group[0]["institution"] for group in groups.values()}))
+        "bulk/new_people", hashes=[group[0]["idHash"] for group in unsure],
+        # Everyone's id, though: a talent span left by a person removed straight from the graph is no constraint.
+        ids=[group[0]["personId"] for group in groups.values()],
+        certificates=[row["title"]["certificateNo"] for group in unsure for row in group],
+        institutions=list({group[0]["institution"] for group in groups.values()}))
     known_people, known_ids, known_titles = set(known["knownPeople"]), set(known["knownIds"]), set(known["knownTitles"])
     institutions = {row["id"]: row for row in known["institutions"]}
     trees = await (reference or ReferenceCache()).trees(tx)

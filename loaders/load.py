@@ -64,9 +64,9 @@ class LoadSummary:
 
 
 def _stream(path: Path, kind: str, salt: str, today: date | None,
-            workers: int | None) -> Iterator[tuple[int, Record | None, list[RowError]]]:
+            workers: int | None) -> Iterator[tuple[int, Record | None, list[RowError], int]]:
     for checked in validated_records(path, kind, salt, today=today, workers=workers):
-        yield checked.line, checked.record, checked.errors
+        yield checked.line, checked.record, checked.errors, checked.first
 
 
 async def _validate(db: Database, path: Path, kind: str, salt: str, today: date | None, summary: LoadSummary,
@@ -76,34 +76,52 @@ async def _validate(db: Database, path: Path, kind: str, salt: str, today: date 
 
     Returns the lines refused. Rows are turned into graph rows here, once, so that writing only reads
     the spill file back: the import file is parsed a single time.
+
+    A people row is marked `new` (graph/bulk_people.py) when its person was not in the graph while the file
+    was validated and no earlier batch of the file has them: writing may then create them without looking
+    for them again. The mark is only a hint: the uniqueness constraints catch a person created meanwhile.
     """
     refused: set[int] = set()
     report = ValidationReport(path, kind, max_errors=MAX_REPORTED_ERRORS)
     chunk: list[tuple[int, Record]] = []
+    # For the rows of the chunk that are not the first with their person or certificate: the first line that is.
+    repeats: dict[int, int] = {}
     ready: list[dict[str, Any]] = []
+    batch_start = 0
     headers = _headers(path, kind)
 
     async def flush() -> None:
-        rejected = await resolve_chunk(db, chunk, references, headers)
+        nonlocal batch_start
+        known: set[str] = set()
+        rejected = await resolve_chunk(db, chunk, references, headers, known)
         for line, errors in rejected.items():
             refused.add(line)
             report.add_errors(errors)
         for line, record in chunk:
             if line not in rejected:
-                ready.append(to_row(record, references)[1])
+                kind_of_row, row = to_row(record, references)
+                if not ready:
+                    batch_start = line
+                if kind_of_row == "people":
+                    # Set after the fingerprint, which it is not part of.
+                    row["new"] = row["idHash"] not in known and repeats.get(line, line) >= batch_start
+                ready.append(row)
             if len(ready) >= batch_size:
                 pickle.dump(ready, spill, protocol=pickle.HIGHEST_PROTOCOL)
                 ready.clear()
         chunk.clear()
+        repeats.clear()
 
     try:
-        for line, record, errors in _stream(path, kind, salt, today, workers):
+        for line, record, errors, first in _stream(path, kind, salt, today, workers):
             summary.rows += 1
             if errors:
                 refused.add(line)
                 report.add_errors(errors)
             elif record is not None:
                 chunk.append((line, record))
+                if first != line:
+                    repeats[line] = first
             if len(chunk) >= RESOLVE_CHUNK:
                 await flush()
             if summary.rows % 1000 == 0:

@@ -38,6 +38,9 @@ class CheckedRow:
     line: int
     record: Record | None
     errors: list[RowError]
+    first: int = 0
+    """The first line of the file sharing a key (a person, a certificate…) with this row: `line` when none
+    before it (0 for refused rows)."""
 
 
 @dataclass
@@ -84,9 +87,10 @@ def validated_records(
     try:
         for row, record, errors in _checked_rows(read_rows(path, kind), fmt, ctx, (str(kind), salt, today),
                                                  workers):
+            first = row.line
             if record is not None:
-                errors = conflicts.check(row, record)
-            yield CheckedRow(row.line, record if not errors else None, errors)
+                errors, first = conflicts.check(row, record)
+            yield CheckedRow(row.line, record if not errors else None, errors, first if not errors else 0)
     finally:
         conflicts.close()
 
@@ -258,14 +262,17 @@ class ConflictTracker:
         self._in_memory = IN_MEMORY_KEYS if in_memory is None else in_memory
         self._disk: sqlite3.Connection | None = None
 
-    def check(self, row: Row, record: Record) -> list[RowError]:
-        """Errors for each key of this record that an earlier row gave different content."""
+    def check(self, row: Row, record: Record) -> tuple[list[RowError], int]:
+        """Errors for each key of this record that an earlier row gave different content, and the first line
+        that had one of its keys (this row's line when it is the first)."""
         errors = []
+        earliest = row.line
         for watch in _watches(record):
             fingerprint = hash(watch.content) & _HASH_MASK
             key = hashlib.blake2b(repr((watch.name, watch.key)).encode(), digest_size=16).digest()
             seen = self._first(key, fingerprint << 32 | row.line)
             line, first = seen & _LINE_MASK, seen >> 32
+            earliest = min(earliest, line)
             if first != fingerprint:
                 errors.append(
                     RowError(
@@ -275,7 +282,7 @@ class ConflictTracker:
                         watch.reason_zh.format(line),
                     )
                 )
-        return errors
+        return errors, earliest
 
     def _first(self, key: bytes, value: int) -> int:
         """The value stored first for `key`, storing `value` when there is none."""

@@ -91,8 +91,11 @@ def _person_refs(record: Record) -> list[tuple[str, PersonRef, InstitutionRef]]:
 
 
 async def resolve_chunk(db: Database, records: list[tuple[int, Record]], references: References,
-                        headers: dict[str, str]) -> dict[int, list[RowError]]:
-    """Resolve the references of these (line, record) pairs; errors by line for those that do not resolve."""
+                        headers: dict[str, str], known: set[str] | None = None) -> dict[int, list[RowError]]:
+    """Resolve the references of these (line, record) pairs; errors by line for those that do not resolve.
+
+    `known`, when given, receives the identity hashes of these people records that are in the graph already.
+    """
     errors: dict[int, list[RowError]] = {}
 
     def refuse(line: int, column: str, en: str, zh: str) -> None:
@@ -147,6 +150,8 @@ async def resolve_chunk(db: Database, records: list[tuple[int, Record]], referen
 
     certificates = {record.title.certificate_no: (line, record.id_hash) for line, record in records
                     if isinstance(record, PersonRecord)}
+    if certificates and known is not None:
+        known.update(await bulk.known_people(db, list({id_hash for _, id_hash in certificates.values()})))
     if certificates:
         holders = await bulk.title_holders(db, list(certificates))
         for number, holder in holders.items():

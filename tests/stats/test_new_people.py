@@ -5,18 +5,21 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import tempfile
+from collections import Counter
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from graph import bulk_people
+from graph import bulk, bulk_people
 from graph.database import count_statements
 from graph.search import rebuild_search_documents
 from graph.stats.maintain import rebuild_talent_stats
 from graph.stats.verify import verify_talent_stats
 from loaders.generate import generate
-from loaders.load import load_file
+from loaders.load import LoadSummary, _batches, _validate, load_file
+from loaders.writer import References
 
 SALT = "test-salt"
 WIPE = ("MATCH (n) WHERE n:Person OR n:Title OR n:TalentSpan OR n:TalentCell OR n:TalentTally OR n:PendingBatch "
@@ -48,7 +51,7 @@ def _graph(cypher: Any) -> dict[str, Any]:
 
 def _everything_merged(monkeypatch: pytest.MonkeyPatch) -> None:
     """Send every row the usual way: merged, then recounted and re-indexed from the graph."""
-    async def merge_all(tx: Any, rows: Any, reference: Any = None) -> bulk_people.NewPeople:
+    async def merge_all(tx: Any, rows: Any, reference: Any = None, hints: bool = False) -> bulk_people.NewPeople:
         return bulk_people.NewPeople(rest=list(rows))
 
     monkeypatch.setattr(bulk_people, "plan", merge_all)
@@ -77,8 +80,8 @@ def test_new_people_are_created_as_merging_and_refreshing_them_would_leave_them(
     created: list[int] = []
     real_plan = bulk_people.plan
 
-    async def counting(tx: Any, rows: Any, reference: Any = None) -> bulk_people.NewPeople:
-        new = await real_plan(tx, rows, reference)
+    async def counting(tx: Any, rows: Any, reference: Any = None, hints: bool = False) -> bulk_people.NewPeople:
+        new = await real_plan(tx, rows, reference, hints)
         created.append(len(new.people))
         return new
 
@@ -131,7 +134,7 @@ def test_a_batch_that_finds_its_new_people_created_meanwhile_runs_again_and_merg
     real_plan = bulk_people.plan
     fooled: list[int] = []
 
-    async def fooled_once(tx: Any, rows: Any, reference: Any = None) -> bulk_people.NewPeople:
+    async def fooled_once(tx: Any, rows: Any, reference: Any = None, hints: bool = False) -> bulk_people.NewPeople:
         if fooled:
             return await real_plan(tx, rows, reference)
         # As if every person had been created by someone else just after the check.
@@ -148,6 +151,77 @@ def test_a_batch_that_finds_its_new_people_created_meanwhile_runs_again_and_merg
     assert fooled and fooled[0] > 20
     assert summary.outcome["updated"] == summary.rows and not summary.outcome["created"]
     assert _graph(cypher) == before
+
+
+def test_people_marked_new_at_validation_but_created_before_the_write_are_merged(
+        on_db, cypher, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Validation marks rows whose person it did not find `new`, and writing trusts the mark: if someone
+    created the person meanwhile, the uniqueness constraints refuse the batch, which runs again unmarked."""
+    generate(30, 19, tmp_path)
+    _load(on_db, tmp_path, tmp_path / "people.csv")
+    # Registered through the API, say: ids of their own, not the ones a load derives from the identity hash.
+    cypher("MATCH (p:Person) WITH p, p.id AS derived SET p.id = 'api-' + derived "
+           "WITH p, derived MATCH (s:TalentSpan {person: derived}) SET s.person = p.id")
+    before = _graph(cypher)
+    cypher("MATCH (t:Title) SET t.importFingerprint = 'stale'")
+    # As if every person had been created after validation looked for them.
+    async def nobody(db: Any, hashes: Any) -> set[str]:
+        return set()
+
+    real_plan = bulk_people.plan
+    calls: list[tuple[bool, int]] = []
+
+    async def watched(tx: Any, rows: Any, reference: Any = None, hints: bool = False) -> bulk_people.NewPeople:
+        new = await real_plan(tx, rows, reference, hints)
+        calls.append((hints, len(new.people)))
+        return new
+
+    monkeypatch.setattr(bulk, "known_people", nobody)
+    monkeypatch.setattr(bulk_people, "plan", watched)
+
+    async def reload(db: Any) -> Any:
+        return await load_file(db, tmp_path / "people.csv", "people", SALT, batch_size=1000)
+
+    summary = on_db(reload)
+    # Trusted first (every person "new"), refused by the constraints, then run again looking for them.
+    assert calls[0][0] and calls[0][1] > 20
+    assert calls[1] == (False, 0)
+    assert summary.outcome["updated"] == summary.rows and not summary.outcome["created"]
+    assert _graph(cypher) == before
+
+
+def test_rows_are_marked_new_only_when_their_person_is_new_to_the_graph_and_to_earlier_batches(
+        on_db, cypher, tmp_path: Path) -> None:
+    generate(400, 21, tmp_path)
+    _load(on_db, tmp_path, _first_rows(tmp_path / "people.csv", tmp_path / "part.csv", 40))
+    in_graph = {row["idHash"] for row in cypher("MATCH (p:Person) RETURN p.idHash AS idHash")}
+    # One title of someone with several moves to the end of the file: far from their first row, in a later batch.
+    with (tmp_path / "people.csv").open(encoding="utf-8-sig", newline="") as handle:
+        header, *rows = list(csv.reader(handle))
+    column = header.index("id_number")
+    numbers = Counter(row[column] for row in rows[60:])
+    moved = next(i for i, row in enumerate(rows) if i >= 60 and numbers[row[column]] > 1)
+    rows.append(rows.pop(moved))
+    with (tmp_path / "moved.csv").open("w", encoding="utf-8", newline="") as handle:
+        csv.writer(handle).writerows([header, *rows])
+
+    async def spilled(db: Any) -> list[list[dict[str, Any]]]:
+        with tempfile.TemporaryFile() as spill:
+            summary = LoadSummary(path=tmp_path / "moved.csv", kind="people")
+            await _validate(db, tmp_path / "moved.csv", "people", SALT, None, summary, References(),
+                            lambda *_: None, spill, 25)
+            spill.seek(0)
+            return list(_batches(spill))
+
+    batches = on_db(spilled)
+    earlier: set[str] = set()
+    for batch in batches:
+        for row in batch:
+            assert row["new"] == (row["idHash"] not in in_graph and row["idHash"] not in earlier), row["idHash"]
+        earlier |= {row["idHash"] for row in batch}
+    last = batches[-1][-1]
+    assert last["idHash"] not in in_graph and not last["new"]
+    assert any(row["new"] for batch in batches for row in batch)
 
 
 async def _as_if_new(plan: Any, tx: Any, rows: Any) -> bulk_people.NewPeople:
