@@ -150,8 +150,6 @@ async def resolve_chunk(db: Database, records: list[tuple[int, Record]], referen
 
     certificates = {record.title.certificate_no: (line, record.id_hash) for line, record in records
                     if isinstance(record, PersonRecord)}
-    if certificates and known is not None:
-        known.update(await bulk.known_people(db, list({id_hash for _, id_hash in certificates.values()})))
     if certificates:
         holders = await bulk.title_holders(db, list(certificates))
         for number, holder in holders.items():
@@ -159,6 +157,12 @@ async def resolve_chunk(db: Database, records: list[tuple[int, Record]], referen
             if holder != id_hash:
                 refuse(line, "certificate_no", f"certificate {number} is recorded for another person",
                        f"证书编号{number}已登记在其他人员名下")
+        if known is not None:
+            # Holders are people in the graph; only the others are looked for (none, re-running a file).
+            known.update(holder for holder in holders.values() if holder is not None)
+            others = {id_hash for _, id_hash in certificates.values()} - known
+            if others:
+                known.update(await bulk.known_people(db, list(others)))
     return errors
 
 
