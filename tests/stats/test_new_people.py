@@ -176,7 +176,11 @@ def test_people_marked_new_at_validation_but_created_before_the_write_are_merged
         calls.append((hints, len(new.people)))
         return new
 
+    async def no_holders(db: Any, certificates: Any) -> dict[str, str | None]:
+        return {}
+
     monkeypatch.setattr(bulk, "known_people", nobody)
+    monkeypatch.setattr(bulk, "title_holders", no_holders)
     monkeypatch.setattr(bulk_people, "plan", watched)
 
     async def reload(db: Any) -> Any:
