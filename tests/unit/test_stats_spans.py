@@ -81,6 +81,17 @@ def test_a_cell_counts_a_span_from_the_year_after_it_starts_and_its_tally_holds_
     assert tally == {"cell": "REGION|130802", "year": 2012, "days": [61], "byDay": {"61": 1}}
 
 
+def test_tallies_hold_a_whole_list_granted_on_one_day_and_read_as_the_statement_takes_them() -> None:
+    """A year's evaluation list is often granted on a single day: that day's change exceeds 16 bits."""
+    [span] = talent_spans(facts((job("i", "130802", "2010-01-01"),), (title("A", "JUNIOR", 1, "2023-07-29"),)))
+    [other] = talent_spans(facts((job("j", "130802", "2010-01-01"),), (title("B", "SENIOR", 4, "2023-01-02"),)))
+    rows = Accumulator().add([span] * 40_000, +1).add([other], +1).rows()
+    [tally] = [t for t in rows.tallies if t["cell"] == "REGION|130802"]
+    assert tally == {"cell": "REGION|130802", "year": 2023, "days": [2, 210], "byDay": {"2": 1, "210": 40_000}}
+    assert rows.tallies[:2] == [rows.tallies[0], rows.tallies[1]] and len(rows.tallies[2:]) == len(rows.tallies) - 2
+    assert list(rows.tallies) == rows.tallies[:]
+
+
 def test_the_smallest_covering_cube_answers_a_grouping_and_others_fall_back_to_spans() -> None:
     assert cube_for([]) == ("REGION",)
     assert cube_for(["TITLE_LEVEL", "REGION"]) == ("REGION", "TITLE_LEVEL")
