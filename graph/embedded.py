@@ -197,7 +197,11 @@ class EmbeddedNeo4j:
             self._ready.unlink(missing_ok=True)
             java = _java()
             command = [
-                java, f"-Xms{self.heap}", f"-Xmx{self.heap}", "-XX:+UseG1GC",
+                # The parallel collector, not G1 (Neo4j's default for large servers): with this small heap, on few
+                # cores, it spends about 10 % less of Neo4j's CPU on a 200,000-person load (81.6-81.9 s against
+                # 90.3-92.0 s, two pairs), young pauses are shorter (44 ms against 68-75), and a full collection
+                # of a 1-2 GB heap is rare and short.
+                java, f"-Xms{self.heap}", f"-Xmx{self.heap}", "-XX:+UseParallelGC",
                 "--add-opens=java.base/java.nio=ALL-UNNAMED",
                 "--add-opens=java.base/java.lang=ALL-UNNAMED",
                 "-cp", os.pathsep.join([str(classes), _classpath(LIB_DIR / "jars")]),
