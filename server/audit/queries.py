@@ -8,7 +8,7 @@ from graph.audit import AuditFilter, count_audit, list_audit
 from graph.errors import DomainError
 from server.audit.types import AuditEntry, audit_entry_from
 from server.auth import Role
-from server.common.connection import Connection, connection, page_size
+from server.common.connection import Connection, connection, page_size, total_beside
 from server.common.errors import RequestError
 
 
@@ -32,7 +32,8 @@ class AuditQueries:
                                    role=where.role)
         try:
             size = page_size(first, context.settings.max_page_size)
+            total = total_beside(info, lambda: count_audit(context.db, graph_filter))
             page = await list_audit(context.db, graph_filter, size, after)
         except DomainError as error:
             raise RequestError(error) from error
-        return connection(page, audit_entry_from, after, lambda: count_audit(context.db, graph_filter))
+        return connection(page, audit_entry_from, after, total)

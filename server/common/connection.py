@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable
+import asyncio
+from collections.abc import Awaitable, Callable, Sequence
 from typing import Any, Generic, TypeVar
 
 import strawberry
+from strawberry.types.nodes import SelectedField, Selection
 
 from graph.errors import InvalidInput
 from graph.listing import Page
@@ -54,6 +56,27 @@ def page_size(first: int | None, maximum: int, default: int = 20) -> int:
     if size < 0 or size > maximum:
         raise InvalidInput(f"first must be between 0 and {maximum}.", f"first 须在0至{maximum}之间", "first")
     return size
+
+
+def _asks_for(selections: Sequence[Selection], name: str) -> bool:
+    """Whether `name` is among these selections, fragments included."""
+    return any(selection.name == name if isinstance(selection, SelectedField)
+               else _asks_for(selection.selections, name) for selection in selections)
+
+
+def total_beside(info: strawberry.Info, count: Callable[[], Awaitable[int]]) -> Callable[[], Awaitable[int]]:
+    """The list's count, started now, beside the statement of its page, when the query asks for `totalCount`.
+
+    Else it runs when asked for, if ever. Started early, it saves the request one round trip to Neo4j
+    (bench/api.py, `people(first: 20)`: median 11.8-13.0 ms against 12.4-12.7 ms; the ratio to the driver
+    alone 2.20-2.24 against 2.36). Call it once the caller may read the list: the count is a read like the page.
+    """
+    if not any(_asks_for(field.selections, "totalCount") for field in info.selected_fields):
+        return count
+    counting = asyncio.ensure_future(count())
+    # Read even when the page fails and no one awaits the count: no "exception never retrieved" noise.
+    counting.add_done_callback(lambda task: task.cancelled() or task.exception())
+    return lambda: counting
 
 
 def connection(page: Page, make: Callable[[Any], T], after: str | None,

@@ -9,7 +9,7 @@ import strawberry
 from graph.errors import DomainError
 from graph.institutions import InstitutionFilter, count_institutions, list_institutions
 from server.auth import READERS
-from server.common.connection import Connection, connection, page_size
+from server.common.connection import Connection, connection, page_size, total_beside
 from server.common.enums import Direction, InstitutionType
 from server.common.errors import RequestError
 from server.institutions.types import Institution, institution_from
@@ -60,8 +60,9 @@ class InstitutionQueries:
                                          name=where.name or None, high_tech=where.high_tech, tech_sme=where.tech_sme)
         try:
             size = page_size(first, context.settings.max_page_size)
+            total = total_beside(info, lambda: count_institutions(context.db, graph_filter))
             page = await list_institutions(context.db, graph_filter, order.by.value,
                                            order.direction == Direction.DESC, size, after)
         except DomainError as error:
             raise RequestError(error) from error
-        return connection(page, institution_from, after, lambda: count_institutions(context.db, graph_filter))
+        return connection(page, institution_from, after, total)

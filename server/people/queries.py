@@ -9,7 +9,7 @@ import strawberry
 from graph.errors import DomainError
 from graph.people import PeopleFilter, count_people, list_people
 from server.auth import READERS
-from server.common.connection import Connection, connection, page_size
+from server.common.connection import Connection, connection, page_size, total_beside
 from server.common.enums import Direction, TitleLevel, TitleSeries
 from server.common.errors import RequestError
 from server.people.types import Person, person_from
@@ -74,8 +74,9 @@ class PeopleQueries:
                                                                     "people"))
         try:
             size = page_size(first, context.settings.max_page_size)
+            total = total_beside(info, lambda: count_people(context.db, graph_filter))
             page = await list_people(context.db, graph_filter, order.by.value, order.direction == Direction.DESC,
                                      size, after)
         except DomainError as error:
             raise RequestError(error) from error
-        return connection(page, person_from, after, lambda: count_people(context.db, graph_filter))
+        return connection(page, person_from, after, total)

@@ -9,7 +9,7 @@ import strawberry
 from graph.errors import DomainError
 from graph.platforms import PlatformFilter, count_platforms, list_platforms
 from server.auth import READERS
-from server.common.connection import Connection, connection, page_size
+from server.common.connection import Connection, connection, page_size, total_beside
 from server.common.enums import Direction, Level
 from server.common.errors import RequestError
 from server.platforms.types import Platform, PlatformKind, platform_from
@@ -63,8 +63,9 @@ class PlatformQueries:
                                       name=where.name or None)
         try:
             size = page_size(first, context.settings.max_page_size)
+            total = total_beside(info, lambda: count_platforms(context.db, graph_filter))
             page = await list_platforms(context.db, graph_filter, order.by.value, order.direction == Direction.DESC,
                                         size, after)
         except DomainError as error:
             raise RequestError(error) from error
-        return connection(page, platform_from, after, lambda: count_platforms(context.db, graph_filter))
+        return connection(page, platform_from, after, total)

@@ -8,7 +8,7 @@ from graph.errors import DomainError, NotFound
 from graph.listing import Page
 from graph.search import ExpertQuery, count_experts, search_experts
 from server.auth import Role
-from server.common.connection import Connection, connection, page_size
+from server.common.connection import Connection, connection, page_size, total_beside
 from server.common.enums import TitleLevel, code_of
 from server.common.errors import RequestError
 from server.search.types import ExpertResult, expert_from
@@ -41,8 +41,9 @@ class SearchQueries:
             expert_query = ExpertQuery(text=query, fields=tuple(fields or ()), regions=tuple(regions or ()),
                                        min_level=code_of(min_level) if min_level else None)
             size = page_size(first, context.settings.max_page_size)
+            total = total_beside(info, lambda: count_experts(context.db, expert_query))
             hits, has_next = await search_experts(context.db, expert_query, size, after)
         except DomainError as error:
             raise RequestError(error) from error
         page = Page(rows=hits, cursors=[hit.cursor() for hit in hits], has_next=has_next)  # type: ignore[arg-type]
-        return connection(page, expert_from, after, lambda: count_experts(context.db, expert_query))
+        return connection(page, expert_from, after, total)

@@ -9,7 +9,7 @@ import strawberry
 from graph.errors import DomainError
 from graph.teams import TeamFilter, count_teams, list_teams
 from server.auth import READERS
-from server.common.connection import Connection, connection, page_size
+from server.common.connection import Connection, connection, page_size, total_beside
 from server.common.enums import Direction, Level
 from server.common.errors import RequestError
 from server.teams.types import Team, TeamOrigin, TeamStatus, team_from
@@ -64,8 +64,9 @@ class TeamQueries:
                                   member=str(where.member_id) if where.member_id else None)
         try:
             size = page_size(first, context.settings.max_page_size)
+            total = total_beside(info, lambda: count_teams(context.db, graph_filter))
             page = await list_teams(context.db, graph_filter, order.by.value, order.direction == Direction.DESC,
                                     size, after)
         except DomainError as error:
             raise RequestError(error) from error
-        return connection(page, team_from, after, lambda: count_teams(context.db, graph_filter))
+        return connection(page, team_from, after, total)

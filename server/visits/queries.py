@@ -9,7 +9,7 @@ import strawberry
 from graph.errors import DomainError
 from graph.visits import VisitFilter, count_visits, list_visits
 from server.auth import Role
-from server.common.connection import Connection, connection, page_size
+from server.common.connection import Connection, connection, page_size, total_beside
 from server.common.enums import Direction
 from server.common.errors import RequestError
 from server.visits.types import Visit, visit_from
@@ -53,7 +53,8 @@ class VisitQueries:
                                    high_end=where.high_end, program=where.program or None)
         try:
             size = page_size(first, context.settings.max_page_size)
+            total = total_beside(info, lambda: count_visits(context.db, graph_filter))
             page = await list_visits(context.db, graph_filter, direction == Direction.DESC, size, after)
         except DomainError as error:
             raise RequestError(error) from error
-        return connection(page, visit_from, after, lambda: count_visits(context.db, graph_filter))
+        return connection(page, visit_from, after, total)

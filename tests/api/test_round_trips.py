@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from starlette.testclient import TestClient
 
-from tests.conftest import graphql
+from tests.conftest import graphql, post_graphql
 
 NESTED = """query($first: Int) { people(first: $first) { totalCount edges { node {
   name titles { certificateNo levelLabel { zh } } highestTitle { level }
@@ -41,3 +41,23 @@ def test_person_list_without_nested_institution_fields_is_two_statements(client:
     many_people(cypher, 30)
     body = graphql(client, "{ people(first: 25) { totalCount nodes { name titles { name } employer { name } } } }")
     assert body["extensions"]["cypherStatements"] == 2
+
+
+def test_the_count_runs_only_when_asked_for_fragments_included(client: TestClient, cypher) -> None:
+    """totalCount is started beside the page's statement when the query asks for it, however it asks."""
+    many_people(cypher, 30)
+    asked = {
+        "field": "{ people(first: 5) { totalCount nodes { name } } }",
+        "fragment": "query { people(first: 5) { ...counted } } fragment counted on PersonConnection { totalCount }",
+        "inline": "{ people(first: 5) { ... on PersonConnection { totalCount } nodes { name } } }",
+    }
+    for how, query in asked.items():
+        body = graphql(client, query)
+        assert body["data"]["people"]["totalCount"] == 30, how
+        assert body["extensions"]["cypherStatements"] == 2, how
+    body = graphql(client, "{ people(first: 5) { nodes { name } } }")
+    assert len(body["data"]["people"]["nodes"]) == 5
+    assert body["extensions"]["cypherStatements"] == 1
+    # A page that fails (a cursor of another list) fails alone; its count leaves no trace.
+    body = post_graphql(client, '{ people(first: 5, after: "bm90LWEtY3Vyc29y") { totalCount } }').json()
+    assert "cursor" in body["errors"][0]["message"] and not body.get("data")
