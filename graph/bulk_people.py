@@ -3,7 +3,8 @@
 A first load is mostly people the graph has never seen. What their statistics and search documents
 need follows from the rows in hand plus a little reference data (their institutions' names, types and
 regions, the field and region trees, the level ranks), read in the batch's own transaction together
-with a check that none of their keys exists yet. So a batch creates them with their search document
+with a check that none of their keys exists yet (for rows validation marked `new`, only their ids: the
+uniqueness constraints refuse anyone created since, see `plan`). So a batch creates them with their search document
 (as `search/refresh` would write it) and computes their talent spans (as `stats/person_facts` would
 give them) without reading anyone back; people already in the graph go the other way, merged by
 `bulk/people` and then recounted and re-indexed from the graph (graph/derived.py). Tests check that

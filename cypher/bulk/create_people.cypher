@@ -1,5 +1,7 @@
 // Create people new to the graph (graph/bulk_people.py checked, in this transaction, that no Person, Title or
-// talent span has their keys) with their titles, employer, fields and search document, in one statement.
+// talent span has their keys, or, for rows validation marked new, that none has their ids: the uniqueness
+// constraints on identity hash, id and certificate refuse the rest) with their titles, employer, fields and
+// search document, in one statement.
 // $institutions (ids) and $fields (codes): every institution and field the batch's people point to, each once;
 // $people: [{props (every Person property but the timestamps), institution (its position in $institutions),
 // fields (positions in $fields), titles: [{props, fingerprint}]}]. Writes what bulk/people followed by
