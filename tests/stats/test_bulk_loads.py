@@ -182,5 +182,6 @@ def test_folds_beside_the_writing_keep_every_figure_exact(on_db, cypher, tmp_pat
             assert cypher("MATCH (b:PendingBatch) RETURN count(b) AS n")[0]["n"] == 0
             assert on_db(_exact) == []
     assert summary.outcome["updated"] > 0 and summary.outcome["created"] > 0, summary.outcome
-    # Folds of 2 (or 3: a batch may commit while the fold starts) ran during each load, and one at each end.
-    assert sum(1 for size in folds if size >= 2) >= 8, folds
+    # Folds of 2 or more ran during the loads (23 batches: a fold takes what committed, 2 to 4 batches), and
+    # one at each end.
+    assert sum(1 for size in folds if size >= 2) >= 5, folds
