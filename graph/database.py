@@ -7,8 +7,9 @@ from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
-from neo4j import AsyncDriver, AsyncGraphDatabase, AsyncManagedTransaction, RoutingControl
+from neo4j import AsyncDriver, AsyncGraphDatabase, AsyncManagedTransaction, Record, RoutingControl
 from neo4j.exceptions import ConstraintError
+from neo4j.time import Date, DateTime, Duration, Time
 
 from cypher import STATEMENTS
 from graph.errors import Conflict
@@ -53,6 +54,37 @@ def _quiet(params: dict[str, Any]) -> dict[str, Any]:
     return {key: _Quiet(value) if type(value) is list else value for key, value in params.items()}
 
 
+_AS_IS = frozenset({str, int, float, bool, type(None), Date, DateTime, Time, Duration})
+
+
+class _GraphValue(Exception):
+    """A node, relationship, path or other value that `Record.data()` turns into something else."""
+
+
+def _plain(value: Any) -> Any:
+    """What `Record.data()` makes of maps, lists and scalars, without its abstract-class checks.
+
+    Those checks on every nested map and list were an eighth of the API's time for a page of people
+    (py-spy, bench/api.py). Anything else raises `_GraphValue`, and the record goes to `data()` itself.
+    """
+    kind = type(value)
+    if kind is dict:
+        return {key: _plain(item) for key, item in value.items()}
+    if kind is list:
+        return [_plain(item) for item in value]
+    if kind in _AS_IS:
+        return value
+    raise _GraphValue
+
+
+def _row(record: Record) -> dict[str, Any]:
+    """A record as a dict, exactly as `Record.data()` gives it."""
+    try:
+        return {key: _plain(value) for key, value in zip(record.keys(), record.values(), strict=True)}
+    except _GraphValue:
+        return record.data()
+
+
 def _counted(name: str) -> None:
     counter = _count.get()
     if counter is not None:
@@ -70,7 +102,7 @@ class Transaction:
         """Run the named statement (or an allow-list-derived `text` of it); return its rows."""
         _counted(name)
         result = await self._tx.run(text or STATEMENTS[name], _quiet(params))
-        return [record.data() async for record in result]
+        return [_row(record) async for record in result]
 
 
 class Database:
@@ -112,7 +144,7 @@ class Database:
         records, _, _ = await self.driver.execute_query(
             text or STATEMENTS[name], _quiet(params), database_=self.database, routing_=RoutingControl.READ
         )
-        return [record.data() for record in records]
+        return [_row(record) for record in records]
 
     async def write(self, name: str, text: str | None = None, /, **params: Any) -> list[dict[str, Any]]:
         """Run one named write statement in its own write transaction."""
