@@ -2,7 +2,7 @@
 // with its region) and fields, all gathered in the same statement. Used as the /*PERSON*/ slot.
 p {
   .id, .name, .pinyin, .gender, .birthYear, .degree, .email, .phone, .consentToContact,
-  .nationality, .highEnd, .keywords, .createdAt, .updatedAt,
+  .nationality, .highEnd, .keywords,
   foreignExpert: p:ForeignExpert,
   titles: COLLECT {
     MATCH (p)-[:HOLDS]->(t:Title)
