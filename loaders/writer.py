@@ -8,9 +8,10 @@ nothing, or several things, is an error of its row before anything is written.
 from __future__ import annotations
 
 import hashlib
-import json
 from dataclasses import dataclass, field
 from typing import Any
+
+import orjson
 
 from graph import bulk
 from graph.database import Database
@@ -36,7 +37,13 @@ def stable_id(prefix: str, *parts: str | None) -> str:
 
 
 def _fingerprint(row: dict[str, Any]) -> str:
-    return hashlib.sha256(json.dumps(row, sort_keys=True, default=str, ensure_ascii=False).encode()).hexdigest()
+    """A digest of the row's content (compact JSON with sorted keys; dates as YYYY-MM-DD).
+
+    orjson, not the json module: about a sixth of the time, in the process that validation keeps busiest.
+    Fingerprints written before 2026-11-29 were of json.dumps's spacing: the first re-run of a file loaded
+    before then counts its rows as updated once, and writes the same values.
+    """
+    return hashlib.sha256(orjson.dumps(row, option=orjson.OPT_SORT_KEYS)).hexdigest()
 
 
 def _without_none(values: dict[str, Any]) -> dict[str, Any]:

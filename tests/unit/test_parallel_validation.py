@@ -40,13 +40,13 @@ def test_worker_processes_find_what_one_process_finds_in_the_same_order(tmp_path
 
 
 def test_what_crosses_to_and_from_workers_pickles_quickly_and_whole() -> None:
-    """Rows and records travel between processes: each class pickles as its values (loaders/pickling.py),
+    """Rows and records travel between processes: each class pickles as a call with its values (loaders/pickling.py),
     not through dataclasses' per-object field lookup, and comes back equal."""
     classes = [Row, *(member for member in vars(records).values()
                       if dataclasses.is_dataclass(member) and hasattr(member, "__slots__"))]
     assert len(classes) > 5
     for cls in classes:
-        assert cls.__getstate__.__module__ == "loaders.pickling", cls
+        assert cls.__reduce__.__module__ == "loaders.pickling", cls
     samples = Path(__file__).resolve().parents[2] / "loaders" / "samples"
     for kind in ("people", "institutions", "teams", "visits", "projects", "platforms"):
         rows = list(read_rows(samples / f"{kind}.csv", kind))
