@@ -46,6 +46,10 @@ class Person:
     nationality: str | None
     high_end: bool | None = strawberry.field(description="A high-end foreign expert (高端外国专家).")
     keywords: list[str] = strawberry.field(description="Words a recruiter may search the person by.")
+    # Plain fields, filled by person_from, rather than resolvers: strawberry calls a resolver through
+    # several wrappers for every person of a page, a plain field not.
+    employer: Institution | None = strawberry.field(description="Where the person works now.")
+    region: Region | None = strawberry.field(description="The region of the current employer.")
     row: strawberry.Private[dict[str, Any]]
 
     @strawberry.field(description="Null for a recruiter unless the person consented to be contacted.")
@@ -72,17 +76,6 @@ class Person:
         return [Employment(institution=institution_from(job["institution"]), since=_date(job["since"]),
                            until=_date(job["until"]), role=job.get("role")) for job in self.row["employment"]]
 
-    @strawberry.field(description="Where the person works now.")
-    def employer(self) -> Institution | None:
-        job = self._current_job()
-        return institution_from(job["institution"]) if job else None
-
-    @strawberry.field(description="The region of the current employer.")
-    def region(self) -> Region | None:
-        job = self._current_job()
-        region = job["institution"].get("region") if job else None
-        return region_from(region) if region else None
-
     @strawberry.field(description="Fields of expertise, main first.")
     def fields(self) -> list[Expertise]:
         return [Expertise(field=field_from(row), weight=float(row.get("weight") or 1.0)) for row in self.row["fields"]]
@@ -98,11 +91,15 @@ class Person:
 
 def person_from(row: dict[str, Any]) -> Person:
     """A Person from a statement's map (people/projection)."""
+    job = next((job for job in row["employment"] if job.get("until") is None), None)
+    region = job["institution"].get("region") if job else None
     return Person(
         id=strawberry.ID(row["id"]), name=row["name"], pinyin=row.get("pinyin") or "",
         gender=Gender(row["gender"]) if row.get("gender") else None, birth_year=row.get("birthYear"),
         degree=Degree(row["degree"]) if row.get("degree") else None,
         consent_to_contact=bool(row.get("consentToContact")),
         foreign_expert=bool(row.get("foreignExpert")), nationality=row.get("nationality"),
-        high_end=row.get("highEnd"), keywords=list(row.get("keywords") or []), row=row,
+        high_end=row.get("highEnd"), keywords=list(row.get("keywords") or []),
+        employer=institution_from(job["institution"]) if job else None,
+        region=region_from(region) if region else None, row=row,
     )
