@@ -2,7 +2,8 @@
 
 Prints Cypher statements per request and the median latency of the GraphQL request (HTTP, through
 uvicorn, served by a process of its own) divided by the median latency of the same answer fetched
-with the driver directly, at page sizes 20 and 100, in blocks ordered API, driver, driver, API. Usage: .venv/bin/python bench/api.py [--people 20000] [--requests 200]
+with the driver directly, at page sizes 20 and 100, in blocks ordered API, driver, driver, API.
+Usage: .venv/bin/python bench/api.py [--people 20000] [--requests 200]
 """
 
 from __future__ import annotations
