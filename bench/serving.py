@@ -3,7 +3,8 @@
 The server runs apart from the benchmark, as it does when deployed: the client's work (building
 requests, parsing answers) and the driver measured beside it never wait for the server's
 interpreter lock, nor it for theirs. Run as a module, this file is that server process:
-`python -m bench.serving SETTINGS_JSON CONNECTION_JSON PORT`.
+`python -m bench.serving PORT`, with the settings and the database's address (password included) in
+the environment variables BENCH_SETTINGS and BENCH_NEO4J, as JSON, out of the process list.
 """
 
 from __future__ import annotations
@@ -33,8 +34,9 @@ def serving(settings: Settings, connection: Neo4jConnection) -> Iterator[str]:
     where = {"uri": connection.uri, "user": connection.user, "password": connection.password,
              "database": connection.database}
     server = subprocess.Popen(
-        [sys.executable, "-m", "bench.serving", settings.model_dump_json(), json.dumps(where), str(port)],
-        cwd=ROOT, env={**os.environ, "PYTHONPATH": str(ROOT)})
+        [sys.executable, "-m", "bench.serving", str(port)], cwd=ROOT,
+        env={**os.environ, "PYTHONPATH": str(ROOT), "BENCH_SETTINGS": settings.model_dump_json(),
+             "BENCH_NEO4J": json.dumps(where)})
     base = f"http://127.0.0.1:{port}"
     try:
         deadline = time.monotonic() + 60
@@ -59,16 +61,16 @@ def serving(settings: Settings, connection: Neo4jConnection) -> Iterator[str]:
             server.wait()
 
 
-def _serve(settings_json: str, connection_json: str, port: str) -> None:
+def _serve(port: str) -> None:
     import uvicorn
 
     from server.app import create_app
 
-    settings = Settings.model_validate_json(settings_json)
-    connection = Neo4jConnection(**json.loads(connection_json))
+    settings = Settings.model_validate_json(os.environ["BENCH_SETTINGS"])
+    connection = Neo4jConnection(**json.loads(os.environ["BENCH_NEO4J"]))
     uvicorn.run(create_app(settings, connection), host="127.0.0.1", port=int(port), log_level="warning",
                 lifespan="on")
 
 
 if __name__ == "__main__":
-    _serve(*sys.argv[1:4])
+    _serve(sys.argv[1])
