@@ -3,6 +3,8 @@
 Nothing here talks to Neo4j. The writing half calls this API:
 
 - `loaders.readers.read_rows(path, kind)` streams raw rows keyed by canonical column keys;
+- `loaders.readers.csv_lines(path, kind)`, for a CSV file of one row per line, cuts it into blocks of lines
+  that worker processes read into the same rows;
 - `loaders.validate.validate_row(row, kind, salt)` turns one row into a typed record or errors;
 - `loaders.validate.validated_records(path, kind, salt)` streams checked rows, with in-file conflicts;
 - `loaders.validate.validate_file(path, kind, salt)` streams a whole file into a `ValidationReport`;

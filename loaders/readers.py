@@ -5,7 +5,8 @@ from __future__ import annotations
 import codecs
 import csv
 import datetime as dt
-from collections.abc import Iterator, Mapping
+import io
+from collections.abc import Generator, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -51,6 +52,7 @@ def read_rows(path: Path | str, kind: Kind | str) -> Iterator[Row]:
     path = Path(path)
     fmt = format_of(kind)
     suffix = path.suffix.lower()
+    cells: Iterator[tuple[int, list[str]]]
     if suffix in CSV_SUFFIXES:
         cells = _csv_cells(path)
     elif suffix in XLSX_SUFFIXES:
@@ -72,6 +74,99 @@ def read_rows(path: Path | str, kind: Kind | str) -> Iterator[Row]:
         yield Row(line, values, headers, overflow)
 
 
+@dataclass(frozen=True, slots=True)
+class CsvLines:
+    """A .csv file in which every line is one row (it holds no quote character, so no cell can hold a line
+    break or a comma, and no lone carriage return): it can be cut into blocks of whole lines anywhere, and
+    each block turned into rows by itself, in worker processes (loaders/validate.py), exactly as
+    `read_rows` would.
+    """
+
+    path: Path
+    encoding: str
+    """The file's encoding as `detect_encoding` names it (for messages)."""
+    positions: dict[int, str]
+    headers: dict[str, str]
+    width: int
+    start: int
+    """The byte offset of the line after the header."""
+    first_line: int
+    """That line's number."""
+    lines: int
+    """How many lines the file has after the header."""
+
+    def blocks(self, size: int = 1 << 18) -> Iterator[tuple[int, bytes]]:
+        """(number of its first line, bytes) of blocks of about `size` bytes of whole lines, after the header."""
+        with self.path.open("rb") as f:
+            f.seek(self.start)
+            line, rest = self.first_line, b""
+            while chunk := f.read(size):
+                data = rest + chunk
+                cut = data.rfind(b"\n") + 1
+                block, rest = data[:cut], data[cut:]
+                if block:
+                    yield line, block
+                    line += block.count(b"\n")
+            if rest:
+                yield line, rest
+
+    def rows(self, line: int, block: bytes) -> tuple[list[Row], FileFormatError | None]:
+        """The data rows of a block (from `blocks`) starting at `line`, as `read_rows` gives them; and the
+        error that stopped reading, if any, after the rows before it."""
+        codec = "gb18030" if self.encoding == "gb18030" else "utf-8"
+        failure: FileFormatError | None = None
+        try:
+            text = block.decode(codec)
+        except UnicodeDecodeError as bad:
+            good = block.rfind(b"\n", 0, bad.start) + 1
+            at = line + block.count(b"\n", 0, good)
+            text = block[:good].decode(codec)
+            failure = FileFormatError(
+                f"bytes that are not {self.encoding} after line {at}; save the file as UTF-8 or GB18030",
+                f"第{at}行之后含有非{self.encoding}编码的字节，请另存为UTF-8或GB18030编码",
+                at,
+            )
+        rows: list[Row] = []
+        reader = csv.reader(io.StringIO(text, newline=""))
+        at = line
+        try:
+            for cells in reader:
+                if any(cell.strip() for cell in cells):
+                    values = {key: cells[i] for i, key in self.positions.items() if i < len(cells)}
+                    overflow = sum(1 for cell in cells[self.width:] if cell.strip())
+                    rows.append(Row(at, values, self.headers, overflow))
+                at = line + reader.line_num
+        except csv.Error as bad:
+            return rows, FileFormatError(f"broken CSV: {bad}", f"CSV格式错误：{bad}", at)
+        return rows, failure
+
+
+def csv_lines(path: Path | str, kind: Kind | str) -> CsvLines | None:
+    """The file as CsvLines when it is a .csv file whose every line is one row, else None (read_rows reads
+    those). Raises HeaderError or FileFormatError as read_rows does."""
+    path = Path(path)
+    if path.suffix.lower() not in CSV_SUFFIXES:
+        return None
+    newlines = 0
+    with path.open("rb") as f:
+        while chunk := f.read(1 << 20):
+            if b'"' in chunk or chunk.count(b"\r") != chunk.count(b"\r\n"):
+                return None
+            newlines += chunk.count(b"\n")
+    cells = _csv_cells(path)
+    try:
+        header_line, header = _find_header(cells)
+    finally:
+        cells.close()
+    positions = format_of(kind).match_headers(header, header_line)
+    with path.open("rb") as f:
+        for _ in range(header_line):
+            f.readline()
+        start = f.tell()
+    return CsvLines(path, detect_encoding(path), positions, {key: header[i].strip() for i, key in positions.items()},
+                    len(header), start, header_line + 1, newlines - header_line)
+
+
 def _find_header(cells: Iterator[tuple[int, list[str]]]) -> tuple[int, list[str]]:
     """The first row with two or more non-empty cells; a title row above it is skipped."""
     for line, row in cells:
@@ -80,7 +175,7 @@ def _find_header(cells: Iterator[tuple[int, list[str]]]) -> tuple[int, list[str]
     raise FileFormatError("the file has no header row", "文件没有表头行")
 
 
-def _csv_cells(path: Path) -> Iterator[tuple[int, list[str]]]:
+def _csv_cells(path: Path) -> Generator[tuple[int, list[str]], None, None]:
     encoding = detect_encoding(path)
     with path.open(encoding=encoding, newline="") as f:
         reader = csv.reader(f)

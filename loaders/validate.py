@@ -8,7 +8,7 @@ import multiprocessing
 import os
 import sqlite3
 from collections import deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from datetime import date
@@ -18,7 +18,7 @@ from typing import Any, NamedTuple
 from loaders.builders import BUILDERS, Problems
 from loaders.errors import FileFormatError, InvalidValue, RowError
 from loaders.formats import Format, Kind, format_of
-from loaders.readers import Row, read_rows
+from loaders.readers import CsvLines, Row, csv_lines, read_rows
 from loaders.records import (
     InstitutionRecord,
     PersonRecord,
@@ -84,13 +84,21 @@ def validated_records(
     PARALLEL_FROM rows, and come back in order; conflicts between rows are found here, in file order.
     """
     fmt, ctx, conflicts = format_of(kind), _context(salt, today), ConflictTracker()
+    workers = default_workers() if workers is None else workers
+    setup = (str(kind), salt, today)
+    lines = csv_lines(path, kind) if workers >= 1 else None
+    checked: Iterator[tuple[int, Mapping[str, str], Record | None, list[RowError]]]
+    if lines is not None and lines.lines >= PARALLEL_FROM:
+        checked = _checked_lines(lines, setup, workers)
+    else:
+        checked = ((row.line, row.headers, record, errors)
+                   for row, record, errors in _checked_rows(read_rows(path, kind), fmt, ctx, setup, workers))
     try:
-        for row, record, errors in _checked_rows(read_rows(path, kind), fmt, ctx, (str(kind), salt, today),
-                                                 workers):
-            first = row.line
+        for line, headers, record, errors in checked:
+            first = line
             if record is not None:
-                errors, first = conflicts.check(row, record)
-            yield CheckedRow(row.line, record if not errors else None, errors, first if not errors else 0)
+                errors, first = conflicts.check(line, headers, record)
+            yield CheckedRow(line, record if not errors else None, errors, first if not errors else 0)
     finally:
         conflicts.close()
 
@@ -149,6 +157,31 @@ def _checked_rows(rows: Iterator[Row], fmt: Format, ctx: ParseContext, setup: tu
             yield from ready()
 
 
+def _checked_lines(lines: CsvLines, setup: tuple[str, str | bytes, date | None],
+                   workers: int) -> Iterator[tuple[int, Mapping[str, str], Record | None, list[RowError]]]:
+    """A file of one row per line, checked in blocks of lines that the workers read into rows themselves:
+    this process only cuts the file (the workers parse the CSV, and no rows cross to them)."""
+    with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"),
+                             initializer=_start_worker, initargs=setup) as pool:
+        waiting: deque[Future[tuple[list[tuple[int, Record | None, list[RowError]]], tuple[str, str, int] | None]]]
+        waiting = deque()
+
+        def ready() -> Iterator[tuple[int, Mapping[str, str], Record | None, list[RowError]]]:
+            checked, stop = waiting.popleft().result()
+            for line, record, errors in checked:
+                yield line, lines.headers, record, errors
+            if stop is not None:
+                # The rows before an unreadable line are reported first, as read_rows would.
+                raise FileFormatError(*stop)
+
+        for line, block in lines.blocks():
+            waiting.append(pool.submit(_check_block, lines, line, block))
+            if len(waiting) > AHEAD_PER_WORKER * workers:
+                yield from ready()
+        while waiting:
+            yield from ready()
+
+
 _worker: tuple[Format, ParseContext] | None = None
 
 
@@ -161,6 +194,17 @@ def _check_chunk(rows: list[Row]) -> list[tuple[Record | None, list[RowError]]]:
     assert _worker is not None, "worker not started"
     fmt, ctx = _worker
     return [_check_row(row, fmt, ctx) for row in rows]
+
+
+def _check_block(lines: CsvLines, line: int,
+                 block: bytes) -> tuple[list[tuple[int, Record | None, list[RowError]]], tuple[str, str, int] | None]:
+    """The checked rows of a block, and what stopped reading it (an exception's arguments: FileFormatError
+    does not pickle as itself)."""
+    assert _worker is not None, "worker not started"
+    fmt, ctx = _worker
+    rows, failure = lines.rows(line, block)
+    stop = (failure.reason_en, failure.reason_zh, failure.line) if failure is not None else None
+    return [(row.line, *_check_row(row, fmt, ctx)) for row in rows], stop
 
 
 def validate_file(
@@ -262,24 +306,24 @@ class ConflictTracker:
         self._in_memory = IN_MEMORY_KEYS if in_memory is None else in_memory
         self._disk: sqlite3.Connection | None = None
 
-    def check(self, row: Row, record: Record) -> tuple[list[RowError], int]:
-        """Errors for each key of this record that an earlier row gave different content, and the first line
-        that had one of its keys (this row's line when it is the first)."""
+    def check(self, line: int, headers: Mapping[str, str], record: Record) -> tuple[list[RowError], int]:
+        """Errors for each key of the record of this line that an earlier row gave different content, and the
+        first line that had one of its keys (this line when it is the first); `headers` name the columns."""
         errors = []
-        earliest = row.line
+        earliest = line
         for watch in _watches(record):
             fingerprint = hash(watch.content) & _HASH_MASK
             key = hashlib.blake2b(repr((watch.name, watch.key)).encode(), digest_size=16).digest()
-            seen = self._first(key, fingerprint << 32 | row.line)
-            line, first = seen & _LINE_MASK, seen >> 32
-            earliest = min(earliest, line)
+            seen = self._first(key, fingerprint << 32 | line)
+            earlier, first = seen & _LINE_MASK, seen >> 32
+            earliest = min(earliest, earlier)
             if first != fingerprint:
                 errors.append(
                     RowError(
-                        row.line,
-                        row.headers.get(watch.column, watch.column),
-                        watch.reason_en.format(line),
-                        watch.reason_zh.format(line),
+                        line,
+                        headers.get(watch.column, watch.column),
+                        watch.reason_en.format(earlier),
+                        watch.reason_zh.format(earlier),
                     )
                 )
         return errors, earliest

@@ -10,8 +10,9 @@ from pathlib import Path
 import pytest
 
 from loaders import records, validate
+from loaders.errors import FileFormatError
 from loaders.generate import generate
-from loaders.readers import Row, read_rows
+from loaders.readers import Row, csv_lines, read_rows
 from loaders.validate import PARALLEL_CHUNK, PARALLEL_FROM, validate_row, validated_records
 
 
@@ -91,3 +92,84 @@ def test_the_conflict_check_answers_the_same_from_memory_and_from_disk() -> None
     assert tracker._first(b"x" * 16, big) == big and tracker._first(b"y" * 16, 1) == 1
     assert tracker._first(b"x" * 16, 0) == big
     tracker.close()
+
+
+def _tricky(tmp_path: Path, encoding: str, newline: str) -> Path:
+    """A generated people file with a title row, blank lines, a cell beyond the header and no final newline."""
+    generate(600, 5, tmp_path)
+    with (tmp_path / "people.csv").open(encoding="utf-8-sig", newline="") as handle:
+        header, *rows = list(csv.reader(handle))
+    lines = ["承德市职称评审通过人员名单,,", ",".join(header)]
+    for number, row in enumerate(rows):
+        lines.append(",".join(row + (["多余"] if number == 7 else [])))
+        if number % 97 == 0:
+            lines.append("" if number % 2 else ",,,")
+    path = tmp_path / f"tricky-{encoding}.csv"
+    path.write_bytes(newline.join(lines).encode(encoding))
+    return path
+
+
+@pytest.mark.parametrize(("encoding", "newline"), [("utf-8-sig", "\n"), ("utf-8", "\r\n"), ("gb18030", "\r\n")])
+def test_blocks_of_lines_read_as_the_whole_file(tmp_path: Path, encoding: str, newline: str) -> None:
+    """Workers read a file of one row per line in blocks (loaders/readers.py CsvLines): whatever the cuts,
+    the rows are read_rows's, line numbers, blank lines and cells beyond the header included."""
+    path = _tricky(tmp_path, encoding, newline)
+    whole = list(read_rows(path, "people"))
+    lines = csv_lines(path, "people")
+    assert lines is not None and lines.first_line == 3
+    for size in (97, 4096, 1 << 18):
+        blocks = list(lines.blocks(size))
+        assert len(blocks) > 1 or size == 1 << 18
+        read: list[Row] = []
+        for line, block in blocks:
+            rows, failure = lines.rows(line, block)
+            assert failure is None
+            read.extend(rows)
+        assert read == whole
+    assert whole[7].overflow == 1 and whole[0].line == 3
+
+
+def test_files_whose_cells_may_span_lines_are_not_cut(tmp_path: Path) -> None:
+    quoted = tmp_path / "quoted.csv"
+    quoted.write_text('name,credit_code,type,region\n"某某,公司",,企业,双桥区\n', encoding="utf-8")
+    lone_return = tmp_path / "mac.csv"
+    lone_return.write_text("name,credit_code,type,region\r某某公司,,企业,双桥区\r", encoding="utf-8")
+    assert csv_lines(quoted, "institutions") is None and csv_lines(lone_return, "institutions") is None
+
+
+def test_a_block_with_bytes_of_another_encoding_reports_the_rows_before_them(tmp_path: Path) -> None:
+    path = _tricky(tmp_path, "utf-8", "\n")
+    data = path.read_bytes().split(b"\n")
+    # Not UTF-8, on the first line past the 64 KiB that decided the file's encoding.
+    bad = next(index for index in range(len(data)) if sum(len(line) + 1 for line in data[:index]) > 70_000)
+    data[bad] = data[bad].replace(b",", b",\xff", 1)
+    path.write_bytes(b"\n".join(data))
+    lines = csv_lines(path, "people")
+    assert lines is not None
+    read: list[Row] = []
+    for line, block in lines.blocks(4096):
+        rows, failure = lines.rows(line, block)
+        read.extend(rows)
+        if failure is not None:
+            break
+    assert failure is not None and failure.line == bad + 1 and "utf-8-sig" in failure.reason_en
+    assert read and read[-1].line < bad + 1
+    before = []
+    with pytest.raises(FileFormatError):
+        for row in read_rows(path, "people"):
+            before.append(row)
+    # read_rows decodes ahead, so it stops some lines before the bad one; blocks stop right at it.
+    assert before == read[:len(before)] and read[-1].line == max(row.line for row in read)
+
+
+def test_large_files_of_one_row_per_line_are_checked_from_blocks(tmp_path: Path) -> None:
+    """validated_records takes the blocks path for such a file: same outcome as checking in this process."""
+    path = _tricky(tmp_path, "utf-8-sig", "\r\n")
+    generate(PARALLEL_FROM + 50, 6, tmp_path / "big")
+    big = tmp_path / "big" / "people.csv"
+    lines = csv_lines(big, "people")
+    assert lines is not None and lines.lines >= PARALLEL_FROM
+    for file in (path, big):
+        alone = list(validated_records(file, "people", "salt", workers=0))
+        parallel = list(validated_records(file, "people", "salt", workers=1))
+        assert parallel == alone
