@@ -13,7 +13,7 @@ from pathlib import Path
 from openpyxl import load_workbook
 
 from loaders.errors import FileFormatError
-from loaders.formats import Kind, format_of
+from loaders.formats import Format, Kind, format_of
 from loaders.pickling import fast_pickling
 
 _CHUNK = 1 << 16
@@ -63,15 +63,47 @@ def read_rows(path: Path | str, kind: Kind | str) -> Iterator[Row]:
             f"{path.name}：只能导入 .csv 或 .xlsx 文件",
         )
     header_line, header = _find_header(cells)
-    positions = fmt.match_headers(header, header_line)
-    headers = {key: header[i].strip() for i, key in positions.items()}
-    width = len(header)
-    for line, row in cells:
-        if not any(cell.strip() for cell in row):
-            continue
-        values = {key: row[i] for i, key in positions.items() if i < len(row)}
-        overflow = sum(1 for cell in row[width:] if cell.strip())
-        yield Row(line, values, headers, overflow)
+    layout = _Layout.of(fmt, header, header_line)
+    for line, cells_of_line in cells:
+        row = layout.row(line, cells_of_line)
+        if row is not None:
+            yield row
+
+
+@dataclass(frozen=True, slots=True)
+class _Layout:
+    """Where each column is, from the header row: cell positions → canonical keys, the headers as written,
+    and how many cells the header has."""
+
+    positions: dict[int, str]
+    headers: dict[str, str]
+    width: int
+
+    @staticmethod
+    def of(fmt: Format, header: list[str], line: int) -> _Layout:
+        """The layout of a header row at `line`; raise HeaderError."""
+        positions = fmt.match_headers(header, line)
+        return _Layout(positions, {key: header[i].strip() for i, key in positions.items()}, len(header))
+
+    def row(self, line: int, cells: list[str]) -> Row | None:
+        """The data row of these cells, None when they are all blank."""
+        if not any(cell.strip() for cell in cells):
+            return None
+        values = {key: cells[i] for i, key in self.positions.items() if i < len(cells)}
+        overflow = sum(1 for cell in cells[self.width:] if cell.strip())
+        return Row(line, values, self.headers, overflow)
+
+
+def _undecodable(encoding: str, line: int) -> FileFormatError:
+    return FileFormatError(
+        f"bytes that are not {encoding} after line {line}; save the file as UTF-8 or GB18030",
+        f"第{line}行之后含有非{encoding}编码的字节，请另存为UTF-8或GB18030编码",
+        line,
+    )
+
+
+def _broken(bad: csv.Error, line: int) -> FileFormatError:
+    return FileFormatError(f"broken CSV: {bad}", f"CSV格式错误：{bad}", line)
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,9 +117,7 @@ class CsvLines:
     path: Path
     encoding: str
     """The file's encoding as `detect_encoding` names it (for messages)."""
-    positions: dict[int, str]
-    headers: dict[str, str]
-    width: int
+    layout: _Layout
     start: int
     """The byte offset of the line after the header."""
     first_line: int
@@ -121,24 +151,24 @@ class CsvLines:
             good = block.rfind(b"\n", 0, bad.start) + 1
             at = line + block.count(b"\n", 0, good)
             text = block[:good].decode(codec)
-            failure = FileFormatError(
-                f"bytes that are not {self.encoding} after line {at}; save the file as UTF-8 or GB18030",
-                f"第{at}行之后含有非{self.encoding}编码的字节，请另存为UTF-8或GB18030编码",
-                at,
-            )
+            failure = _undecodable(self.encoding, at)
         rows: list[Row] = []
         reader = csv.reader(io.StringIO(text, newline=""))
         at = line
         try:
             for cells in reader:
-                if any(cell.strip() for cell in cells):
-                    values = {key: cells[i] for i, key in self.positions.items() if i < len(cells)}
-                    overflow = sum(1 for cell in cells[self.width:] if cell.strip())
-                    rows.append(Row(at, values, self.headers, overflow))
+                row = self.layout.row(at, cells)
+                if row is not None:
+                    rows.append(row)
                 at = line + reader.line_num
         except csv.Error as bad:
-            return rows, FileFormatError(f"broken CSV: {bad}", f"CSV格式错误：{bad}", at)
+            return rows, _broken(bad, at)
         return rows, failure
+
+    @property
+    def headers(self) -> dict[str, str]:
+        """The headers as written, by canonical key."""
+        return self.layout.headers
 
 
 def csv_lines(path: Path | str, kind: Kind | str) -> CsvLines | None:
@@ -158,13 +188,12 @@ def csv_lines(path: Path | str, kind: Kind | str) -> CsvLines | None:
         header_line, header = _find_header(cells)
     finally:
         cells.close()
-    positions = format_of(kind).match_headers(header, header_line)
+    layout = _Layout.of(format_of(kind), header, header_line)
     with path.open("rb") as f:
         for _ in range(header_line):
             f.readline()
         start = f.tell()
-    return CsvLines(path, detect_encoding(path), positions, {key: header[i].strip() for i, key in positions.items()},
-                    len(header), start, header_line + 1, newlines - header_line)
+    return CsvLines(path, detect_encoding(path), layout, start, header_line + 1, newlines - header_line)
 
 
 def _find_header(cells: Iterator[tuple[int, list[str]]]) -> tuple[int, list[str]]:
@@ -185,13 +214,9 @@ def _csv_cells(path: Path) -> Generator[tuple[int, list[str]], None, None]:
                 yield line, row
                 line = reader.line_num + 1
         except UnicodeDecodeError:
-            raise FileFormatError(
-                f"bytes that are not {encoding} after line {line}; save the file as UTF-8 or GB18030",
-                f"第{line}行之后含有非{encoding}编码的字节，请另存为UTF-8或GB18030编码",
-                line,
-            ) from None
+            raise _undecodable(encoding, line) from None
         except csv.Error as bad:
-            raise FileFormatError(f"broken CSV: {bad}", f"CSV格式错误：{bad}", line) from None
+            raise _broken(bad, line) from None
 
 
 def _xlsx_cells(path: Path) -> Iterator[tuple[int, list[str]]]:

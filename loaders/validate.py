@@ -8,12 +8,13 @@ import multiprocessing
 import os
 import sqlite3
 from collections import deque
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from datetime import date
+from functools import partial
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, TypeVar
 
 from loaders.builders import BUILDERS, Problems
 from loaders.errors import FileFormatError, InvalidValue, RowError
@@ -29,6 +30,9 @@ from loaders.records import (
     VisitRecord,
 )
 from loaders.values import ParseContext
+
+T = TypeVar("T")
+R = TypeVar("R")
 
 
 @dataclass(frozen=True, slots=True)
@@ -130,56 +134,52 @@ def _checked_rows(rows: Iterator[Row], fmt: Format, ctx: ParseContext, setup: tu
         for row in itertools.chain(first, rows):
             yield row, *_check_row(row, fmt, ctx)
         return
-    # Spawned, not forked: the parent holds a database driver and its event loop.
-    with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"),
-                             initializer=_start_worker, initargs=setup) as pool:
-        waiting: deque[tuple[list[Row], Future[list[tuple[Record | None, list[RowError]]]]]] = deque()
-
-        def ready() -> Iterator[tuple[Row, Record | None, list[RowError]]]:
-            done, checked = waiting.popleft()
-            return ((row, record, errors) for row, (record, errors) in zip(done, checked.result(), strict=True))
-
-        chunks = itertools.chain(
-            (first[start:start + PARALLEL_CHUNK] for start in range(0, len(first), PARALLEL_CHUNK)),
-            iter(lambda: list(itertools.islice(rows, PARALLEL_CHUNK)), []))
-        try:
-            for chunk in chunks:
-                waiting.append((chunk, pool.submit(_check_chunk, chunk)))
-                # A few chunks ahead at most: memory stays bounded whatever the file's size.
-                if len(waiting) > AHEAD_PER_WORKER * workers:
-                    yield from ready()
-        except FileFormatError:
-            # The rows before an unreadable line are reported first, as when checked here.
-            while waiting:
-                yield from ready()
-            raise
-        while waiting:
-            yield from ready()
+    chunks = itertools.chain(
+        (first[start:start + PARALLEL_CHUNK] for start in range(0, len(first), PARALLEL_CHUNK)),
+        iter(lambda: list(itertools.islice(rows, PARALLEL_CHUNK)), []))
+    for chunk, checked in _in_workers(_check_chunk, chunks, setup, workers):
+        yield from ((row, record, errors) for row, (record, errors) in zip(chunk, checked, strict=True))
 
 
 def _checked_lines(lines: CsvLines, setup: tuple[str, str | bytes, date | None],
                    workers: int) -> Iterator[tuple[int, Mapping[str, str], Record | None, list[RowError]]]:
     """A file of one row per line, checked in blocks of lines that the workers read into rows themselves:
     this process only cuts the file (the workers parse the CSV, and no rows cross to them)."""
+    for _, (checked, stop) in _in_workers(partial(_check_block, lines), lines.blocks(), setup, workers):
+        for line, record, errors in checked:
+            yield line, lines.headers, record, errors
+        if stop is not None:
+            # The rows before an unreadable line are reported first, as read_rows would.
+            raise FileFormatError(*stop)
+
+
+def _in_workers(work: Callable[[T], R], pieces: Iterator[T], setup: tuple[str, str | bytes, date | None],
+                workers: int) -> Iterator[tuple[T, R]]:
+    """Each piece of the file with `work(piece)` done in `workers` worker processes, in the pieces' order.
+
+    A few pieces ahead at most: memory stays bounded whatever the file's size. When reading the next piece
+    fails (FileFormatError), the pieces before it are given first.
+    """
+    # Spawned, not forked: the parent holds a database driver and its event loop.
     with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"),
                              initializer=_start_worker, initargs=setup) as pool:
-        waiting: deque[Future[tuple[list[tuple[int, Record | None, list[RowError]]], tuple[str, str, int] | None]]]
-        waiting = deque()
+        waiting: deque[tuple[T, Future[R]]] = deque()
 
-        def ready() -> Iterator[tuple[int, Mapping[str, str], Record | None, list[RowError]]]:
-            checked, stop = waiting.popleft().result()
-            for line, record, errors in checked:
-                yield line, lines.headers, record, errors
-            if stop is not None:
-                # The rows before an unreadable line are reported first, as read_rows would.
-                raise FileFormatError(*stop)
+        def ready() -> tuple[T, R]:
+            piece, done = waiting.popleft()
+            return piece, done.result()
 
-        for line, block in lines.blocks():
-            waiting.append(pool.submit(_check_block, lines, line, block))
-            if len(waiting) > AHEAD_PER_WORKER * workers:
-                yield from ready()
+        try:
+            for piece in pieces:
+                waiting.append((piece, pool.submit(work, piece)))
+                if len(waiting) > AHEAD_PER_WORKER * workers:
+                    yield ready()
+        except FileFormatError:
+            while waiting:
+                yield ready()
+            raise
         while waiting:
-            yield from ready()
+            yield ready()
 
 
 _worker: tuple[Format, ParseContext] | None = None
@@ -196,13 +196,13 @@ def _check_chunk(rows: list[Row]) -> list[tuple[Record | None, list[RowError]]]:
     return [_check_row(row, fmt, ctx) for row in rows]
 
 
-def _check_block(lines: CsvLines, line: int,
-                 block: bytes) -> tuple[list[tuple[int, Record | None, list[RowError]]], tuple[str, str, int] | None]:
-    """The checked rows of a block, and what stopped reading it (an exception's arguments: FileFormatError
-    does not pickle as itself)."""
+def _check_block(lines: CsvLines, block: tuple[int, bytes]
+                 ) -> tuple[list[tuple[int, Record | None, list[RowError]]], tuple[str, str, int] | None]:
+    """The checked rows of a block (its first line, its bytes), and what stopped reading it (an exception's
+    arguments: FileFormatError does not pickle as itself)."""
     assert _worker is not None, "worker not started"
     fmt, ctx = _worker
-    rows, failure = lines.rows(line, block)
+    rows, failure = lines.rows(*block)
     stop = (failure.reason_en, failure.reason_zh, failure.line) if failure is not None else None
     return [(row.line, *_check_row(row, fmt, ctx)) for row in rows], stop
 
