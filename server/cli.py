@@ -167,7 +167,7 @@ def cmd_serve(settings: Settings, args: argparse.Namespace) -> int:
         print(f"Talent Graph: http://{args.host}:{port}/ (dashboard), http://{args.host}:{port}/graphql (API)",
               flush=True)
         uvicorn.run(create_app(settings, connection), host=args.host, port=port,
-                    log_level="info" if settings.development else "warning")
+                    log_level="info" if settings.development else "warning", access_log=args.access_log)
     finally:
         connection.release()
     return 0
@@ -183,6 +183,8 @@ def parser() -> argparse.ArgumentParser:
     serve.add_argument("--port", type=int, default=8000, help="0 picks a free port")
     serve.add_argument("--demo", action="store_true", help="load the demo data set first (idempotent)")
     serve.add_argument("--dev", action="store_true", help="development mode: full error messages")
+    serve.add_argument("--no-access-log", dest="access_log", action="store_false",
+                       help="no line per request (development mode logs one)")
     serve.set_defaults(run=cmd_serve)
 
     db = commands.add_parser("db", help="manage the embedded Neo4j")
