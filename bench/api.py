@@ -28,7 +28,6 @@ from graph.keys import create_key  # noqa: E402
 from graph.listing import _filters, fill_slots, projection  # noqa: E402
 from graph.migrations import migrate  # noqa: E402
 from graph.people import PEOPLE, PEOPLE_ORDER  # noqa: E402
-from graph.settings import Settings  # noqa: E402
 from loaders.cli import LOAD_ORDER  # noqa: E402
 from loaders.generate import generate  # noqa: E402
 from loaders.load import load_file  # noqa: E402
@@ -91,11 +90,11 @@ def main() -> None:
     parser.add_argument("--requests", type=int, default=200)
     args = parser.parse_args()
     with benchmark_database(heap="1g", pagecache="1g") as connection:
-        settings = Settings(data_dir=Path(tempfile.mkdtemp()), id_salt="bench", mode="development")
         secret = asyncio.run(load(connection, args.people, "bench"))
         driver = GraphDatabase.driver(connection.uri, auth=(connection.user, connection.password),
                                       notifications_min_severity="OFF")
-        with serving(settings, connection) as base, httpx.Client(
+        with serving(connection, TALENTGRAPH_DATA_DIR=tempfile.mkdtemp(), TALENTGRAPH_ID_SALT="bench",
+                     TALENTGRAPH_MODE="development") as base, httpx.Client(
                 base_url=base, timeout=30, headers={"authorization": f"Bearer {secret}"}) as client:
             print(f"{args.people:,} people generated and loaded; {args.requests} requests per figure")
             for first in (20, 100):

@@ -24,7 +24,6 @@ import httpx  # noqa: E402
 from bench.api import QUERY, load  # noqa: E402
 from bench.common import benchmark_database, describe  # noqa: E402
 from bench.serving import serving  # noqa: E402
-from graph.settings import Settings  # noqa: E402
 
 
 def main() -> None:
@@ -33,11 +32,12 @@ def main() -> None:
     parser.add_argument("--requests", type=int, default=300)
     args = parser.parse_args()
     with benchmark_database(heap="1g", pagecache="1g") as connection:
-        settings = Settings(data_dir=Path(tempfile.mkdtemp()), id_salt="bench", mode="production")
+        settings = {"TALENTGRAPH_DATA_DIR": tempfile.mkdtemp(), "TALENTGRAPH_ID_SALT": "bench",
+                    "TALENTGRAPH_MODE": "production"}
         secret = asyncio.run(load(connection, args.people, "bench"))
         payload = {"query": QUERY, "variables": {"first": 100}}
-        with serving(settings, connection) as checked_base, \
-                serving(settings.model_copy(update={"auth": False}), connection) as unchecked_base, \
+        with serving(connection, **settings) as checked_base, \
+                serving(connection, **settings, TALENTGRAPH_AUTH="off") as unchecked_base, \
                 httpx.Client(base_url=checked_base, timeout=30,
                              headers={"authorization": f"Bearer {secret}"}) as checked, \
                 httpx.Client(base_url=unchecked_base, timeout=30) as unchecked:

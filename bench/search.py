@@ -16,10 +16,8 @@ import asyncio
 import datetime as dt
 import http.client
 import json
-import os
 import random
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
@@ -30,8 +28,8 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench.common import benchmark_database, percentile  # noqa: E402
+from bench.serving import serving  # noqa: E402
 from graph.database import Database  # noqa: E402
-from graph.embedded import free_port  # noqa: E402
 from graph.keys import create_key  # noqa: E402
 from graph.migrations import migrate, read_reference  # noqa: E402
 from graph.names import pinyin_of  # noqa: E402
@@ -294,21 +292,6 @@ def report(title: str, timings: dict[str, list[float]], goal: float) -> None:
         print(f"  {kind:<26}{len(values):>5}{statistics.median(values):>12.1f}{p95:>10.1f}")
 
 
-def wait_for(port: int, server: subprocess.Popen[bytes], timeout: float = 120) -> None:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if server.poll() is not None:
-            raise RuntimeError("the API server exited")
-        try:
-            connection = http.client.HTTPConnection("127.0.0.1", port, timeout=2)
-            connection.request("GET", "/healthz")
-            if connection.getresponse().status == 200:
-                return
-        except OSError:
-            time.sleep(0.5)
-    raise RuntimeError("the API server did not start")
-
-
 def main() -> int:
     arguments = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     arguments.add_argument("--people", type=int, default=200_000)
@@ -337,24 +320,10 @@ def main() -> int:
                 await db.close()
 
         secret = asyncio.run(prepare())
-        port = free_port()
         # The API runs in its own process, as in production, so that the client does not share its GIL.
-        environment = {
-            **os.environ,
-            "NEO4J_URI": connection.uri,
-            "NEO4J_USER": connection.user,
-            "NEO4J_PASSWORD": connection.password,
-            "NEO4J_DATABASE": connection.database,
-            "TALENTGRAPH_DATA_DIR": folder,
-        }
-        server = subprocess.Popen(
-            [sys.executable, "-m", "server.cli", "serve", "--port", str(port)],
-            env=environment,
-            cwd=Path(__file__).resolve().parent.parent,
-        )
-        try:
-            wait_for(port, server)
-            print(f"API on http://127.0.0.1:{port}/graphql, as a recruiter", flush=True)
+        with serving(connection, TALENTGRAPH_DATA_DIR=folder) as base:
+            port = int(base.rsplit(":", 1)[1])
+            print(f"API on {base}/graphql, as a recruiter", flush=True)
             report(
                 f"searchExperts over HTTP, {len(graph.people)} people",
                 measure(port, secret, SEARCH, search_queries(graph, WARM_UP + args.searches)),
@@ -365,9 +334,6 @@ def main() -> int:
                 measure(port, secret, COLLABORATORS, collaborator_queries(graph, WARM_UP + args.suggestions)),
                 300,
             )
-        finally:
-            server.terminate()
-            server.wait(timeout=30)
     return 0
 
 

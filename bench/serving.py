@@ -1,18 +1,17 @@
-"""Serve the app with uvicorn on a free loopback port, in a process of its own, for benchmarks.
+"""Serve the API for a benchmark: `talentgraph serve` on a free loopback port, in a process of its own.
 
 The server runs apart from the benchmark, as it does when deployed: the client's work (building
 requests, parsing answers) and the driver measured beside it never wait for the server's
-interpreter lock, nor it for theirs. Run as a module, this file is that server process:
-`python -m bench.serving PORT`, with the settings and the database's address (password included) in
-the environment variables BENCH_SETTINGS and BENCH_NEO4J, as JSON, out of the process list.
+interpreter lock, nor it for theirs. Settings reach it as they reach any deployment, through the
+environment (the database's password included, out of the process list).
 """
 
 from __future__ import annotations
 
-import json
 import os
 import subprocess
 import sys
+import tempfile
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -22,55 +21,43 @@ import httpx
 
 from graph.embedded import free_port
 from graph.runtime import Neo4jConnection
-from graph.settings import Settings
 
 ROOT = Path(__file__).resolve().parent.parent
 
 
 @contextmanager
-def serving(settings: Settings, connection: Neo4jConnection) -> Iterator[str]:
-    """The base URL of the app served on a free port, by a child process, until the block ends."""
+def serving(connection: Neo4jConnection, **environment: str) -> Iterator[str]:
+    """The base URL of the API served on `connection` until the block ends; `environment` holds settings
+    (TALENTGRAPH_MODE="development", TALENTGRAPH_AUTH="off"…)."""
     port = free_port()
-    where = {"uri": connection.uri, "user": connection.user, "password": connection.password,
-             "database": connection.database}
-    server = subprocess.Popen(
-        [sys.executable, "-m", "bench.serving", str(port)], cwd=ROOT,
-        env={**os.environ, "PYTHONPATH": str(ROOT), "BENCH_SETTINGS": settings.model_dump_json(),
-             "BENCH_NEO4J": json.dumps(where)})
     base = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 60
-        while True:
-            if server.poll() is not None:
-                raise RuntimeError(f"the benchmark's server exited with status {server.returncode}")
-            try:
-                if httpx.get(f"{base}/healthz", timeout=2).status_code == 200:
-                    break
-            except httpx.HTTPError:
-                pass
-            if time.monotonic() > deadline:
-                raise RuntimeError(f"the benchmark's server did not answer on {base} within 60 s")
-            time.sleep(0.1)
-        yield base
-    finally:
-        server.terminate()
+    # Its log (a line per request in development mode) goes to a file, shown if it fails to start.
+    with tempfile.TemporaryFile() as log:
+        server = subprocess.Popen(
+            [sys.executable, "-m", "server.cli", "serve", "--port", str(port), "--no-access-log"], cwd=ROOT, stdout=log,
+            stderr=subprocess.STDOUT,
+            env={**os.environ, "NEO4J_URI": connection.uri, "NEO4J_USER": connection.user,
+                 "NEO4J_PASSWORD": connection.password, "NEO4J_DATABASE": connection.database, **environment})
         try:
-            server.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            server.kill()
-            server.wait()
-
-
-def _serve(port: str) -> None:
-    import uvicorn
-
-    from server.app import create_app
-
-    settings = Settings.model_validate_json(os.environ["BENCH_SETTINGS"])
-    connection = Neo4jConnection(**json.loads(os.environ["BENCH_NEO4J"]))
-    uvicorn.run(create_app(settings, connection), host="127.0.0.1", port=int(port), log_level="warning",
-                lifespan="on")
-
-
-if __name__ == "__main__":
-    _serve(sys.argv[1])
+            deadline = time.monotonic() + 120
+            while True:
+                if server.poll() is not None:
+                    log.seek(0)
+                    said = log.read().decode(errors="replace")[-3000:]
+                    raise RuntimeError(f"the benchmark's server exited with status {server.returncode}:\n{said}")
+                try:
+                    if httpx.get(f"{base}/healthz", timeout=2).status_code == 200:
+                        break
+                except httpx.HTTPError:
+                    pass
+                if time.monotonic() > deadline:
+                    raise RuntimeError(f"the benchmark's server did not answer on {base} within 120 s")
+                time.sleep(0.1)
+            yield base
+        finally:
+            server.terminate()
+            try:
+                server.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                server.kill()
+                server.wait()

@@ -24,7 +24,7 @@ import httpx2 as httpx
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench.common import benchmark_database, describe, timed  # noqa: E402
-from graph.embedded import free_port  # noqa: E402
+from bench.serving import serving  # noqa: E402
 from graph.migrations import migrate  # noqa: E402
 from graph.runtime import Neo4jConnection  # noqa: E402
 from graph.stats.maintain import rebuild_talent_stats  # noqa: E402
@@ -33,6 +33,7 @@ from loaders import synthetic  # noqa: E402
 from loaders.generate import generate  # noqa: E402
 
 CHENGDE = "130800"
+SALT = "bench-salt"
 DAYS = [dt.date(2025, 6, 30), dt.date(2024, 12, 31), dt.date(2023, 3, 15), dt.date(2021, 6, 30), dt.date(2016, 1, 1)]
 PROGRESS = """query($asOf: Date) { progress(asOf: $asOf) { target { code } value ratio remaining projection onTrack
   byYear { year value } } }"""
@@ -42,7 +43,7 @@ STATS = """query($asOf: Date) { talentStats(asOf: $asOf, groupBy: [REGION, TITLE
 
 def environment(connection: Neo4jConnection) -> dict[str, str]:
     return {**os.environ, "NEO4J_URI": connection.uri, "NEO4J_USER": connection.user,
-            "NEO4J_PASSWORD": connection.password, "TALENTGRAPH_ID_SALT": "bench-salt"}
+            "NEO4J_PASSWORD": connection.password, "TALENTGRAPH_ID_SALT": SALT}
 
 
 def talentgraph(connection: Neo4jConnection, *args: str) -> None:
@@ -58,22 +59,6 @@ def run(connection: Neo4jConnection, work) -> object:  # type: ignore[no-untyped
         finally:
             await db.close()
     return asyncio.run(main())
-
-
-def serve(connection: Neo4jConnection) -> tuple[subprocess.Popen[bytes], str]:
-    port = free_port()
-    process = subprocess.Popen([sys.executable, "-m", "server.cli", "serve", "--port", str(port)],
-                               env=environment(connection), stdout=subprocess.DEVNULL)
-    base = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        try:
-            if httpx.get(f"{base}/healthz", timeout=2).status_code == 200:
-                return process, base
-        except httpx.HTTPError:
-            time.sleep(0.2)
-    process.kill()
-    raise SystemExit("the server did not start")
 
 
 def measure(client: httpx.Client, query: str, requests: int) -> tuple[list[float], dict[str, dict]]:
@@ -120,17 +105,12 @@ def main() -> None:
         print(f"loaded with `talentgraph load-all` (aggregates kept per batch) in {seconds:.0f} s", flush=True)
         seconds, read = timed(lambda: run(connection, rebuild_talent_stats))
         print(f"`talentgraph stats rebuild` over {read:,} people: {seconds:.1f} s", flush=True)
-        process, base = serve(connection)
-        try:
-            with httpx.Client(base_url=base, timeout=30,
-                              headers={"accept": "application/graphql-response+json"}) as client:
-                measure(client, PROGRESS, 20)
-                measure(client, STATS, 20)
-                progress_times, progress = measure(client, PROGRESS, args.requests)
-                stats_times, stats = measure(client, STATS, args.requests)
-        finally:
-            process.terminate()
-            process.wait(timeout=30)
+        with serving(connection, TALENTGRAPH_ID_SALT=SALT) as base, httpx.Client(
+                base_url=base, timeout=30, headers={"accept": "application/graphql-response+json"}) as client:
+            measure(client, PROGRESS, 20)
+            measure(client, STATS, 20)
+            progress_times, progress = measure(client, PROGRESS, args.requests)
+            stats_times, stats = measure(client, STATS, args.requests)
         titled = stats[DAYS[0].isoformat()]["talentStats"]["total"]
         print(f"titled staff in Chengde as of {DAYS[0]}: {titled:,}")
         print(f"progress (12 targets, by year, projection), {args.requests} requests over {len(DAYS)} dates: "
