@@ -4,6 +4,8 @@ exactly as the driver's `Record.data()` gives them (graph/database.py)."""
 from __future__ import annotations
 
 import asyncio
+import gc
+import weakref
 from typing import Any
 
 import pytest
@@ -31,6 +33,47 @@ def test_list_parameters_print_short_and_arrive_whole(neo4j_connection: Any) -> 
 
     read, written = asyncio.run(echo())
     assert read == rows and written == rows
+
+
+class _Row(dict):  # type: ignore[type-arg]
+    """A parameter row that a weak reference can follow."""
+
+
+def test_parameters_are_freed_when_their_statement_ends(neo4j_connection: Any) -> None:
+    # The driver keeps parameters in a reference cycle with its result: without graph/database.py emptying
+    # its own lists, these rows would live until the cyclic collector ran (disabled here).
+    freed: dict[str, weakref.ref[_Row]] = {}
+    caller_rows: list[dict[str, Any]] = []
+
+    async def run() -> None:
+        db = Database.connect(neo4j_connection.uri, neo4j_connection.user, neo4j_connection.password,
+                              neo4j_connection.database)
+        try:
+            def rows(name: str) -> list[_Row]:
+                made = [_Row(n=i) for i in range(100)]
+                freed[name] = weakref.ref(made[0])
+                return made
+
+            await db.read("test/echo", "UNWIND $rows AS r RETURN count(*) AS n", rows=rows("read"))
+            await db.write("test/echo", "UNWIND $rows AS r RETURN count(*) AS n", rows=rows("write"))
+
+            async def work(tx: Any) -> list[dict[str, Any]]:
+                return await tx.run("test/echo", "UNWIND $rows AS r RETURN count(*) AS n", rows=caller_rows)
+
+            caller_rows.extend(rows("kept"))
+            await db.write_tx(work)
+        finally:
+            await db.close()
+
+    gc.collect()
+    gc.disable()
+    try:
+        asyncio.run(run())
+        assert freed["read"]() is None and freed["write"]() is None
+        # The caller's own list is left as it was.
+        assert len(caller_rows) == 100 and freed["kept"]() is caller_rows[0]
+    finally:
+        gc.enable()
 
 
 ROWS = """
