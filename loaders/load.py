@@ -24,6 +24,7 @@ from graph import bulk
 from graph.bulk_people import ReferenceCache
 from graph.database import Database
 from graph.stats.fold import PendingSpans, fold_pending
+from loaders.collector import bulk_collection
 from loaders.errors import FileFormatError, RowError
 from loaders.readers import read_rows
 from loaders.records import Record
@@ -176,7 +177,7 @@ async def load_file(db: Database, path: Path | str, kind: str, salt: str, *, ski
     started = time.perf_counter()
     tick = tick or (lambda phase, done, total: None)
     summary = LoadSummary(path=path, kind=kind)
-    with tempfile.TemporaryFile(prefix="talentgraph-load-") as spill:
+    with bulk_collection(), tempfile.TemporaryFile(prefix="talentgraph-load-") as spill:
         refused = await _validate(db, path, kind, salt, today, summary, References(), tick, spill, batch_size,
                                   workers)
         summary.rejected = len(refused)

@@ -16,6 +16,7 @@ from functools import partial
 from pathlib import Path
 from typing import Any, NamedTuple, TypeVar
 
+from loaders import collector
 from loaders.builders import BUILDERS, Problems
 from loaders.errors import FileFormatError, InvalidValue, RowError
 from loaders.formats import Format, Kind, format_of
@@ -188,6 +189,7 @@ _worker: tuple[Format, ParseContext] | None = None
 def _start_worker(kind: str, salt: str | bytes, today: date | None) -> None:
     global _worker
     _worker = (format_of(kind), _context(salt, today))
+    collector.for_worker()
 
 
 def _check_chunk(rows: list[Row]) -> list[tuple[Record | None, list[RowError]]]:
