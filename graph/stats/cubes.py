@@ -15,6 +15,7 @@ these and turns them into the rows that `stats/apply_cells` and `stats/apply_tal
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import itertools
 from array import array
 from collections import defaultdict
@@ -45,6 +46,15 @@ def cube_name(dimensions: tuple[str, ...]) -> str:
 
 
 _NAMED_CUBES = tuple((cube_name(cube), cube) for cube in CUBES)
+#: Where each dimension but the age band is in the values `Accumulator.add` reads from a span.
+_POSITIONS = {dimension: position for position, dimension in enumerate(
+    ("REGION", "TITLE_LEVEL", "TITLE_SERIES", "GRANT_YEAR", "FIELD", "INSTITUTION_TYPE", "GENDER"))}
+#: Cubes without the age band: (name, positions of their dimensions).
+_FLAT_CUBES = tuple((name, tuple(_POSITIONS[dimension] for dimension in cube))
+                    for name, cube in _NAMED_CUBES if "AGE_BAND" not in cube)
+#: Cubes with it: (name, positions of their other dimensions, where the age band goes among them).
+_AGED_CUBES = tuple((name, tuple(_POSITIONS[dimension] for dimension in cube if dimension != "AGE_BAND"),
+                     cube.index("AGE_BAND")) for name, cube in _NAMED_CUBES if "AGE_BAND" in cube)
 
 
 def cube_for(group_by: Iterable[str]) -> tuple[str, ...] | None:
@@ -62,6 +72,12 @@ def dimension_value(span: Span, dimension: str, day: dt.date) -> str:
         "GENDER": span.gender,
     }
     return age_band(span.birth_year, day.year) if dimension == "AGE_BAND" else values[dimension]
+
+
+@functools.cache
+def _band_changes(birth_year: int | None) -> tuple[tuple[dt.date, str], ...]:
+    """The days on which someone born in `birth_year` changes age band, each with the band from then."""
+    return tuple((day, age_band(birth_year, day.year)) for day in age_band_changes(birth_year))
 
 
 def span_events(span: Span, cube: tuple[str, ...]) -> list[tuple[tuple[str, ...], dt.date, int]]:
@@ -135,24 +151,40 @@ class Accumulator:
         self._changes: dict[tuple[str, tuple[str, ...]], dict[dt.date, int]] = defaultdict(lambda: defaultdict(int))
 
     def add(self, spans: Iterable[Span], sign: int) -> Accumulator:
-        """Count `spans` in (sign +1) or out (sign -1)."""
+        """Count `spans` in (sign +1) or out (sign -1): the changes `span_events` gives, for every cube.
+
+        Written for speed (a load sums 200,000 spans): each span's dimension values are read once, and a
+        birth year's age-band changes are worked out once (tests/unit/test_stats_spans.py compares this
+        with `span_events`)."""
         changes = self._changes
         for span in spans:
-            values = {"REGION": span.region, "TITLE_LEVEL": span.level, "TITLE_SERIES": span.series,
-                      "GRANT_YEAR": str(span.grant_year), "FIELD": span.field,
-                      "INSTITUTION_TYPE": span.institution_type, "GENDER": span.gender}
-            # Every cube but the age band's changes on the span's first day and the day after its last.
-            days = [(span.start, sign)]
-            if span.end is not None and span.end < HORIZON:
-                days.append((span.end + _DAY, -sign))
-            for name, cube in _NAMED_CUBES:
-                if "AGE_BAND" in cube:
-                    for keys, day, delta in span_events(span, cube):
-                        changes[(name, keys)][day] += sign * delta
-                    continue
-                by_day = changes[(name, tuple([values[dimension] for dimension in cube]))]
-                for day, delta in days:
-                    by_day[day] += delta
+            values = (span.region, span.level, span.series, str(span.grant_year), span.field,
+                      span.institution_type, span.gender)
+            start, end = span.start, span.end
+            # The day after the last, when it is one statistics know.
+            after = end + _DAY if end is not None and end < HORIZON else None
+            for name, positions in _FLAT_CUBES:
+                by_day = changes[(name, tuple([values[i] for i in positions]))]
+                by_day[start] += sign
+                if after is not None:
+                    by_day[after] -= sign
+            if not _AGED_CUBES:
+                continue
+            # The span's pieces: from its first day, and from each day within it that its age band changes.
+            pieces = [(start, age_band(span.birth_year, start.year))]
+            pieces += [(day, band) for day, band in _band_changes(span.birth_year)
+                       if start < day and (end is None or day <= end)]
+            for name, positions, at in _AGED_CUBES:
+                others = [values[i] for i in positions]
+                previous: tuple[str, ...] | None = None
+                for day, band in pieces:
+                    keys = tuple(others[:at] + [band] + others[at:])
+                    if previous is not None:
+                        changes[(name, previous)][day] -= sign
+                    changes[(name, keys)][day] += sign
+                    previous = keys
+                if after is not None and previous is not None:
+                    changes[(name, previous)][after] -= sign
         return self
 
     def merge(self, other: Accumulator) -> Accumulator:

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+import random
 
 import pytest
 
-from graph.stats.cubes import Accumulator, cube_for, span_events
+from graph.stats.cubes import CUBES, Accumulator, cube_for, cube_name, span_events
 from graph.stats.plans import Target
 from graph.stats.progress import projection, year_ends
-from graph.stats.spans import Employment, HeldTitle, PersonFacts, age_band, talent_spans
+from graph.stats.spans import Employment, HeldTitle, PersonFacts, Span, age_band, talent_spans
 
 pytestmark = pytest.mark.unit
 D = dt.date
@@ -115,3 +116,43 @@ def test_the_years_of_a_plan_end_on_31_december_or_on_as_of() -> None:
     assert year_ends(TARGET, D(2023, 5, 6)) == [D(2021, 12, 31), D(2022, 12, 31), D(2023, 5, 6)]
     assert year_ends(TARGET, D(2027, 1, 1))[-1] == D(2025, 12, 31)
     assert year_ends(TARGET, D(2020, 1, 1)) == []
+
+
+def _by_events(spans: list[Span], sign: int) -> Accumulator:
+    """What `Accumulator.add` must sum: every cube's `span_events`, one by one."""
+    summed = Accumulator()
+    for span in spans:
+        for cube in CUBES:
+            for keys, day, delta in span_events(span, cube):
+                summed._changes[(cube_name(cube), keys)][day] += sign * delta
+    return summed
+
+
+def test_the_accumulator_sums_what_span_events_give_for_every_cube() -> None:
+    rng = random.Random(7)
+    days = [D(1950, 1, 1), D(1950, 1, 2), D(1989, 12, 31), D(1990, 1, 1), D(2019, 12, 31), D(2020, 1, 1),
+            D(2100, 12, 30), D(2100, 12, 31)]
+
+    def day() -> dt.date:
+        return rng.choice(days) if rng.random() < 0.3 else D(1950, 1, 1) + dt.timedelta(days=rng.randrange(55_000))
+
+    spans = []
+    for number in range(3000):
+        start = day()
+        # Ends on the days an age band changes (1 January) and around them, too.
+        end = rng.choice([None, None, start, start + dt.timedelta(days=rng.randrange(20_000)), D(2100, 12, 31),
+                          rng.choice(days)])
+        end = None if end is None else max(start, min(end, D(2100, 12, 31)))
+        spans.append(Span(person=f"p{number}", start=start, end=end, region=rng.choice(["130802", "110000", ""]),
+                          institution_type=rng.choice(["SCHOOL", ""]), level=rng.choice(["JUNIOR", "SENIOR"]),
+                          series=rng.choice(["ENGINEERING", "HEALTH"]), grant_year=start.year,
+                          field=rng.choice(["new-energy", ""]), gender=rng.choice(["MALE", "FEMALE", ""]),
+                          birth_year=rng.choice([None, 1900, 1930, 1960, 1985, 1991, 2000, 2060, 2071])))
+    removed = spans[:500]
+    fast = Accumulator().add(spans, +1).add(removed, -1).rows()
+    slow = _by_events(spans, +1).merge(_by_events(removed, -1)).rows()
+    # The same cells and tallies; their order is that in which cells were first met, which is free.
+    assert sorted(fast.cells, key=lambda cell: cell["key"]) == sorted(slow.cells, key=lambda cell: cell["key"])
+    assert (sorted(fast.tallies, key=lambda tally: (tally["cell"], tally["year"]))
+            == sorted(slow.tallies, key=lambda tally: (tally["cell"], tally["year"])))
+    assert len(fast.cells) > 100
