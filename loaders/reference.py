@@ -6,7 +6,7 @@ import csv
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 REFERENCE_DIR = Path(__file__).resolve().parent.parent / "graph" / "reference"
@@ -66,8 +66,13 @@ class Reference:
         return tuple(r for r in self.regions.values() if r.parent == "130800")
 
 
+_FOLDED_AWAY = re.compile(r"[\s_\-]+")
+
+
+@lru_cache(maxsize=4096)
 def _fold(text: str) -> str:
-    return re.sub(r"[\s_\-]+", "", text).casefold()
+    # Cached: a file repeats the same few hundred levels, series, regions and fields on every row.
+    return _FOLDED_AWAY.sub("", text).casefold()
 
 
 def _read(directory: Path, name: str) -> list[dict[str, str]]:
