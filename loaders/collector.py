@@ -32,10 +32,8 @@ def bulk_collection() -> Iterator[None]:
     """Run the collector as a load should within this block; restore it after (nested blocks share one)."""
     global _loads, _previous
     if _loads == 0:
-        gc.collect()
-        gc.freeze()
         _previous = gc.get_threshold()
-        gc.set_threshold(YOUNG_THRESHOLD, *OLDER_THRESHOLDS)
+        _settle()
     _loads += 1
     try:
         yield
@@ -49,6 +47,11 @@ def bulk_collection() -> Iterator[None]:
 
 def for_worker() -> None:
     """Set the collector of a validation worker once it has imported what it uses: for its whole life."""
+    _settle()
+
+
+def _settle() -> None:
+    """Freeze what exists now (after collecting what is garbage already) and collect less often."""
     gc.collect()
     gc.freeze()
     gc.set_threshold(YOUNG_THRESHOLD, *OLDER_THRESHOLDS)

@@ -7,10 +7,19 @@ import random
 
 import pytest
 
-from graph.stats.cubes import CUBES, Accumulator, cube_for, cube_name, span_events
+from graph.stats.cubes import CUBES, Accumulator, cube_for, cube_name
 from graph.stats.plans import Target
 from graph.stats.progress import projection, year_ends
-from graph.stats.spans import Employment, HeldTitle, PersonFacts, Span, age_band, talent_spans
+from graph.stats.spans import (
+    HORIZON,
+    Employment,
+    HeldTitle,
+    PersonFacts,
+    Span,
+    age_band,
+    age_band_changes,
+    talent_spans,
+)
 
 pytestmark = pytest.mark.unit
 D = dt.date
@@ -62,9 +71,13 @@ def test_age_bands_change_on_the_first_of_january_of_the_year_a_person_turns_30_
         "UNDER_30", "30_39", "40_49", "60_PLUS", "60_PLUS"]
     assert age_band(None, 2020) == ""
     [span] = talent_spans(facts((job("i", "130802", "2010-01-01"),), (title("A", "JUNIOR", 1, "2010-01-01"),)))
-    events = span_events(span, ("REGION", "AGE_BAND"))
-    assert events[:3] == [(("130802", "UNDER_30"), D(2010, 1, 1), 1), (("130802", "UNDER_30"), D(2015, 1, 1), -1),
-                          (("130802", "30_39"), D(2015, 1, 1), 1)]
+    tallies = {(tally["cell"], tally["year"]): tally["byDay"] for tally in Accumulator().add([span], +1).rows().tallies
+               if tally["cell"].startswith("REGION+AGE_BAND|")}
+    # Born 1985: under 30 from 2010-01-01, 30-39 from 2015-01-01 (day 1 of its year), and so on.
+    assert tallies[("REGION+AGE_BAND|130802|UNDER_30", 2010)] == {"1": 1}
+    assert tallies[("REGION+AGE_BAND|130802|UNDER_30", 2015)] == {"1": -1}
+    assert tallies[("REGION+AGE_BAND|130802|30_39", 2015)] == {"1": 1}
+    assert tallies[("REGION+AGE_BAND|130802|30_39", 2025)] == {"1": -1}
 
 
 def test_removing_and_adding_the_same_spans_changes_nothing() -> None:
@@ -118,17 +131,44 @@ def test_the_years_of_a_plan_end_on_31_december_or_on_as_of() -> None:
     assert year_ends(TARGET, D(2020, 1, 1)) == []
 
 
+def _dimension_value(span: Span, dimension: str, day: dt.date) -> str:
+    """A span's value for one dimension on `day`, as a string ('' where not recorded)."""
+    values = {
+        "REGION": span.region, "TITLE_LEVEL": span.level, "TITLE_SERIES": span.series,
+        "GRANT_YEAR": str(span.grant_year), "FIELD": span.field, "INSTITUTION_TYPE": span.institution_type,
+        "GENDER": span.gender,
+    }
+    return age_band(span.birth_year, day.year) if dimension == "AGE_BAND" else values[dimension]
+
+
+def _span_events(span: Span, cube: tuple[str, ...]) -> list[tuple[tuple[str, ...], dt.date, int]]:
+    """The rule, written plainly: the +1/-1 changes a span makes to a cube's cells, split where the
+    person's age band changes."""
+    cuts = [span.start]
+    if "AGE_BAND" in cube:
+        cuts += [day for day in age_band_changes(span.birth_year)
+                 if span.start < day and (span.end is None or day <= span.end)]
+    ends: list[dt.date | None] = [*(day - dt.timedelta(days=1) for day in cuts[1:]), span.end]
+    events: list[tuple[tuple[str, ...], dt.date, int]] = []
+    for start, end in zip(cuts, ends, strict=True):
+        keys = tuple(_dimension_value(span, dimension, start) for dimension in cube)
+        events.append((keys, start, 1))
+        if end is not None and end < HORIZON:
+            events.append((keys, end + dt.timedelta(days=1), -1))
+    return events
+
+
 def _by_events(spans: list[Span], sign: int) -> Accumulator:
-    """What `Accumulator.add` must sum: every cube's `span_events`, one by one."""
+    """What `Accumulator.add` must sum: every cube's `_span_events`, one by one."""
     summed = Accumulator()
     for span in spans:
         for cube in CUBES:
-            for keys, day, delta in span_events(span, cube):
+            for keys, day, delta in _span_events(span, cube):
                 summed._changes[(cube_name(cube), keys)][day] += sign * delta
     return summed
 
 
-def test_the_accumulator_sums_what_span_events_give_for_every_cube() -> None:
+def test_the_accumulator_sums_what_the_rule_gives_span_by_span_for_every_cube() -> None:
     rng = random.Random(7)
     days = [D(1950, 1, 1), D(1950, 1, 2), D(1989, 12, 31), D(1990, 1, 1), D(2019, 12, 31), D(2020, 1, 1),
             D(2100, 12, 30), D(2100, 12, 31)]
