@@ -12,8 +12,13 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
+import psutil
+
 from graph.embedded import EmbeddedNeo4j
 from graph.runtime import Neo4jConnection
+
+#: The process of each embedded database the benchmarks started, by Bolt URI (for its CPU time).
+_SERVERS: dict[str, int] = {}
 
 
 @contextmanager
@@ -26,11 +31,26 @@ def benchmark_database(heap: str = "2g", pagecache: str = "2g") -> Iterator[Neo4
     folder = Path(tempfile.mkdtemp(prefix="talentgraph-bench-"))
     embedded = EmbeddedNeo4j(folder / "neo4j", heap=heap, pagecache=pagecache)
     running, _ = embedded.start(quiet=True)
+    _SERVERS[running.uri] = running.pid
     try:
         yield Neo4jConnection(running.uri, "neo4j", "", "neo4j")
     finally:
+        _SERVERS.pop(running.uri, None)
         embedded.stop()
         shutil.rmtree(folder, ignore_errors=True)
+
+
+def server_cpu(connection: Neo4jConnection) -> float | None:
+    """CPU seconds (user and system) the database behind `connection` has used so far: only for an embedded
+    one that benchmark_database started (a NEO4J_URI server's process is not ours to see), else None."""
+    pid = _SERVERS.get(connection.uri)
+    if pid is None:
+        return None
+    try:
+        times = psutil.Process(pid).cpu_times()
+    except psutil.Error:
+        return None
+    return times.user + times.system
 
 
 def timed(work: Callable[[], Any]) -> tuple[float, Any]:

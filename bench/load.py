@@ -9,18 +9,20 @@ import argparse
 import asyncio
 import os
 import pickle
+import resource
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import NamedTuple
 
 import psutil
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench.common import benchmark_database, timed  # noqa: E402
+from bench.common import benchmark_database, server_cpu, timed  # noqa: E402
 from cypher import STATEMENTS  # noqa: E402
 from graph.migrations import migrate  # noqa: E402
 from loaders.generate import generate  # noqa: E402
@@ -43,8 +45,32 @@ def _high_water(pid: int) -> int:
     return 0
 
 
-def run_loader(connection, kind: str, path: Path) -> tuple[float, int]:
-    """Seconds and peak memory (MiB) of `talentgraph load KIND FILE` as its own process.
+class Run(NamedTuple):
+    """One timed write: wall seconds, the writer's peak memory (MiB; 0 if not measured), the writer's own CPU
+    seconds (the loader with its validation workers, or this process for the bare write) and the database's
+    (None when it is not an embedded one this benchmark started)."""
+
+    seconds: float
+    peak_mib: int
+    cpu: float
+    server_cpu: float | None
+
+
+def _children_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def _server_delta(connection, before: float | None) -> float | None:
+    after = server_cpu(connection)
+    return None if before is None or after is None else after - before
+
+
+def run_loader(connection, kind: str, path: Path) -> Run:
+    """Seconds, peak memory (MiB) and CPU of `talentgraph load KIND FILE` as its own process.
+
+    CPU is the loader's and its validation workers' (they are waited for, so the kernel adds them to the
+    loader's children), and the database's over the same time.
 
     Memory is the resident memory of the loader and its validation workers together, sampled every
     50 ms (psutil), and never less than the loader's own high-water mark (VmHWM, read until it exits).
@@ -53,6 +79,7 @@ def run_loader(connection, kind: str, path: Path) -> tuple[float, int]:
     """
     env = {**os.environ, "NEO4J_URI": connection.uri, "NEO4J_USER": connection.user,
            "NEO4J_PASSWORD": connection.password, "TALENTGRAPH_ID_SALT": SALT}
+    cpu_before, server_before = _children_cpu(), server_cpu(connection)
     started = time.perf_counter()
     with tempfile.TemporaryFile(mode="w+") as errors:
         process = subprocess.Popen([sys.executable, "-m", "server.cli", "load", kind, str(path), "--quiet",
@@ -73,7 +100,8 @@ def run_loader(connection, kind: str, path: Path) -> tuple[float, int]:
         stderr = errors.read()
     if process.returncode != 0 or "nothing was written" in stderr:
         raise SystemExit(stderr)
-    return seconds, max(peak, own) // (1024 * 1024)
+    return Run(seconds, max(peak, own) // (1024 * 1024), _children_cpu() - cpu_before,
+               _server_delta(connection, server_before))
 
 
 async def prepared_rows(connection, path: Path) -> list[dict]:
@@ -94,13 +122,16 @@ async def prepared_rows(connection, path: Path) -> list[dict]:
         await db.close()
 
 
-async def bare_load(connection, rows: list[dict]) -> float:
+async def bare_load(connection, rows: list[dict]) -> Run:
+    """The bare write's seconds and CPU (this process's and the database's)."""
     db = connection.open()
     try:
+        cpu_before, server_before = time.process_time(), server_cpu(connection)
         started = time.perf_counter()
         for start in range(0, len(rows), BATCH):
             await db.write("bench/bare_people", STATEMENTS["bench/bare_people"], rows=rows[start:start + BATCH])
-        return time.perf_counter() - started
+        return Run(time.perf_counter() - started, 0, time.process_time() - cpu_before,
+                   _server_delta(connection, server_before))
     finally:
         await db.close()
 
@@ -140,34 +171,70 @@ def main() -> None:
         run_loader(connection, "institutions", out / "institutions.csv")
         rows = counts["people"]
         prepared: list[dict] = []
-        loads, bares, ratios, peaks = [], [], [], []
+        loads: list[Run] = []
+        bares: list[Run] = []
+        ratios: list[float] = []
+        peaks: list[int] = []
         for attempt in range(1, args.repeat + 1):
             if attempt > 1:
                 asyncio.run(wipe_people(connection))
-            load_seconds, peak_mib = run_loader(connection, "people", out / "people.csv")
-            print(f"[{attempt}] talentgraph load people: {rows:,} rows in {load_seconds:.1f} s "
-                  f"= {rows / load_seconds:,.0f} rows/s, "
-                  f"peak loader memory {peak_mib} MiB (with its validation workers)")
+            load = run_loader(connection, "people", out / "people.csv")
+            print(f"[{attempt}] talentgraph load people: {rows:,} rows in {load.seconds:.1f} s "
+                  f"= {rows / load.seconds:,.0f} rows/s, "
+                  f"peak loader memory {load.peak_mib} MiB (with its validation workers); {_cpu(load, 'loader')}")
             if attempt == 1:
-                rerun_seconds, rerun_peak = run_loader(connection, "people", out / "people.csv")
-                print(f"[{attempt}] re-run of the same file (all unchanged): {rerun_seconds:.1f} s, "
-                      f"peak loader memory {rerun_peak} MiB")
-                peaks.append(rerun_peak)
+                rerun = run_loader(connection, "people", out / "people.csv")
+                print(f"[{attempt}] re-run of the same file (all unchanged): {rerun.seconds:.1f} s, "
+                      f"peak loader memory {rerun.peak_mib} MiB; {_cpu(rerun, 'loader')}")
+                peaks.append(rerun.peak_mib)
                 prepared = asyncio.run(prepared_rows(connection, out / "people.csv"))
             asyncio.run(wipe_people(connection))
-            bare_seconds = asyncio.run(bare_load(connection, prepared))
-            print(f"[{attempt}] bare UNWIND … MERGE through the driver: {rows:,} rows in {bare_seconds:.1f} s "
-                  f"= {rows / bare_seconds:,.0f} rows/s; ratio {bare_seconds / load_seconds:.2f}")
-            loads.append(load_seconds)
-            bares.append(bare_seconds)
-            ratios.append(bare_seconds / load_seconds)
-            peaks.append(peak_mib)
-        load_seconds, bare_seconds = statistics.median(loads), statistics.median(bares)
+            bare = asyncio.run(bare_load(connection, prepared))
+            print(f"[{attempt}] bare UNWIND … MERGE through the driver: {rows:,} rows in {bare.seconds:.1f} s "
+                  f"= {rows / bare.seconds:,.0f} rows/s; ratio {bare.seconds / load.seconds:.2f}; "
+                  f"{_cpu(bare, 'Python')}")
+            loads.append(load)
+            bares.append(bare)
+            ratios.append(bare.seconds / load.seconds)
+            peaks.append(load.peak_mib)
+        load_seconds = statistics.median(run.seconds for run in loads)
+        bare_seconds = statistics.median(run.seconds for run in bares)
         print(f"median of {args.repeat}: load {load_seconds:.1f} s = {rows / load_seconds:,.0f} rows/s, "
               f"bare {bare_seconds:.1f} s = {rows / bare_seconds:,.0f} rows/s")
         print(f"loader rate / bare rate = {statistics.median(ratios):.2f}  (goal ≥ 0.70); "
               f"whole load {load_seconds:.1f} s (goal < 60 s); peak {max(peaks)} MiB (goal < 500 MiB)")
+        floor = _cpu_floor(loads, bares)
+        if floor:
+            print(floor)
 
+
+def _total_cpu(run: Run) -> float | None:
+    return None if run.server_cpu is None else run.cpu + run.server_cpu
+
+
+def _cpu(run: Run, writer: str) -> str:
+    described = f"CPU: {writer} {run.cpu:.1f} s"
+    total = _total_cpu(run)
+    if total is not None:
+        described += f", Neo4j {run.server_cpu:.1f} s, together {total:.1f} s = {total / run.seconds:.2f} cores"
+    return described
+
+
+def _cpu_floor(loads: list[Run], bares: list[Run]) -> str | None:
+    """What the CPU the load needs allows on this machine: however well its work overlapped, a load cannot
+    take less than its CPU seconds over the cores there are, nor reach a higher ratio than that allows."""
+    totals = [_total_cpu(run) for run in loads]
+    bare_totals = [_total_cpu(run) for run in bares]
+    if None in totals or None in bare_totals:
+        return None
+    cores = psutil.cpu_count() or 1
+    load_cpu = statistics.median(total for total in totals if total is not None)
+    bare_cpu = statistics.median(total for total in bare_totals if total is not None)
+    bare_seconds = statistics.median(run.seconds for run in bares)
+    shortest = load_cpu / cores
+    return (f"CPU, medians: the load {load_cpu:.1f} s (loader, workers and Neo4j), the bare write {bare_cpu:.1f} s "
+            f"({load_cpu / bare_cpu:.1f} times as much); on {cores} cores the load cannot take less than "
+            f"{shortest:.1f} s, so its ratio cannot exceed {bare_seconds / shortest:.2f} here")
 
 if __name__ == "__main__":
     main()
