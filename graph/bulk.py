@@ -105,22 +105,23 @@ async def upsert(db: Database, kind: str, rows: Sequence[dict[str, Any]],
 
 async def resolve_institutions(db: Database, refs: Sequence[dict[str, Any]]) -> dict[str, list[str]]:
     """Ids matching each institution reference {key, creditCode, name, region}."""
-    rows = await db.read("bulk/resolve_institutions", refs=list(refs))
-    return {row["key"]: row["ids"] for row in rows}
+    [row] = await db.read("bulk/resolve_institutions", refs=list(refs))
+    return dict(row["resolved"])
 
 
 async def resolve_people(db: Database, refs: Sequence[dict[str, Any]]) -> dict[str, list[str]]:
     """Ids matching each person reference {key, idHash, name, institution}."""
-    rows = await db.read("bulk/resolve_people", refs=list(refs))
-    return {row["key"]: row["ids"] for row in rows}
+    [row] = await db.read("bulk/resolve_people", refs=list(refs))
+    return dict(row["resolved"])
 
 
 async def known_people(db: Database, hashes: Sequence[str]) -> set[str]:
     """Those of these identity hashes that a person in the graph has."""
-    return {row["idHash"] for row in await db.read("bulk/known_people", hashes=list(hashes))}
+    [row] = await db.read("bulk/known_people", hashes=list(hashes))
+    return set(row["idHashes"])
 
 
 async def title_holders(db: Database, certificates: Sequence[str]) -> dict[str, str | None]:
     """The identity hash of whoever holds each of these certificate numbers already."""
-    rows = await db.read("bulk/title_holders", certificates=list(certificates))
-    return {row["certificateNo"]: row["idHash"] for row in rows}
+    [row] = await db.read("bulk/title_holders", certificates=list(certificates))
+    return dict(row["holders"])

@@ -1,6 +1,7 @@
 // Resolve person references of an import to ids. $refs: [{key, idHash, name, institution}]: by the
 // identity hash when given, else by exact name among the people currently working at `institution`.
-// Returns each key with every id that matched. Seeks are forced, as in bulk/resolve_institutions.
+// Returns one row (see bulk/title_holders): `resolved`, a [key, ids] pair for each reference, with every id
+// that matched. Seeks are forced, as in bulk/resolve_institutions.
 UNWIND $refs AS ref
 CALL (ref) {
   OPTIONAL MATCH (p:Person {idHash: ref.idHash}) USING INDEX SEEK p:Person(idHash)
@@ -13,4 +14,4 @@ CALL (ref) {
   WHERE ref.idHash IS NULL AND w.until IS NULL
   RETURN collect(DISTINCT p.id) AS byName
 }
-RETURN ref.key AS key, CASE WHEN ref.idHash IS NOT NULL THEN byHash ELSE byName END AS ids
+RETURN collect([ref.key, CASE WHEN ref.idHash IS NOT NULL THEN byHash ELSE byName END]) AS resolved
