@@ -66,6 +66,8 @@ async def upsert(db: Database, kind: str, rows: Sequence[dict[str, Any]],
         if kind == "people":
             new = await bulk_people.plan(tx, rows, reference, hints=hints)
             merged = new.rest
+            if new.unchanged:
+                outcome["unchanged"] += new.unchanged
             if new.people:
                 await tx.run("bulk/create_people", people=new.people, institutions=new.institutions,
                              fields=new.fields)

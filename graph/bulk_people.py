@@ -44,7 +44,10 @@ class NewPeople:
     keys: list[str] = field(default_factory=list)
     """The certificate numbers of their rows."""
     rest: list[dict[str, Any]] = field(default_factory=list)
-    """Rows of people that are not new (or not simple to create), in their order."""
+    """Rows of people that are not new (or not simple to create), in their order, but for the unchanged."""
+    unchanged: int = 0
+    """Rows left out of `rest` because their title's stored import fingerprint is theirs: `bulk/people`
+    would leave them alone (re-running a file sends none of its rows back to the database)."""
 
 
 @dataclass(frozen=True)
@@ -95,7 +98,8 @@ async def plan(tx: Transaction, rows: Sequence[dict[str, Any]],
         ids=[group[0]["personId"] for group in groups.values()],
         certificates=[row["title"]["certificateNo"] for group in unsure for row in group],
         institutions=list({group[0]["institution"] for group in groups.values()}))
-    known_people, known_ids, known_titles = set(known["knownPeople"]), set(known["knownIds"]), set(known["knownTitles"])
+    known_people, known_ids = set(known["knownPeople"]), set(known["knownIds"])
+    known_titles: dict[str, str | None] = dict(known["knownTitles"])
     institutions = {row["id"]: row for row in known["institutions"]}
     trees = await (reference or ReferenceCache()).trees(tx)
     fields, regions, ranks = trees.fields, trees.regions, trees.ranks
@@ -119,7 +123,17 @@ async def plan(tx: Transaction, rows: Sequence[dict[str, Any]],
         new.people.append(person)
         new.spans += spans
         new.keys += numbers
-    new.rest = [row for row in rows if row["idHash"] in rest]
+    for row in rows:
+        if row["idHash"] not in rest:
+            continue
+        number = row["title"]["certificateNo"]
+        # As bulk/people decides it, in this transaction; a certificate twice in the batch goes there, where the
+        # second row compares with what the first one wrote.
+        stored = known_titles.get(number)
+        if certificates[number] == 1 and stored is not None and stored == row["fingerprint"]:
+            new.unchanged += 1
+        else:
+            new.rest.append(row)
     new.institutions, new.fields = list(places), list(codes_at)
     return new
 

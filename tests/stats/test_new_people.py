@@ -282,3 +282,58 @@ def test_a_load_reads_the_reference_trees_once_and_each_batch_checks_its_own_key
     names = on_db(work)
     assert names.count("bulk/new_people") >= 5
     assert names.count("bulk/reference_trees") == 1
+
+
+def _edited(source: Path, target: Path, lines: set[int]) -> Path:
+    """The file with these data lines' title names changed (their rows' fingerprints with them)."""
+    with source.open(encoding="utf-8-sig", newline="") as handle:
+        rows = list(csv.reader(handle))
+    column = rows[0].index("title_name")
+    for line in lines:
+        rows[line][column] += "（复评）"
+    with target.open("w", encoding="utf-8", newline="") as handle:
+        csv.writer(handle).writerows(rows)
+    return target
+
+
+def test_rows_whose_title_is_unchanged_are_not_sent_back_and_a_reload_ends_as_merging_would(
+        on_db, cypher, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """bulk_people.plan leaves out the rows whose stored import fingerprint is theirs, as bulk/people would
+    leave them alone: counted unchanged, never sent. The rows that did change are updated as usual."""
+    generate(120, 9, tmp_path)
+    people = tmp_path / "people.csv"
+    edited = _edited(people, tmp_path / "edited.csv", {3, 40, 77})
+    sent: list[int] = []
+    real_run = bulk_people.Transaction.run
+
+    async def counting(self: Any, name: str, text: str | None = None, /, **params: Any) -> Any:
+        if name == "bulk/people":
+            sent.append(len(params["rows"]))
+        return await real_run(self, name, text, **params)
+
+    def reload(batch_size: int) -> tuple[LoadSummary, LoadSummary]:
+        async def work(db: Any) -> tuple[LoadSummary, LoadSummary]:
+            assert (await load_file(db, tmp_path / "institutions.csv", "institutions", SALT)).written
+            assert (await load_file(db, people, "people", SALT, batch_size=batch_size)).written
+            same = await load_file(db, people, "people", SALT, batch_size=batch_size)
+            changed = await load_file(db, edited, "people", SALT, batch_size=batch_size)
+            return same, changed
+
+        return on_db(work)
+
+    monkeypatch.setattr(bulk_people.Transaction, "run", counting)
+    same, changed = reload(25)
+    rows = same.rows
+    assert same.outcome == Counter(unchanged=rows)
+    assert changed.outcome == Counter(updated=3, unchanged=rows - 3)
+    # Only the three edited rows went to bulk/people, after the first load (whose people were all new).
+    assert sent == [1, 1, 1]
+    assert {row["name"] for row in cypher("MATCH (t:Title) WHERE t.name ENDS WITH '（复评）' RETURN t.name AS name")}
+    fast = _graph(cypher)
+
+    cypher(WIPE)
+    monkeypatch.undo()
+    _everything_merged(monkeypatch)
+    same, changed = reload(25)
+    assert (same.outcome, changed.outcome) == (Counter(unchanged=rows), Counter(updated=3, unchanged=rows - 3))
+    assert _graph(cypher) == fast
