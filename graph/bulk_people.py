@@ -7,8 +7,9 @@ with a check that none of their keys exists yet (for rows validation marked `new
 uniqueness constraints refuse anyone created since, see `plan`). So a batch creates them with their search document
 (as `search/refresh` would write it) and computes their talent spans (as `stats/person_facts` would
 give them) without reading anyone back; people already in the graph go the other way, merged by
-`bulk/people` and then recounted and re-indexed from the graph (graph/derived.py). Tests check that
-both ways leave the same graph.
+`bulk/people` and then recounted and re-indexed from the graph (graph/derived.py), but for rows whose
+title already carries their import fingerprint: those are only counted unchanged, so that re-running a
+file sends none of its rows back. Tests check that both ways leave the same graph.
 
 The reference trees (fields, regions, title levels) are written only by migrations, so a load reads them
 once (`ReferenceCache`); the keys and institutions are read in every batch's transaction.
@@ -81,7 +82,8 @@ def _codes(code: str) -> str:
 
 async def plan(tx: Transaction, rows: Sequence[dict[str, Any]],
                reference: ReferenceCache | None = None, hints: bool = False) -> NewPeople:
-    """Split people rows (as graph/bulk.py takes them) into new people, fully derived, and the rest.
+    """Split people rows (as graph/bulk.py takes them) into new people, fully derived, and the rest, less the
+    rows `bulk/people` would leave alone (their title's stored import fingerprint is theirs), which are counted.
 
     `reference`: the load's cache of reference trees; without it they are read here. With `hints`, a person
     whose rows are all marked `new` (loaders/load.py: not in the graph when the file was validated) is not
