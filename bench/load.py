@@ -223,18 +223,18 @@ def _cpu(run: Run, writer: str) -> str:
 def _cpu_floor(loads: list[Run], bares: list[Run]) -> str | None:
     """What the CPU the load needs allows on this machine: however well its work overlapped, a load cannot
     take less than its CPU seconds over the cores there are, nor reach a higher ratio than that allows."""
-    totals = [_total_cpu(run) for run in loads]
-    bare_totals = [_total_cpu(run) for run in bares]
-    if None in totals or None in bare_totals:
+    totals = [total for total in map(_total_cpu, loads) if total is not None]
+    bare_totals = [total for total in map(_total_cpu, bares) if total is not None]
+    if len(totals) < len(loads) or len(bare_totals) < len(bares):
         return None
     cores = psutil.cpu_count() or 1
-    load_cpu = statistics.median(total for total in totals if total is not None)
-    bare_cpu = statistics.median(total for total in bare_totals if total is not None)
+    load_cpu, bare_cpu = statistics.median(totals), statistics.median(bare_totals)
     bare_seconds = statistics.median(run.seconds for run in bares)
     shortest = load_cpu / cores
     return (f"CPU, medians: the load {load_cpu:.1f} s (loader, workers and Neo4j), the bare write {bare_cpu:.1f} s "
             f"({load_cpu / bare_cpu:.1f} times as much); on {cores} cores the load cannot take less than "
             f"{shortest:.1f} s, so its ratio cannot exceed {bare_seconds / shortest:.2f} here")
+
 
 if __name__ == "__main__":
     main()
