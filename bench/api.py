@@ -55,12 +55,19 @@ async def load(connection, people: int, salt: str) -> str:
 def driver_answer(driver, first: int) -> tuple[list, int]:
     """The same page and total through the driver directly: the statements the API sends."""
     sort = PEOPLE_ORDER["PINYIN"]
-    text = fill_slots(STATEMENTS["people/list"], {"SORT_GUARD": f"AND {sort.guard}", "FILTERS": _filters(PEOPLE, {}),
-                                            "AFTER": "", "SORT_KEY": sort.expression, "DIRECTION": "ASC",
-                                            "PERSON": projection("people/projection")})
+    text = fill_slots(
+        STATEMENTS["people/list"],
+        {
+            "SORT_GUARD": f"AND {sort.guard}",
+            "FILTERS": _filters(PEOPLE, {}),
+            "AFTER": "",
+            "SORT_KEY": sort.expression,
+            "DIRECTION": "ASC",
+            "PERSON": projection("people/projection"),
+        },
+    )
     count = fill_slots(STATEMENTS["people/count"], {"FILTERS": ""})
-    records, _, _ = driver.execute_query(text, {"limit": first + 1, "afterKey": None, "afterId": None},
-                                         routing_="r")
+    records, _, _ = driver.execute_query(text, {"limit": first + 1, "afterKey": None, "afterId": None}, routing_="r")
     total, _, _ = driver.execute_query(count, routing_="r")
     return [record.data() for record in records], total[0]["total"]
 
@@ -91,25 +98,36 @@ def main() -> None:
     args = parser.parse_args()
     with benchmark_database(heap="1g", pagecache="1g") as connection:
         secret = asyncio.run(load(connection, args.people, "bench"))
-        driver = GraphDatabase.driver(connection.uri, auth=(connection.user, connection.password),
-                                      notifications_min_severity="OFF")
-        with serving(connection, TALENTGRAPH_DATA_DIR=tempfile.mkdtemp(), TALENTGRAPH_ID_SALT="bench",
-                     TALENTGRAPH_MODE="development") as base, httpx.Client(
-                base_url=base, timeout=30, headers={"authorization": f"Bearer {secret}"}) as client:
+        driver = GraphDatabase.driver(
+            connection.uri, auth=(connection.user, connection.password), notifications_min_severity="OFF"
+        )
+        with (
+            serving(
+                connection,
+                TALENTGRAPH_DATA_DIR=tempfile.mkdtemp(),
+                TALENTGRAPH_ID_SALT="bench",
+                TALENTGRAPH_MODE="development",
+            ) as base,
+            httpx.Client(base_url=base, timeout=30, headers={"authorization": f"Bearer {secret}"}) as client,
+        ):
             print(f"{args.people:,} people generated and loaded; {args.requests} requests per figure")
             for first in (20, 100):
+
                 def api(first: int = first) -> dict:
                     response = client.post("/graphql", json={"query": QUERY, "variables": {"first": first}})
                     return response.json()
 
                 body = api()
                 assert len(body["data"]["people"]["edges"]) == first, body
-                api_samples, direct_samples = measure(api, lambda first=first: driver_answer(driver, first),
-                                                      args.requests)
+                api_samples, direct_samples = measure(
+                    api, lambda first=first: driver_answer(driver, first), args.requests
+                )
                 ratio = statistics.median(api_samples) / statistics.median(direct_samples)
-                print(f"people(first: {first:3}): {body['extensions']['cypherStatements']} Cypher statements; "
-                      f"GraphQL {describe(api_samples)}; driver {describe(direct_samples)}; "
-                      f"ratio of medians {ratio:.2f} (goal ≤ 2.0)")
+                print(
+                    f"people(first: {first:3}): {body['extensions']['cypherStatements']} Cypher statements; "
+                    f"GraphQL {describe(api_samples)}; driver {describe(direct_samples)}; "
+                    f"ratio of medians {ratio:.2f} (goal ≤ 2.0)"
+                )
         driver.close()
 
 

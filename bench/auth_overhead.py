@@ -32,15 +32,19 @@ def main() -> None:
     parser.add_argument("--requests", type=int, default=300)
     args = parser.parse_args()
     with benchmark_database(heap="1g", pagecache="1g") as connection:
-        settings = {"TALENTGRAPH_DATA_DIR": tempfile.mkdtemp(), "TALENTGRAPH_ID_SALT": "bench",
-                    "TALENTGRAPH_MODE": "production"}
+        settings = {
+            "TALENTGRAPH_DATA_DIR": tempfile.mkdtemp(),
+            "TALENTGRAPH_ID_SALT": "bench",
+            "TALENTGRAPH_MODE": "production",
+        }
         secret = asyncio.run(load(connection, args.people, "bench"))
         payload = {"query": QUERY, "variables": {"first": 100}}
-        with serving(connection, **settings) as checked_base, \
-                serving(connection, **settings, TALENTGRAPH_AUTH="off") as unchecked_base, \
-                httpx.Client(base_url=checked_base, timeout=30,
-                             headers={"authorization": f"Bearer {secret}"}) as checked, \
-                httpx.Client(base_url=unchecked_base, timeout=30) as unchecked:
+        with (
+            serving(connection, **settings) as checked_base,
+            serving(connection, **settings, TALENTGRAPH_AUTH="off") as unchecked_base,
+            httpx.Client(base_url=checked_base, timeout=30, headers={"authorization": f"Bearer {secret}"}) as checked,
+            httpx.Client(base_url=unchecked_base, timeout=30) as unchecked,
+        ):
             samples: dict[str, list[float]] = {"analyst key": [], "authorization off": []}
             clients = {"analyst key": checked, "authorization off": unchecked}
             for name, client in clients.items():

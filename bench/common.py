@@ -25,8 +25,12 @@ _SERVERS: dict[str, int] = {}
 def benchmark_database(heap: str = "2g", pagecache: str = "2g") -> Iterator[Neo4jConnection]:
     """NEO4J_URI if set (it must be a database you can fill); else an embedded Neo4j in a temporary folder."""
     if os.environ.get("NEO4J_URI"):
-        yield Neo4jConnection(os.environ["NEO4J_URI"], os.environ.get("NEO4J_USER", "neo4j"),
-                              os.environ.get("NEO4J_PASSWORD", ""), os.environ.get("NEO4J_DATABASE", "neo4j"))
+        yield Neo4jConnection(
+            os.environ["NEO4J_URI"],
+            os.environ.get("NEO4J_USER", "neo4j"),
+            os.environ.get("NEO4J_PASSWORD", ""),
+            os.environ.get("NEO4J_DATABASE", "neo4j"),
+        )
         return
     folder = Path(tempfile.mkdtemp(prefix="talentgraph-bench-"))
     embedded = EmbeddedNeo4j(folder / "neo4j", heap=heap, pagecache=pagecache)

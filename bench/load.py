@@ -77,14 +77,23 @@ def run_loader(connection, kind: str, path: Path) -> Run:
     Not the kernel's ru_maxrss of the child: on Linux it starts from the parent's resident memory at the
     fork, so it charged later loads with this benchmark's own 520 MiB of prepared rows.
     """
-    env = {**os.environ, "NEO4J_URI": connection.uri, "NEO4J_USER": connection.user,
-           "NEO4J_PASSWORD": connection.password, "TALENTGRAPH_ID_SALT": SALT}
+    env = {
+        **os.environ,
+        "NEO4J_URI": connection.uri,
+        "NEO4J_USER": connection.user,
+        "NEO4J_PASSWORD": connection.password,
+        "TALENTGRAPH_ID_SALT": SALT,
+    }
     cpu_before, server_before = _children_cpu(), server_cpu(connection)
     started = time.perf_counter()
     with tempfile.TemporaryFile(mode="w+") as errors:
-        process = subprocess.Popen([sys.executable, "-m", "server.cli", "load", kind, str(path), "--quiet",
-                                    "--batch-size", str(BATCH)], env=env, stdout=subprocess.DEVNULL,
-                                   stderr=errors, text=True)
+        process = subprocess.Popen(
+            [sys.executable, "-m", "server.cli", "load", kind, str(path), "--quiet", "--batch-size", str(BATCH)],
+            env=env,
+            stdout=subprocess.DEVNULL,
+            stderr=errors,
+            text=True,
+        )
         peak = own = 0
         watched = psutil.Process(process.pid)
         while process.poll() is None:
@@ -100,8 +109,9 @@ def run_loader(connection, kind: str, path: Path) -> Run:
         stderr = errors.read()
     if process.returncode != 0 or "nothing was written" in stderr:
         raise SystemExit(stderr)
-    return Run(seconds, max(peak, own) // (1024 * 1024), _children_cpu() - cpu_before,
-               _server_delta(connection, server_before))
+    return Run(
+        seconds, max(peak, own) // (1024 * 1024), _children_cpu() - cpu_before, _server_delta(connection, server_before)
+    )
 
 
 async def prepared_rows(connection, path: Path) -> list[dict]:
@@ -129,9 +139,10 @@ async def bare_load(connection, rows: list[dict]) -> Run:
         cpu_before, server_before = time.process_time(), server_cpu(connection)
         started = time.perf_counter()
         for start in range(0, len(rows), BATCH):
-            await db.write("bench/bare_people", STATEMENTS["bench/bare_people"], rows=rows[start:start + BATCH])
-        return Run(time.perf_counter() - started, 0, time.process_time() - cpu_before,
-                   _server_delta(connection, server_before))
+            await db.write("bench/bare_people", STATEMENTS["bench/bare_people"], rows=rows[start : start + BATCH])
+        return Run(
+            time.perf_counter() - started, 0, time.process_time() - cpu_before, _server_delta(connection, server_before)
+        )
     finally:
         await db.close()
 
@@ -140,9 +151,14 @@ async def wipe_people(connection) -> None:
     """Remove people, titles and what derives from them (statistics, audit entries): institutions stay."""
     db = connection.open()
     try:
-        while (await db.write("bench/wipe", "MATCH (n) WHERE n:Person OR n:Title OR n:TalentSpan OR n:TalentCell "
-                              "OR n:TalentTally OR n:PendingBatch OR n:AuditEntry WITH n LIMIT 20000 "
-                              "DETACH DELETE n RETURN count(*) AS n"))[0]["n"]:
+        while (
+            await db.write(
+                "bench/wipe",
+                "MATCH (n) WHERE n:Person OR n:Title OR n:TalentSpan OR n:TalentCell "
+                "OR n:TalentTally OR n:PendingBatch OR n:AuditEntry WITH n LIMIT 20000 "
+                "DETACH DELETE n RETURN count(*) AS n",
+            )
+        )[0]["n"]:
             pass
     finally:
         await db.close()
@@ -152,15 +168,21 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--people", type=int, default=200_000)
     parser.add_argument("--seed", type=int, default=1)
-    parser.add_argument("--repeat", type=int, default=1,
-                        help="load and bare write this many times each, alternating, into an emptied graph; "
-                             "medians are printed (the machine drifts: a ratio of neighbours is steadier)")
+    parser.add_argument(
+        "--repeat",
+        type=int,
+        default=1,
+        help="load and bare write this many times each, alternating, into an emptied graph; "
+        "medians are printed (the machine drifts: a ratio of neighbours is steadier)",
+    )
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="talentgraph-load-bench-") as folder, benchmark_database() as connection:
         out = Path(folder)
         seconds, counts = timed(lambda: generate(args.people, args.seed, out))
-        print(f"generated {counts['people']:,} title rows for {args.people:,} people "
-              f"and {counts['institutions']:,} institutions in {seconds:.1f} s")
+        print(
+            f"generated {counts['people']:,} title rows for {args.people:,} people "
+            f"and {counts['institutions']:,} institutions in {seconds:.1f} s"
+        )
 
         async def prepare() -> None:
             db = connection.open()
@@ -179,30 +201,40 @@ def main() -> None:
             if attempt > 1:
                 asyncio.run(wipe_people(connection))
             load = run_loader(connection, "people", out / "people.csv")
-            print(f"[{attempt}] talentgraph load people: {rows:,} rows in {load.seconds:.1f} s "
-                  f"= {rows / load.seconds:,.0f} rows/s, "
-                  f"peak loader memory {load.peak_mib} MiB (with its validation workers); {_cpu(load, 'loader')}")
+            print(
+                f"[{attempt}] talentgraph load people: {rows:,} rows in {load.seconds:.1f} s "
+                f"= {rows / load.seconds:,.0f} rows/s, "
+                f"peak loader memory {load.peak_mib} MiB (with its validation workers); {_cpu(load, 'loader')}"
+            )
             if attempt == 1:
                 rerun = run_loader(connection, "people", out / "people.csv")
-                print(f"[{attempt}] re-run of the same file (all unchanged): {rerun.seconds:.1f} s, "
-                      f"peak loader memory {rerun.peak_mib} MiB; {_cpu(rerun, 'loader')}")
+                print(
+                    f"[{attempt}] re-run of the same file (all unchanged): {rerun.seconds:.1f} s, "
+                    f"peak loader memory {rerun.peak_mib} MiB; {_cpu(rerun, 'loader')}"
+                )
                 peaks.append(rerun.peak_mib)
                 prepared = asyncio.run(prepared_rows(connection, out / "people.csv"))
             asyncio.run(wipe_people(connection))
             bare = asyncio.run(bare_load(connection, prepared))
-            print(f"[{attempt}] bare UNWIND … MERGE through the driver: {rows:,} rows in {bare.seconds:.1f} s "
-                  f"= {rows / bare.seconds:,.0f} rows/s; ratio {bare.seconds / load.seconds:.2f}; "
-                  f"{_cpu(bare, 'Python')}")
+            print(
+                f"[{attempt}] bare UNWIND … MERGE through the driver: {rows:,} rows in {bare.seconds:.1f} s "
+                f"= {rows / bare.seconds:,.0f} rows/s; ratio {bare.seconds / load.seconds:.2f}; "
+                f"{_cpu(bare, 'Python')}"
+            )
             loads.append(load)
             bares.append(bare)
             ratios.append(bare.seconds / load.seconds)
             peaks.append(load.peak_mib)
         load_seconds = statistics.median(run.seconds for run in loads)
         bare_seconds = statistics.median(run.seconds for run in bares)
-        print(f"median of {args.repeat}: load {load_seconds:.1f} s = {rows / load_seconds:,.0f} rows/s, "
-              f"bare {bare_seconds:.1f} s = {rows / bare_seconds:,.0f} rows/s")
-        print(f"loader rate / bare rate = {statistics.median(ratios):.2f}  (goal ≥ 0.70); "
-              f"whole load {load_seconds:.1f} s (goal < 60 s); peak {max(peaks)} MiB (goal < 500 MiB)")
+        print(
+            f"median of {args.repeat}: load {load_seconds:.1f} s = {rows / load_seconds:,.0f} rows/s, "
+            f"bare {bare_seconds:.1f} s = {rows / bare_seconds:,.0f} rows/s"
+        )
+        print(
+            f"loader rate / bare rate = {statistics.median(ratios):.2f}  (goal ≥ 0.70); "
+            f"whole load {load_seconds:.1f} s (goal < 60 s); peak {max(peaks)} MiB (goal < 500 MiB)"
+        )
         floor = _cpu_floor(loads, bares)
         if floor:
             print(floor)
@@ -231,9 +263,11 @@ def _cpu_floor(loads: list[Run], bares: list[Run]) -> str | None:
     load_cpu, bare_cpu = statistics.median(totals), statistics.median(bare_totals)
     bare_seconds = statistics.median(run.seconds for run in bares)
     shortest = load_cpu / cores
-    return (f"CPU, medians: the load {load_cpu:.1f} s (loader, workers and Neo4j), the bare write {bare_cpu:.1f} s "
-            f"({load_cpu / bare_cpu:.1f} times as much); on {cores} cores the load cannot take less than "
-            f"{shortest:.1f} s, so its ratio cannot exceed {bare_seconds / shortest:.2f} here")
+    return (
+        f"CPU, medians: the load {load_cpu:.1f} s (loader, workers and Neo4j), the bare write {bare_cpu:.1f} s "
+        f"({load_cpu / bare_cpu:.1f} times as much); on {cores} cores the load cannot take less than "
+        f"{shortest:.1f} s, so its ratio cannot exceed {bare_seconds / shortest:.2f} here"
+    )
 
 
 if __name__ == "__main__":

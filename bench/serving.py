@@ -34,10 +34,19 @@ def serving(connection: Neo4jConnection, **environment: str) -> Iterator[str]:
     # Its log (a line per request in development mode) goes to a file, shown if it fails to start.
     with tempfile.TemporaryFile() as log:
         server = subprocess.Popen(
-            [sys.executable, "-m", "server.cli", "serve", "--port", str(port), "--no-access-log"], cwd=ROOT, stdout=log,
+            [sys.executable, "-m", "server.cli", "serve", "--port", str(port), "--no-access-log"],
+            cwd=ROOT,
+            stdout=log,
             stderr=subprocess.STDOUT,
-            env={**os.environ, "NEO4J_URI": connection.uri, "NEO4J_USER": connection.user,
-                 "NEO4J_PASSWORD": connection.password, "NEO4J_DATABASE": connection.database, **environment})
+            env={
+                **os.environ,
+                "NEO4J_URI": connection.uri,
+                "NEO4J_USER": connection.user,
+                "NEO4J_PASSWORD": connection.password,
+                "NEO4J_DATABASE": connection.database,
+                **environment,
+            },
+        )
         try:
             deadline = time.monotonic() + 120
             while True:

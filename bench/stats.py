@@ -42,13 +42,19 @@ STATS = """query($asOf: Date) { talentStats(asOf: $asOf, groupBy: [REGION, TITLE
 
 
 def environment(connection: Neo4jConnection) -> dict[str, str]:
-    return {**os.environ, "NEO4J_URI": connection.uri, "NEO4J_USER": connection.user,
-            "NEO4J_PASSWORD": connection.password, "TALENTGRAPH_ID_SALT": SALT}
+    return {
+        **os.environ,
+        "NEO4J_URI": connection.uri,
+        "NEO4J_USER": connection.user,
+        "NEO4J_PASSWORD": connection.password,
+        "TALENTGRAPH_ID_SALT": SALT,
+    }
 
 
 def talentgraph(connection: Neo4jConnection, *args: str) -> None:
-    subprocess.run([sys.executable, "-m", "server.cli", *args], env=environment(connection), check=True,
-                   stdout=subprocess.DEVNULL)
+    subprocess.run(
+        [sys.executable, "-m", "server.cli", *args], env=environment(connection), check=True, stdout=subprocess.DEVNULL
+    )
 
 
 def run(connection: Neo4jConnection, work) -> object:  # type: ignore[no-untyped-def]
@@ -58,6 +64,7 @@ def run(connection: Neo4jConnection, work) -> object:  # type: ignore[no-untyped
             return await work(db)
         finally:
             await db.close()
+
     return asyncio.run(main())
 
 
@@ -77,6 +84,7 @@ def measure(client: httpx.Client, query: str, requests: int) -> tuple[list[float
 
 def check(connection: Neo4jConnection, progress: dict[str, dict], stats: dict[str, dict]) -> list[str]:
     """Differences between the HTTP answers and a brute-force recount (empty when all agree)."""
+
     async def work(db) -> list[str]:  # type: ignore[no-untyped-def]
         problems = await verify_talent_stats(db, DAYS[0], CHENGDE)
         for day in DAYS:
@@ -87,6 +95,7 @@ def check(connection: Neo4jConnection, progress: dict[str, dict], stats: dict[st
             if answered != counted or table["total"] != sum(counted.values()) != titled[0]["value"]:
                 problems.append(f"{day}: HTTP {table['total']} / {titled[0]['value']}, recount {sum(counted.values())}")
         return problems
+
     return run(connection, work)  # type: ignore[return-value]
 
 
@@ -105,18 +114,21 @@ def main() -> None:
         print(f"loaded with `talentgraph load-all` (aggregates kept per batch) in {seconds:.0f} s", flush=True)
         seconds, read = timed(lambda: run(connection, rebuild_talent_stats))
         print(f"`talentgraph stats rebuild` over {read:,} people: {seconds:.1f} s", flush=True)
-        with serving(connection, TALENTGRAPH_ID_SALT=SALT) as base, httpx.Client(
-                base_url=base, timeout=30, headers={"accept": "application/graphql-response+json"}) as client:
+        with (
+            serving(connection, TALENTGRAPH_ID_SALT=SALT) as base,
+            httpx.Client(base_url=base, timeout=30, headers={"accept": "application/graphql-response+json"}) as client,
+        ):
             measure(client, PROGRESS, 20)
             measure(client, STATS, 20)
             progress_times, progress = measure(client, PROGRESS, args.requests)
             stats_times, stats = measure(client, STATS, args.requests)
         titled = stats[DAYS[0].isoformat()]["talentStats"]["total"]
         print(f"titled staff in Chengde as of {DAYS[0]}: {titled:,}")
-        print(f"progress (12 targets, by year, projection), {args.requests} requests over {len(DAYS)} dates: "
-              f"{describe(progress_times)}")
-        print(f"talentStats(groupBy: [REGION, TITLE_LEVEL]), {args.requests} requests:        "
-              f"{describe(stats_times)}")
+        print(
+            f"progress (12 targets, by year, projection), {args.requests} requests over {len(DAYS)} dates: "
+            f"{describe(progress_times)}"
+        )
+        print(f"talentStats(groupBy: [REGION, TITLE_LEVEL]), {args.requests} requests:        {describe(stats_times)}")
         problems = check(connection, progress, stats)
         print("answers equal a brute-force recount: " + ("yes" if not problems else "NO\n" + "\n".join(problems)))
         if problems:

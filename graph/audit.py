@@ -36,24 +36,39 @@ class Actor:
         if self.institution is not None and institution != self.institution:
             raise NotAllowed(
                 f"This key belongs to institution {self.institution}: it may only write {what} of that institution.",
-                f"该密钥属于单位 {self.institution},只能登记或修改本单位的{_ZH.get(what, what)}", None)
+                f"该密钥属于单位 {self.institution},只能登记或修改本单位的{_ZH.get(what, what)}",
+                None,
+            )
 
 
-_ZH = {"people": "人员", "teams": "团队", "platforms": "平台", "visits": "来访记录", "titles": "职称",
-       "projects": "项目"}
+_ZH = {
+    "people": "人员",
+    "teams": "团队",
+    "platforms": "平台",
+    "visits": "来访记录",
+    "titles": "职称",
+    "projects": "项目",
+}
 
 #: Changes made from the command line by the operator, who holds no key.
 OPERATOR = Actor(role="operator")
 
 
-async def audited(db: Database, actor: Actor, operation: str,
-                  work: Callable[[Transaction], Awaitable[tuple[T, Sequence[str]]]]) -> T:
+async def audited(
+    db: Database, actor: Actor, operation: str, work: Callable[[Transaction], Awaitable[tuple[T, Sequence[str]]]]
+) -> T:
     """Run `work` (returning its result and the ids it changed) and its audit entry in one write transaction."""
 
     async def run(tx: Transaction) -> T:
         result, node_ids = await work(tx)
-        await tx.run("audit/record", id=str(uuid.uuid4()), keyId=actor.key_id, role=actor.role,
-                     operation=operation, nodeIds=list(node_ids))
+        await tx.run(
+            "audit/record",
+            id=str(uuid.uuid4()),
+            keyId=actor.key_id,
+            role=actor.role,
+            operation=operation,
+            nodeIds=list(node_ids),
+        )
         return result
 
     return await db.write_tx(run)

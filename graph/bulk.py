@@ -25,9 +25,13 @@ from graph.stats.spans import Span
 KINDS = ("institutions", "people", "teams", "visits", "projects", "platforms")
 
 
-async def upsert(db: Database, kind: str, rows: Sequence[dict[str, Any]],
-                 pending: PendingSpans | None = None,
-                 reference: bulk_people.ReferenceCache | None = None) -> Counter[str]:
+async def upsert(
+    db: Database,
+    kind: str,
+    rows: Sequence[dict[str, Any]],
+    pending: PendingSpans | None = None,
+    reference: bulk_people.ReferenceCache | None = None,
+) -> Counter[str]:
     """Upsert one batch of `kind` rows in one transaction; count created, updated, unchanged.
 
     In the same transaction, a batch that changed something leaves an audit entry (operation
@@ -59,8 +63,11 @@ async def upsert(db: Database, kind: str, rows: Sequence[dict[str, Any]],
 
         # Institutions that move to another region or change type move their staff's statistics;
         # found before the write, which changes what it compares.
-        touched = ([row["id"] for row in await tx.run("stats/staff_of_changed_institutions", rows=list(rows))]
-                   if kind == "institutions" else [])
+        touched = (
+            [row["id"] for row in await tx.run("stats/staff_of_changed_institutions", rows=list(rows))]
+            if kind == "institutions"
+            else []
+        )
         changed: list[str] = []
         merged = list(rows)
         if kind == "people":
@@ -69,8 +76,7 @@ async def upsert(db: Database, kind: str, rows: Sequence[dict[str, Any]],
             if new.unchanged:
                 outcome["unchanged"] += new.unchanged
             if new.people:
-                await tx.run("bulk/create_people", people=new.people, institutions=new.institutions,
-                             fields=new.fields)
+                await tx.run("bulk/create_people", people=new.people, institutions=new.institutions, fields=new.fields)
                 outcome["created"] += len(new.keys)
                 changed += new.keys
                 await add_talent(tx, new.spans, await pending_batch())
@@ -86,8 +92,14 @@ async def upsert(db: Database, kind: str, rows: Sequence[dict[str, Any]],
             touched += [row["id"] for row in await tx.run("search/current_staff", keys=changed)]
         spans += await refresh_people(tx, touched, await pending_batch() if touched else None)
         if changed:
-            await tx.run("audit/record", id=str(uuid.uuid4()), keyId=OPERATOR.key_id, role=OPERATOR.role,
-                         operation=f"load:{kind}", nodeIds=changed)
+            await tx.run(
+                "audit/record",
+                id=str(uuid.uuid4()),
+                keyId=OPERATOR.key_id,
+                role=OPERATOR.role,
+                operation=f"load:{kind}",
+                nodeIds=changed,
+            )
         return outcome, batch, spans
 
     for attempt in range(3):

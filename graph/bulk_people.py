@@ -69,9 +69,11 @@ class ReferenceCache:
     async def trees(self, tx: Transaction) -> ReferenceTrees:
         if self._trees is None:
             [row] = await tx.run("bulk/reference_trees")
-            self._trees = ReferenceTrees(fields={field["code"]: field for field in row["fields"]},
-                                         regions={region["code"]: region["within"] for region in row["regions"]},
-                                         ranks={level["code"]: level["rank"] for level in row["levels"]})
+            self._trees = ReferenceTrees(
+                fields={field["code"]: field for field in row["fields"]},
+                regions={region["code"]: region["within"] for region in row["regions"]},
+                ranks={level["code"]: level["rank"] for level in row["levels"]},
+            )
         return self._trees
 
 
@@ -80,8 +82,9 @@ def _codes(code: str) -> str:
     return code.replace("-", "_")
 
 
-async def plan(tx: Transaction, rows: Sequence[dict[str, Any]],
-               reference: ReferenceCache | None = None, hints: bool = False) -> NewPeople:
+async def plan(
+    tx: Transaction, rows: Sequence[dict[str, Any]], reference: ReferenceCache | None = None, hints: bool = False
+) -> NewPeople:
     """Split people rows (as graph/bulk.py takes them) into new people, fully derived, and the rest, less the
     rows `bulk/people` would leave alone (their title's stored import fingerprint is theirs), which are counted.
 
@@ -95,11 +98,13 @@ async def plan(tx: Transaction, rows: Sequence[dict[str, Any]],
     certificates = Counter(row["title"]["certificateNo"] for row in rows)
     unsure = [group for group in groups.values() if not (hints and all(row.get("new") for row in group))]
     [known] = await tx.run(
-        "bulk/new_people", hashes=[group[0]["idHash"] for group in unsure],
+        "bulk/new_people",
+        hashes=[group[0]["idHash"] for group in unsure],
         # Everyone's id, though: a talent span left by a person removed straight from the graph is no constraint.
         ids=[group[0]["personId"] for group in groups.values()],
         certificates=[row["title"]["certificateNo"] for group in unsure for row in group],
-        institutions=list({group[0]["institution"] for group in groups.values()}))
+        institutions=list({group[0]["institution"] for group in groups.values()}),
+    )
     known_people, known_ids = set(known["knownPeople"]), set(known["knownIds"])
     known_titles: dict[str, str | None] = dict(known["knownTitles"])
     institutions = {row["id"]: row for row in known["institutions"]}
@@ -114,9 +119,13 @@ async def plan(tx: Transaction, rows: Sequence[dict[str, Any]],
         numbers = [row["title"]["certificateNo"] for row in group]
         codes = list(dict.fromkeys(code for row in group for code in row["fields"]))
         institution = institutions.get(group[0]["institution"])
-        if (id_hash in known_people or group[0]["personId"] in known_ids or institution is None
-                or any(number in known_titles or certificates[number] > 1 for number in numbers)
-                or any(code not in fields for code in codes)):
+        if (
+            id_hash in known_people
+            or group[0]["personId"] in known_ids
+            or institution is None
+            or any(number in known_titles or certificates[number] > 1 for number in numbers)
+            or any(code not in fields for code in codes)
+        ):
             rest.add(id_hash)
             continue
         person, spans = _derive(id_hash, group, codes, institution, fields, regions, ranks)
@@ -140,9 +149,15 @@ async def plan(tx: Transaction, rows: Sequence[dict[str, Any]],
     return new
 
 
-def _derive(id_hash: str, group: list[dict[str, Any]], codes: list[str], institution: dict[str, Any],
-            fields: dict[str, dict[str, Any]], regions: dict[str, list[str]],
-            ranks: dict[str, int]) -> tuple[dict[str, Any], list[Span]]:
+def _derive(
+    id_hash: str,
+    group: list[dict[str, Any]],
+    codes: list[str],
+    institution: dict[str, Any],
+    fields: dict[str, dict[str, Any]],
+    regions: dict[str, list[str]],
+    ranks: dict[str, int],
+) -> tuple[dict[str, Any], list[Span]]:
     """The bulk/create_people parameter and the talent spans of one new person and their rows."""
     props: dict[str, Any] = {"idHash": id_hash, "id": group[0]["personId"]}
     for row in group:
@@ -165,17 +180,38 @@ def _derive(id_hash: str, group: list[dict[str, Any]], codes: list[str], institu
         levelRank=top[0] if top else 0,
     )
     facts = PersonFacts(
-        person=props["id"], gender=props.get("gender"), birth_year=props.get("birthYear"),
+        person=props["id"],
+        gender=props.get("gender"),
+        birth_year=props.get("birthYear"),
         field=min(codes) if codes else None,
-        employments=(Employment(institution=institution["id"],
-                                region=institution["regions"][0] if institution["regions"] else None,
-                                institution_type=institution["type"], since=None, until=None),),
-        titles=tuple(HeldTitle(certificate_no=title["certificateNo"], level=title["level"], rank=ranks[title["level"]],
-                               series=title.get("series"), granted_on=_day(title["grantedOn"]), revoked_on=None)
-                     for title in titles if title.get("level") in ranks and title.get("grantedOn") is not None),
+        employments=(
+            Employment(
+                institution=institution["id"],
+                region=institution["regions"][0] if institution["regions"] else None,
+                institution_type=institution["type"],
+                since=None,
+                until=None,
+            ),
+        ),
+        titles=tuple(
+            HeldTitle(
+                certificate_no=title["certificateNo"],
+                level=title["level"],
+                rank=ranks[title["level"]],
+                series=title.get("series"),
+                granted_on=_day(title["grantedOn"]),
+                revoked_on=None,
+            )
+            for title in titles
+            if title.get("level") in ranks and title.get("grantedOn") is not None
+        ),
     )
-    person = {"props": props, "institution": institution["id"], "fields": codes,
-              "titles": [{"props": row["title"], "fingerprint": row["fingerprint"]} for row in group]}
+    person = {
+        "props": props,
+        "institution": institution["id"],
+        "fields": codes,
+        "titles": [{"props": row["title"], "fingerprint": row["fingerprint"]} for row in group],
+    }
     return person, talent_spans(facts)
 
 

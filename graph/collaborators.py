@@ -39,8 +39,7 @@ MAX_REASONS = 3
 CHENGDE, BEIJING, TIANJIN = "130800", "110000", "120000"
 SUBJECT_KINDS = ("person", "team", "institution")
 
-_KIND = {"Person": "PERSON", "Team": "TEAM", "Platform": "PLATFORM", "Project": "PROJECT",
-         "Institution": "INSTITUTION"}
+_KIND = {"Person": "PERSON", "Team": "TEAM", "Platform": "PLATFORM", "Project": "PROJECT", "Institution": "INSTITUTION"}
 
 
 @dataclass(frozen=True)
@@ -89,8 +88,12 @@ class ScoreParts:
     adamic_adar: float
 
     def score(self) -> float:
-        return (WEIGHTS["field"] * self.field_match + WEIGHTS["closeness"] * self.closeness
-                + WEIGHTS["level"] * self.level + WEIGHTS["activity"] * self.activity)
+        return (
+            WEIGHTS["field"] * self.field_match
+            + WEIGHTS["closeness"] * self.closeness
+            + WEIGHTS["level"] * self.level
+            + WEIGHTS["activity"] * self.activity
+        )
 
 
 @dataclass(frozen=True)
@@ -109,8 +112,16 @@ async def load_subject(db: Database, kind: str, subject_id: str) -> Subject:
     if not rows:
         raise NotFound(kind, subject_id, f"{kind}Id")
     row = rows[0]
-    return Subject(kind=kind, id=subject_id, name=row["name"], regions=row["regions"], fields=row["fields"],
-                   people=row["people"], institutions=row["institutions"], teams=row["teams"])
+    return Subject(
+        kind=kind,
+        id=subject_id,
+        name=row["name"],
+        regions=row["regions"],
+        fields=row["fields"],
+        people=row["people"],
+        institutions=row["institutions"],
+        teams=row["teams"],
+    )
 
 
 def default_regions(subject: Subject) -> list[str]:
@@ -119,8 +130,11 @@ def default_regions(subject: Subject) -> list[str]:
         return [BEIJING, TIANJIN]
     if BEIJING in subject.regions or TIANJIN in subject.regions:
         return [CHENGDE]
-    raise InvalidInput("The subject is in neither Chengde, Beijing nor Tianjin: say which regions to search.",
-                       "对象不在承德、北京或天津:请指定要查找的地区", "regions")
+    raise InvalidInput(
+        "The subject is in neither Chengde, Beijing nor Tianjin: say which regions to search.",
+        "对象不在承德、北京或天津:请指定要查找的地区",
+        "regions",
+    )
 
 
 def related_fields(tree: Tree, codes: Sequence[str]) -> list[str]:
@@ -143,10 +157,16 @@ def path_weight(path: dict[str, Any]) -> float:
 def steps_of(path: dict[str, Any]) -> list[Step]:
     """The path's nodes as steps, each with the relationship to the next."""
     nodes, rels = path["nodes"], path["rels"]
-    return [Step(kind=next(_KIND[label] for label in node["labels"] if label in _KIND), id=node["id"],
-                 name=node["name"], relation=rels[n]["type"] if n < len(rels) else None,
-                 former=bool(rels[n]["former"]) if n < len(rels) else False)
-            for n, node in enumerate(nodes)]
+    return [
+        Step(
+            kind=next(_KIND[label] for label in node["labels"] if label in _KIND),
+            id=node["id"],
+            name=node["name"],
+            relation=rels[n]["type"] if n < len(rels) else None,
+            former=bool(rels[n]["former"]) if n < len(rels) else False,
+        )
+        for n, node in enumerate(nodes)
+    ]
 
 
 _SHARED = {  # a context two people share: (zh, en)
@@ -184,65 +204,101 @@ def render(steps: list[Step], subject: Subject) -> tuple[str, str]:
     person, first, common, second, candidate = steps
     zh1, en1 = (text.format(z=first.name) for text in _VIA[first.kind])
     zh2, en2 = (text.format(z=second.name) for text in _VIA[second.kind])
-    return (f"共同认识 {common.name}({common.name} 与 {person.name} {zh1},与 {candidate.name} {zh2})",
-            f"both know {common.name} ({en1} with {person.name}; {en2} with {candidate.name})")
+    return (
+        f"共同认识 {common.name}({common.name} 与 {person.name} {zh1},与 {candidate.name} {zh2})",
+        f"both know {common.name} ({en1} with {person.name}; {en2} with {candidate.name})",
+    )
 
 
-def _field_query(fields: Sequence[str], related: Sequence[str], regions: Sequence[str],
-                 levels: Sequence[str] = ()) -> str:
+def _field_query(
+    fields: Sequence[str], related: Sequence[str], regions: Sequence[str], levels: Sequence[str] = ()
+) -> str:
     # Only the asked fields score: a hit scoring above zero is an exact match.
     codes = [f"{token(code)}^1" for code in fields] + [f"{token(code)}^0" for code in related]
-    query = (f"+searchFieldCodes:({' OR '.join(codes)}) "
-             f"+searchRegions:({' OR '.join(token(code) for code in regions)})^0")
+    query = (
+        f"+searchFieldCodes:({' OR '.join(codes)}) +searchRegions:({' OR '.join(token(code) for code in regions)})^0"
+    )
     return query + (f" +searchLevel:({' OR '.join(token(code) for code in levels)})^0" if levels else "")
 
 
-async def _field_candidates(db: Database, fields: list[str], related: list[str], regions: list[str],
-                            shape: dict[str, list[str]]) -> list[str]:
+async def _field_candidates(
+    db: Database, fields: list[str], related: list[str], regions: list[str], shape: dict[str, list[str]]
+) -> list[str]:
     # The best are usually exact experts with a senior title: ask for those first, and for everyone
     # only when they are too few to fill the cap (the order is exact field, then title level).
-    rows = await db.read("collaborators/field_candidates", cap=FIELD_CANDIDATES, **shape,
-                         query=_field_query(fields, [], regions, FIRST_LEVELS))
+    rows = await db.read(
+        "collaborators/field_candidates",
+        cap=FIELD_CANDIDATES,
+        **shape,
+        query=_field_query(fields, [], regions, FIRST_LEVELS),
+    )
     if len(rows) < FIELD_CANDIDATES:
-        rows = await db.read("collaborators/field_candidates", query=_field_query(fields, related, regions),
-                             cap=FIELD_CANDIDATES, **shape)
+        rows = await db.read(
+            "collaborators/field_candidates",
+            query=_field_query(fields, related, regions),
+            cap=FIELD_CANDIDATES,
+            **shape,
+        )
     return [row["id"] for row in rows]
 
 
-_CANDIDATES = fill_slots(STATEMENTS["collaborators/candidates"],
-                         {"ACTIVITY": f"({projection('search/activity')})"})
+_CANDIDATES = fill_slots(STATEMENTS["collaborators/candidates"], {"ACTIVITY": f"({projection('search/activity')})"})
 
 
-async def suggest_collaborators(db: Database, subject: Subject, fields: list[str], related: list[str],
-                                regions: list[str], first: int,
-                                today: dt.date | None = None) -> list[Suggestion]:
+async def suggest_collaborators(
+    db: Database,
+    subject: Subject,
+    fields: list[str],
+    related: list[str],
+    regions: list[str],
+    first: int,
+    today: dt.date | None = None,
+) -> list[Suggestion]:
     """The `first` best collaborators for `subject` in `regions` for `fields`, with their reasons."""
     shape = {"people": subject.people, "institutions": subject.institutions, "teams": subject.teams}
     field_candidates = await _field_candidates(db, fields, related, regions, shape) if fields else []
     path_rows = await db.read(
-        "collaborators/paths", **shape, regions=regions, fieldCandidates=field_candidates,
+        "collaborators/paths",
+        **shape,
+        regions=regions,
+        fieldCandidates=field_candidates,
         institution=subject.id if subject.kind == "institution" else None,
-        employment=subject.kind != "institution", common=subject.kind == "person", hub=HUB,
-        commonHub=COMMON_HUB)
+        employment=subject.kind != "institution",
+        common=subject.kind == "person",
+        hub=HUB,
+        commonHub=COMMON_HUB,
+    )
     paths = {row["id"]: row["paths"] for row in path_rows}
     ids = list(dict.fromkeys(field_candidates + list(paths)))
     if not ids:
         return []
-    details = await db.read("collaborators/candidates", _CANDIDATES, ids=ids, exact=fields, related=related,
-                            since=activity_since(today or dt.date.today()))
+    details = await db.read(
+        "collaborators/candidates",
+        _CANDIDATES,
+        ids=ids,
+        exact=fields,
+        related=related,
+        since=activity_since(today or dt.date.today()),
+    )
     suggestions = [_suggestion(row, paths.get(row["id"], []), subject) for row in details]
     suggestions.sort(key=lambda suggestion: (-suggestion.score, suggestion.person_id))
     return suggestions[:first]
 
 
 def _suggestion(row: dict[str, Any], paths: list[dict[str, Any]], subject: Subject) -> Suggestion:
-    weighted = sorted(((path_weight(path), steps_of(path)) for path in paths),
-                      key=lambda pair: (-pair[0], [step.id for step in pair[1]]))
+    weighted = sorted(
+        ((path_weight(path), steps_of(path)) for path in paths),
+        key=lambda pair: (-pair[0], [step.id for step in pair[1]]),
+    )
     adamic_adar = sum(weight for weight, _ in weighted)
     activity = int(row["activity"])
-    parts = ScoreParts(field_match=float(row["fieldMatch"]), closeness=1 - math.exp(-adamic_adar),
-                       level=int(row["level"]) / TOP_LEVEL_RANK,
-                       activity=activity / (activity + ACTIVITY_HALF), adamic_adar=adamic_adar)
+    parts = ScoreParts(
+        field_match=float(row["fieldMatch"]),
+        closeness=1 - math.exp(-adamic_adar),
+        level=int(row["level"]) / TOP_LEVEL_RANK,
+        activity=activity / (activity + ACTIVITY_HALF),
+        adamic_adar=adamic_adar,
+    )
     reasons = [Reason(weight, steps, *render(steps, subject)) for weight, steps in weighted[:MAX_REASONS]]
     return Suggestion(person_id=row["id"], score=parts.score(), parts=parts, reasons=reasons)
 
@@ -259,10 +315,19 @@ class Need:
     field_match: float
 
 
-async def institutions_needing(db: Database, fields: list[str], related: list[str], region_codes: list[str],
-                               first: int) -> list[Need]:
+async def institutions_needing(
+    db: Database, fields: list[str], related: list[str], region_codes: list[str], first: int
+) -> list[Need]:
     """Institutions, teams and platforms in `region_codes` focused on `fields` (or a parent or child)."""
-    rows = await db.read("collaborators/needs", exact=fields, related=related, regionCodes=region_codes,
-                         limit=first)
-    return [Need(kind=row["kind"], id=row["id"], name=row["name"], institution_id=row["institution"],
-                 fields=row["fields"], field_match=float(row["fieldMatch"])) for row in rows]
+    rows = await db.read("collaborators/needs", exact=fields, related=related, regionCodes=region_codes, limit=first)
+    return [
+        Need(
+            kind=row["kind"],
+            id=row["id"],
+            name=row["name"],
+            institution_id=row["institution"],
+            fields=row["fields"],
+            field_match=float(row["fieldMatch"]),
+        )
+        for row in rows
+    ]

@@ -134,7 +134,9 @@ class Database:
     def connect(cls, uri: str, user: str, password: str, database: str) -> Database:
         """Open a driver to `uri` as given (bolt://, neo4j:// routing, +s variants)."""
         driver = AsyncGraphDatabase.driver(
-            uri, auth=(user, password), max_connection_pool_size=50,
+            uri,
+            auth=(user, password),
+            max_connection_pool_size=50,
             # Planner notices ("label does not exist" on an empty graph) are not for users' logs.
             notifications_min_severity="OFF",
         )
@@ -145,8 +147,7 @@ class Database:
 
     def _session(self):  # type: ignore[no-untyped-def]
         # Share execute_query's bookmarks, so that a read after a write sees it, even on a cluster.
-        return self.driver.session(database=self.database,
-                                   bookmark_manager=self.driver.execute_query_bookmark_manager)
+        return self.driver.session(database=self.database, bookmark_manager=self.driver.execute_query_bookmark_manager)
 
     async def ping(self) -> bool:
         """True when the database answers a trivial read."""

@@ -26,7 +26,7 @@ async def refresh_people(tx: Transaction, ids: Sequence[str], batch: str | None 
     unique = list(dict.fromkeys(ids))
     spans: list[Span] = []
     for start in range(0, len(unique), CHUNK):
-        chunk = unique[start:start + CHUNK]
+        chunk = unique[start : start + CHUNK]
         spans += await refresh_talent(tx, chunk, batch)
         await tx.run("search/refresh", ids=chunk)
     return spans

@@ -51,7 +51,7 @@ def _bolt_answers(port: int) -> bool:
     try:
         with socket.create_connection(("127.0.0.1", port), timeout=1.0) as sock:
             # Bolt handshake: magic preamble and four proposed versions (5.x, 4.4, none, none).
-            sock.sendall(bytes.fromhex("6060B017" "00080805" "00000404" "00000000" "00000000"))
+            sock.sendall(bytes.fromhex("6060B01700080805000004040000000000000000"))
             return len(sock.recv(4)) == 4
     except OSError:
         return False
@@ -79,8 +79,10 @@ def _java() -> str:
     for candidate in candidates:
         if candidate.exists():
             return str(candidate)
-    raise SetupError("No Java found: install a JDK 17 or 21 (e.g. `apt-get install openjdk-17-jdk`) "
-                     "or set JAVA_HOME, then run the command again.")
+    raise SetupError(
+        "No Java found: install a JDK 17 or 21 (e.g. `apt-get install openjdk-17-jdk`) "
+        "or set JAVA_HOME, then run the command again."
+    )
 
 
 def _javac(java: str) -> str:
@@ -90,8 +92,10 @@ def _javac(java: str) -> str:
     found = shutil.which("javac")
     if found:
         return found
-    raise SetupError("Java is installed but not its compiler: install a full JDK 17 or 21 "
-                     "(e.g. `apt-get install openjdk-17-jdk`), not only a JRE.")
+    raise SetupError(
+        "Java is installed but not its compiler: install a full JDK 17 or 21 "
+        "(e.g. `apt-get install openjdk-17-jdk`), not only a JRE."
+    )
 
 
 def _maven() -> list[str]:
@@ -109,8 +113,11 @@ def install(quiet: bool = False) -> Path:
     classes = LIB_DIR / "classes"
     marker = LIB_DIR / ".complete"
     source = LAUNCHER_DIR / "src" / f"{MAIN_CLASS}.java"
-    if marker.exists() and (classes / f"{MAIN_CLASS}.class").exists() and \
-            (classes / f"{MAIN_CLASS}.class").stat().st_mtime >= source.stat().st_mtime:
+    if (
+        marker.exists()
+        and (classes / f"{MAIN_CLASS}.class").exists()
+        and (classes / f"{MAIN_CLASS}.class").stat().st_mtime >= source.stat().st_mtime
+    ):
         return classes
     java = _java()
     javac = _javac(java)
@@ -119,16 +126,27 @@ def install(quiet: bool = False) -> Path:
     if not (LIB_DIR / ".jars-complete").exists():
         if not quiet:
             print(f"Fetching Neo4j Community {NEO4J_VERSION} with Maven (once, about 120 MB)…", flush=True)
-        command = [*_maven(), "-B", "-q", "-f", str(LAUNCHER_DIR / "pom.xml"),
-                   "dependency:copy-dependencies", f"-DoutputDirectory={jars}", "-DincludeScope=runtime"]
+        command = [
+            *_maven(),
+            "-B",
+            "-q",
+            "-f",
+            str(LAUNCHER_DIR / "pom.xml"),
+            "dependency:copy-dependencies",
+            f"-DoutputDirectory={jars}",
+            "-DincludeScope=runtime",
+        ]
         result = subprocess.run(command, capture_output=True, text=True)
         if result.returncode != 0:
-            raise SetupError("Maven could not fetch Neo4j's jars (is Maven Central reachable?):\n"
-                             + (result.stdout + result.stderr)[-2000:])
+            raise SetupError(
+                "Maven could not fetch Neo4j's jars (is Maven Central reachable?):\n"
+                + (result.stdout + result.stderr)[-2000:]
+            )
         (LIB_DIR / ".jars-complete").touch()
     classes.mkdir(exist_ok=True)
-    result = subprocess.run([javac, "-d", str(classes), "-cp", _classpath(jars), str(source)],
-                            capture_output=True, text=True)
+    result = subprocess.run(
+        [javac, "-d", str(classes), "-cp", _classpath(jars), str(source)], capture_output=True, text=True
+    )
     if result.returncode != 0:
         raise SetupError("Could not compile the Neo4j launcher:\n" + result.stderr[-2000:])
     marker.touch()
@@ -181,17 +199,19 @@ class EmbeddedNeo4j:
             port = free_port()
             conf = self.data_dir / "neo4j.conf"
             conf.write_text(
-                "\n".join([
-                    "server.bolt.enabled=true",
-                    f"server.bolt.listen_address=127.0.0.1:{port}",
-                    f"server.bolt.advertised_address=127.0.0.1:{port}",
-                    # Loopback only, for one local user; NEO4J_URI is the way to an authenticated server.
-                    "dbms.security.auth_enabled=false",
-                    f"server.memory.pagecache.size={self.pagecache}",
-                    "dbms.usage_report.enabled=false",
-                    "db.tx_log.rotation.retention_policy=2 files",
-                    "",
-                ]),
+                "\n".join(
+                    [
+                        "server.bolt.enabled=true",
+                        f"server.bolt.listen_address=127.0.0.1:{port}",
+                        f"server.bolt.advertised_address=127.0.0.1:{port}",
+                        # Loopback only, for one local user; NEO4J_URI is the way to an authenticated server.
+                        "dbms.security.auth_enabled=false",
+                        f"server.memory.pagecache.size={self.pagecache}",
+                        "dbms.usage_report.enabled=false",
+                        "db.tx_log.rotation.retention_policy=2 files",
+                        "",
+                    ]
+                ),
                 encoding="utf-8",
             )
             self._ready.unlink(missing_ok=True)
@@ -201,20 +221,30 @@ class EmbeddedNeo4j:
                 # cores, it spends about 10 % less of Neo4j's CPU on a 200,000-person load (81.6-81.9 s against
                 # 90.3-92.0 s, two pairs), young pauses are shorter (44 ms against 68-75), and a full collection
                 # of a 1-2 GB heap is rare and short.
-                java, f"-Xms{self.heap}", f"-Xmx{self.heap}", "-XX:+UseParallelGC",
+                java,
+                f"-Xms{self.heap}",
+                f"-Xmx{self.heap}",
+                "-XX:+UseParallelGC",
                 "--add-opens=java.base/java.nio=ALL-UNNAMED",
                 "--add-opens=java.base/java.lang=ALL-UNNAMED",
-                "-cp", os.pathsep.join([str(classes), _classpath(LIB_DIR / "jars")]),
-                MAIN_CLASS, str(self.data_dir / "home"), str(conf), str(self._ready),
+                "-cp",
+                os.pathsep.join([str(classes), _classpath(LIB_DIR / "jars")]),
+                MAIN_CLASS,
+                str(self.data_dir / "home"),
+                str(conf),
+                str(self._ready),
             ]
             with open(self._log, "ab") as log:
-                process = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT,
-                                           stdin=subprocess.DEVNULL, start_new_session=True)
+                process = subprocess.Popen(
+                    command, stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL, start_new_session=True
+                )
             deadline = time.monotonic() + timeout
             while time.monotonic() < deadline:
                 if process.poll() is not None:
-                    raise SetupError(f"Neo4j stopped while starting (exit {process.returncode}); "
-                                     f"last lines of {self._log}:\n{self._tail()}")
+                    raise SetupError(
+                        f"Neo4j stopped while starting (exit {process.returncode}); "
+                        f"last lines of {self._log}:\n{self._tail()}"
+                    )
                 if self._ready.exists() and _bolt_answers(port):
                     running = RunningNeo4j(pid=process.pid, port=port)
                     self._state.write_text(json.dumps({"pid": process.pid, "port": port}))

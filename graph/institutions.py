@@ -36,19 +36,35 @@ class InstitutionFilter:
     tech_sme: bool | None = None
 
     def names(self) -> dict[str, Any]:
-        return {"id": self.id, "region": self.region, "type": self.type, "field": self.field, "name": self.name,
-                "high_tech": self.high_tech, "tech_sme": self.tech_sme}
+        return {
+            "id": self.id,
+            "region": self.region,
+            "type": self.type,
+            "field": self.field,
+            "name": self.name,
+            "high_tech": self.high_tech,
+            "tech_sme": self.tech_sme,
+        }
 
     def params(self) -> dict[str, Any]:
-        return {"id": self.id, "region": self.region, "type": self.type, "field": self.field, "name": self.name,
-                "highTech": self.high_tech, "techSme": self.tech_sme}
+        return {
+            "id": self.id,
+            "region": self.region,
+            "type": self.type,
+            "field": self.field,
+            "name": self.name,
+            "highTech": self.high_tech,
+            "techSme": self.tech_sme,
+        }
 
 
-async def list_institutions(db: Database, where: InstitutionFilter, order: str, descending: bool, first: int,
-                            after: str | None) -> Page:
+async def list_institutions(
+    db: Database, where: InstitutionFilter, order: str, descending: bool, first: int, after: str | None
+) -> Page:
     """One page of institutions matching `where`."""
-    return await fetch_page(db, INSTITUTIONS, where.names(), where.params(), INSTITUTION_ORDER[order],
-                            descending, first, after)
+    return await fetch_page(
+        db, INSTITUTIONS, where.names(), where.params(), INSTITUTION_ORDER[order], descending, first, after
+    )
 
 
 async def count_institutions(db: Database, where: InstitutionFilter) -> int:
@@ -81,8 +97,13 @@ async def register_institution(db: Database, draft: InstitutionDraft, actor: Act
         raise InvalidInput("A name is needed, at most 100 characters.", "单位名称不能为空,且不超过100个字符", "name")
     if draft.type not in INSTITUTION_TYPES:
         raise InvalidInput(f"Unknown institution type {draft.type!r}.", f"未知的单位类型:{draft.type}", "type")
-    props: dict[str, Any] = {"id": str(uuid.uuid4()), "name": name, "type": draft.type,
-                             "highTech": draft.high_tech, "techSme": draft.tech_sme}
+    props: dict[str, Any] = {
+        "id": str(uuid.uuid4()),
+        "name": name,
+        "type": draft.type,
+        "highTech": draft.high_tech,
+        "techSme": draft.tech_sme,
+    }
     if draft.credit_code:
         try:
             props["creditCode"] = check_credit_code(draft.credit_code)

@@ -39,22 +39,32 @@ def hash_secret(secret: str) -> str:
 
 def _key_from(row: dict[str, Any]) -> ApiKey:
     revoked = row.get("revokedAt")
-    return ApiKey(id=row["id"], role=row["role"], institution=row.get("institution"), name=row.get("name"),
-                  created_at=row["createdAt"].to_native(), revoked_at=revoked.to_native() if revoked else None)
+    return ApiKey(
+        id=row["id"],
+        role=row["role"],
+        institution=row.get("institution"),
+        name=row.get("name"),
+        created_at=row["createdAt"].to_native(),
+        revoked_at=revoked.to_native() if revoked else None,
+    )
 
 
-async def create_key(db: Database, role: str, institution: str | None = None,
-                     name: str | None = None) -> tuple[ApiKey, str]:
+async def create_key(
+    db: Database, role: str, institution: str | None = None, name: str | None = None
+) -> tuple[ApiKey, str]:
     """Create a key; return it and its secret, which is shown once and stored only as a hash."""
     if role not in KEY_ROLES:
-        raise InvalidInput(f"Unknown role {role!r}: choose one of {', '.join(KEY_ROLES)}.",
-                           f"未知角色:{role}", "role")
+        raise InvalidInput(f"Unknown role {role!r}: choose one of {', '.join(KEY_ROLES)}.", f"未知角色:{role}", "role")
     if role == "institution" and not institution:
-        raise InvalidInput("An institution key needs the institution it belongs to.",
-                           "单位密钥须指定所属单位", "institution")
+        raise InvalidInput(
+            "An institution key needs the institution it belongs to.", "单位密钥须指定所属单位", "institution"
+        )
     if role != "institution" and institution:
-        raise InvalidInput(f"A {role} key is not bound to an institution: leave the institution out.",
-                           f"{role} 密钥不绑定单位", "institution")
+        raise InvalidInput(
+            f"A {role} key is not bound to an institution: leave the institution out.",
+            f"{role} 密钥不绑定单位",
+            "institution",
+        )
     key_id = secrets.token_hex(6)
     secret = _PREFIX + secrets.token_urlsafe(32)
 
@@ -63,8 +73,9 @@ async def create_key(db: Database, role: str, institution: str | None = None,
             [row] = await tx.run("institutions/exists", id=institution)
             if not row["exists"]:
                 raise NotFound("institution", institution, "institution")
-        [row] = await tx.run("keys/create", id=key_id, hash=hash_secret(secret), role=role,
-                             institution=institution, name=name)
+        [row] = await tx.run(
+            "keys/create", id=key_id, hash=hash_secret(secret), role=role, institution=institution, name=name
+        )
         return _key_from(row["key"]), [key_id]
 
     return await audited(db, OPERATOR, "createKey", work), secret

@@ -59,13 +59,15 @@ def decode_cursor(cursor: str) -> tuple[Any, str]:
             raise ValueError(node_id)
         return key, node_id
     except (ValueError, TypeError, binascii.Error, UnicodeDecodeError) as error:
-        raise InvalidInput("The cursor `after` is not valid: take it from a previous page's pageInfo.",
-                           "分页游标 after 无效:请使用上一页返回的游标", "after") from error
+        raise InvalidInput(
+            "The cursor `after` is not valid: take it from a previous page's pageInfo.",
+            "分页游标 after 无效:请使用上一页返回的游标",
+            "after",
+        ) from error
 
 
 def _filters(spec: ListSpec, filters: Mapping[str, Any]) -> str:
-    parts = [STATEMENTS[f"{spec.domain}/filter/{name}"] for name, value in sorted(filters.items())
-             if value is not None]
+    parts = [STATEMENTS[f"{spec.domain}/filter/{name}"] for name, value in sorted(filters.items()) if value is not None]
     return "".join(f"\n  AND {_strip_comments(part)}" for part in parts)
 
 
@@ -87,8 +89,16 @@ def projection(name: str) -> str:
     return _strip_comments(STATEMENTS[name])
 
 
-async def fetch_page(db: Database, spec: ListSpec, filters: Mapping[str, Any], params: Mapping[str, Any],
-                     sort: SortKey, descending: bool, first: int, after: str | None) -> Page:
+async def fetch_page(
+    db: Database,
+    spec: ListSpec,
+    filters: Mapping[str, Any],
+    params: Mapping[str, Any],
+    sort: SortKey,
+    descending: bool,
+    first: int,
+    after: str | None,
+) -> Page:
     """One page of `spec`'s nodes matching `filters` in `sort` order, after the cursor `after`."""
     v = spec.variable
     direction = "DESC" if descending else "ASC"
@@ -98,18 +108,22 @@ async def fetch_page(db: Database, spec: ListSpec, filters: Mapping[str, Any], p
     after_id: str | None = None
     if after:
         after_key, after_id = decode_cursor(after)
-        after_clause = (f"\n  AND ({sort.expression} {comparison} $afterKey OR "
-                        f"({sort.expression} = $afterKey AND {v}.id {comparison} $afterId))")
-    text = fill_slots(STATEMENTS[f"{spec.domain}/list"], {
-        "SORT_GUARD": f"AND {sort.guard}" if sort.guard else "",
-        "FILTERS": _filters(spec, filters),
-        "AFTER": after_clause,
-        "SORT_KEY": sort.expression,
-        "DIRECTION": direction,
-        spec.projection_slot: projection(f"{spec.domain}/projection"),
-    })
-    rows = await db.read(f"{spec.domain}/list", text, **params, afterKey=after_key, afterId=after_id,
-                         limit=first + 1)
+        after_clause = (
+            f"\n  AND ({sort.expression} {comparison} $afterKey OR "
+            f"({sort.expression} = $afterKey AND {v}.id {comparison} $afterId))"
+        )
+    text = fill_slots(
+        STATEMENTS[f"{spec.domain}/list"],
+        {
+            "SORT_GUARD": f"AND {sort.guard}" if sort.guard else "",
+            "FILTERS": _filters(spec, filters),
+            "AFTER": after_clause,
+            "SORT_KEY": sort.expression,
+            "DIRECTION": direction,
+            spec.projection_slot: projection(f"{spec.domain}/projection"),
+        },
+    )
+    rows = await db.read(f"{spec.domain}/list", text, **params, afterKey=after_key, afterId=after_id, limit=first + 1)
     items = [row[spec.item] for row in rows[:first]]
     cursors = [encode_cursor(row["sortKey"], row[spec.item]["id"]) for row in rows[:first]]
     return Page(rows=items, cursors=cursors, has_next=len(rows) > first)
@@ -124,8 +138,9 @@ async def count(db: Database, spec: ListSpec, filters: Mapping[str, Any], params
 
 async def by_ids(db: Database, spec: ListSpec, ids: list[str]) -> list[dict[str, Any] | None]:
     """Nodes by id in the order asked, None for an id that does not exist (DataLoader batches)."""
-    text = fill_slots(STATEMENTS[f"{spec.domain}/by_ids"],
-                      {spec.projection_slot: projection(f"{spec.domain}/projection")})
+    text = fill_slots(
+        STATEMENTS[f"{spec.domain}/by_ids"], {spec.projection_slot: projection(f"{spec.domain}/projection")}
+    )
     rows = await db.read(f"{spec.domain}/by_ids", text, ids=ids)
     found = {row["id"]: row[spec.item] for row in rows}
     return [found.get(node_id) for node_id in ids]

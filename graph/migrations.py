@@ -39,8 +39,10 @@ async def migrate(db: Database) -> list[str]:
 def read_reference(name: str) -> list[dict[str, Any]]:
     """Rows of a shipped reference CSV, empty cells as None and snake_case keys as camelCase."""
     with open(REFERENCE_DIR / f"{name}.csv", encoding="utf-8", newline="") as handle:
-        return [{_camel(key): (value if value != "" else None) for key, value in row.items()}
-                for row in csv.DictReader(handle)]
+        return [
+            {_camel(key): (value if value != "" else None) for key, value in row.items()}
+            for row in csv.DictReader(handle)
+        ]
 
 
 def _camel(key: str) -> str:

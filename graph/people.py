@@ -43,19 +43,25 @@ class PeopleFilter:
     name: str | None = None
 
     def names(self) -> dict[str, Any]:
-        return {"region": self.region, "institution": self.institution, "field": self.field,
-                "series": self.series, "level": self.level, "name": self.name}
+        return {
+            "region": self.region,
+            "institution": self.institution,
+            "field": self.field,
+            "series": self.series,
+            "level": self.level,
+            "name": self.name,
+        }
 
     def params(self) -> dict[str, Any]:
         pinyin = self.name.lower().strip() if self.name else None
         return {**self.names(), "pinyin": pinyin.replace(" ", "") if pinyin else None}
 
 
-async def list_people(db: Database, where: PeopleFilter, order: str, descending: bool, first: int,
-                      after: str | None) -> Page:
+async def list_people(
+    db: Database, where: PeopleFilter, order: str, descending: bool, first: int, after: str | None
+) -> Page:
     """One page of people matching `where`, each with titles, employment and fields."""
-    return await fetch_page(db, PEOPLE, where.names(), where.params(), PEOPLE_ORDER[order], descending,
-                            first, after)
+    return await fetch_page(db, PEOPLE, where.names(), where.params(), PEOPLE_ORDER[order], descending, first, after)
 
 
 async def count_people(db: Database, where: PeopleFilter) -> int:
@@ -97,27 +103,35 @@ def _check_name(name: str) -> str:
 def _check_keywords(keywords: list[str]) -> list[str]:
     cleaned = list(dict.fromkeys(" ".join(word.split()) for word in keywords if word.strip()))
     if len(cleaned) > MAX_KEYWORDS or any(len(word) > 30 for word in cleaned):
-        raise InvalidInput(f"At most {MAX_KEYWORDS} keywords, each at most 30 characters.",
-                           f"关键词最多{MAX_KEYWORDS}个,每个不超过30个字符", "keywords")
+        raise InvalidInput(
+            f"At most {MAX_KEYWORDS} keywords, each at most 30 characters.",
+            f"关键词最多{MAX_KEYWORDS}个,每个不超过30个字符",
+            "keywords",
+        )
     return cleaned
 
 
 def _check_birth_year(year: int | None, today: dt.date) -> None:
     if year is not None and not EARLIEST_BIRTH_YEAR <= year <= today.year - 16:
-        raise InvalidInput(f"birthYear must be between {EARLIEST_BIRTH_YEAR} and {today.year - 16}.",
-                           f"出生年份须在{EARLIEST_BIRTH_YEAR}至{today.year - 16}之间", "birthYear")
+        raise InvalidInput(
+            f"birthYear must be between {EARLIEST_BIRTH_YEAR} and {today.year - 16}.",
+            f"出生年份须在{EARLIEST_BIRTH_YEAR}至{today.year - 16}之间",
+            "birthYear",
+        )
 
 
 def _check_contact(email: str | None, phone: str | None) -> None:
     if email is not None and (email.count("@") != 1 or "." not in email.split("@")[1] or " " in email):
         raise InvalidInput(f"{email!r} is not an email address.", f"电子邮箱格式不正确:{email}", "email")
-    if phone is not None and not (7 <= len([c for c in phone if c.isdigit()]) <= 15
-                                  and set(phone) <= set("0123456789+- ()")):
+    if phone is not None and not (
+        7 <= len([c for c in phone if c.isdigit()]) <= 15 and set(phone) <= set("0123456789+- ()")
+    ):
         raise InvalidInput(f"{phone!r} is not a phone number.", f"联系电话格式不正确:{phone}", "phone")
 
 
-async def _check_references(tx: Transaction, institution: str | None, fields: list[str],
-                            person: str | None = None) -> None:
+async def _check_references(
+    tx: Transaction, institution: str | None, fields: list[str], person: str | None = None
+) -> None:
     [row] = await tx.run("people/references", institution=institution, fields=fields, person=person)
     if row["missingPerson"]:
         raise NotFound("person", row["missingPerson"], "id")
@@ -133,9 +147,16 @@ def person_properties(draft: PersonDraft, salt: str, today: dt.date) -> dict[str
     _check_birth_year(draft.birth_year, today)
     _check_contact(draft.email, draft.phone)
     props: dict[str, Any] = {
-        "id": str(uuid.uuid4()), "name": name, "pinyin": pinyin_of(name), "pinyinInitials": pinyin_initials(name),
-        "gender": draft.gender, "birthYear": draft.birth_year, "degree": draft.degree, "email": draft.email,
-        "phone": draft.phone, "consentToContact": draft.consent_to_contact,
+        "id": str(uuid.uuid4()),
+        "name": name,
+        "pinyin": pinyin_of(name),
+        "pinyinInitials": pinyin_initials(name),
+        "gender": draft.gender,
+        "birthYear": draft.birth_year,
+        "degree": draft.degree,
+        "email": draft.email,
+        "phone": draft.phone,
+        "consentToContact": draft.consent_to_contact,
         "keywords": _check_keywords(draft.keywords),
     }
     if draft.id_number:
@@ -144,14 +165,20 @@ def person_properties(draft: PersonDraft, salt: str, today: dt.date) -> dict[str
         except InvalidValue as bad:
             raise InvalidInput(bad.reason_en, bad.reason_zh, "idNumber") from None
         if draft.birth_year is not None and info.birth_date.year != draft.birth_year:
-            raise InvalidInput("The identity number's birth date does not agree with birthYear.",
-                               "身份证号码中的出生日期与出生年份不一致", "idNumber")
+            raise InvalidInput(
+                "The identity number's birth date does not agree with birthYear.",
+                "身份证号码中的出生日期与出生年份不一致",
+                "idNumber",
+            )
         props["idHash"] = hash_id_number(draft.id_number, salt)
         props["birthYear"] = props["birthYear"] or info.birth_date.year
         props["gender"] = props["gender"] or ("MALE" if info.is_male else "FEMALE")
     if draft.institution is None and (draft.role or draft.since):
-        raise InvalidInput("role and since describe an employment: give institutionId too.",
-                           "职务和入职时间需与单位一同填写", "institutionId")
+        raise InvalidInput(
+            "role and since describe an employment: give institutionId too.",
+            "职务和入职时间需与单位一同填写",
+            "institutionId",
+        )
     return {key: value for key, value in props.items() if value is not None}
 
 
@@ -161,14 +188,21 @@ async def create_person(tx: Transaction, draft: PersonDraft, props: dict[str, An
         # An institution registers its own staff: the employer must be given, and be its own.
         actor.check_institution(draft.institution, "people")
     await _check_references(tx, draft.institution, draft.fields)
-    rows = await tx.run("people/register", props=props, institution=draft.institution,
-                        since=draft.since, role=draft.role, fields=draft.fields)
+    rows = await tx.run(
+        "people/register",
+        props=props,
+        institution=draft.institution,
+        since=draft.since,
+        role=draft.role,
+        fields=draft.fields,
+    )
     await refresh_people(tx, [props["id"]])
     return str(rows[0]["id"])
 
 
-async def register_person(db: Database, draft: PersonDraft, salt: str, actor: Actor,
-                          today: dt.date | None = None) -> str:
+async def register_person(
+    db: Database, draft: PersonDraft, salt: str, actor: Actor, today: dt.date | None = None
+) -> str:
     """Validate and create a person with their employment and fields; return the new id."""
     props = person_properties(draft, salt, today or dt.date.today())
 
@@ -188,7 +222,9 @@ async def check_own_staff(tx: Transaction, actor: Actor, person: str) -> None:
         raise NotAllowed(
             f"This key belongs to institution {actor.institution}: person {person} does not work there now, "
             "so it may not change them.",
-            f"该密钥属于单位 {actor.institution},人员 {person} 不在本单位在职,不能修改", None)
+            f"该密钥属于单位 {actor.institution},人员 {person} 不在本单位在职,不能修改",
+            None,
+        )
 
 
 @dataclass
@@ -209,8 +245,9 @@ class PersonChanges:
     keywords: list[str] | None = None
 
 
-async def update_person(db: Database, person_id: str, changes: PersonChanges, actor: Actor,
-                        today: dt.date | None = None) -> str:
+async def update_person(
+    db: Database, person_id: str, changes: PersonChanges, actor: Actor, today: dt.date | None = None
+) -> str:
     """Validate and apply `changes` to a person in one transaction; return the id."""
     today = today or dt.date.today()
     props: dict[str, Any] = {}
@@ -222,14 +259,22 @@ async def update_person(db: Database, person_id: str, changes: PersonChanges, ac
     _check_contact(changes.email, changes.phone)
     if changes.keywords is not None:
         props["keywords"] = _check_keywords(changes.keywords)
-    for key, value in (("gender", changes.gender), ("birthYear", changes.birth_year), ("degree", changes.degree),
-                       ("email", changes.email), ("phone", changes.phone),
-                       ("consentToContact", changes.consent_to_contact)):
+    for key, value in (
+        ("gender", changes.gender),
+        ("birthYear", changes.birth_year),
+        ("degree", changes.degree),
+        ("email", changes.email),
+        ("phone", changes.phone),
+        ("consentToContact", changes.consent_to_contact),
+    ):
         if value is not None:
             props[key] = value
     if changes.institution is None and (changes.role or changes.since):
-        raise InvalidInput("role and since describe a move: give institutionId too.",
-                           "职务和入职时间需与新单位一同填写", "institutionId")
+        raise InvalidInput(
+            "role and since describe a move: give institutionId too.",
+            "职务和入职时间需与新单位一同填写",
+            "institutionId",
+        )
     if changes.since is not None and changes.since > today:
         raise InvalidInput("since cannot be in the future.", "入职时间不能晚于今天", "since")
 
@@ -241,8 +286,13 @@ async def update_person(db: Database, person_id: str, changes: PersonChanges, ac
         await _check_references(tx, changes.institution, changes.fields or [], person_id)
         await tx.run("people/update", id=person_id, props=props)
         if changes.institution is not None:
-            await tx.run("people/move", id=person_id, institution=changes.institution,
-                         since=changes.since or today, role=changes.role)
+            await tx.run(
+                "people/move",
+                id=person_id,
+                institution=changes.institution,
+                since=changes.since or today,
+                role=changes.role,
+            )
         if changes.fields is not None:
             await tx.run("people/set_fields", id=person_id, fields=changes.fields)
         await refresh_people(tx, [person_id])

@@ -18,8 +18,7 @@ PLATFORM_ORDER = {
     "NAME": SortKey("pl.name", "pl.name IS NOT NULL"),
     "ESTABLISHED_ON": SortKey("toString(pl.establishedOn)"),
 }
-KINDS = ("TECH_INNOVATION_CENTER", "INDUSTRIAL_TECH_INSTITUTE", "KEY_LAB", "ENGINEERING_CENTER",
-         "ENTERPRISE_RD_CENTER")
+KINDS = ("TECH_INNOVATION_CENTER", "INDUSTRIAL_TECH_INSTITUTE", "KEY_LAB", "ENGINEERING_CENTER", "ENTERPRISE_RD_CENTER")
 EARLIEST = dt.date(1949, 10, 1)
 
 
@@ -34,18 +33,25 @@ class PlatformFilter:
     name: str | None = None
 
     def names(self) -> dict[str, Any]:
-        return {"institution": self.institution, "kind": self.kind, "level": self.level, "field": self.field,
-                "name": self.name}
+        return {
+            "institution": self.institution,
+            "kind": self.kind,
+            "level": self.level,
+            "field": self.field,
+            "name": self.name,
+        }
 
     def params(self) -> dict[str, Any]:
         return self.names()
 
 
-async def list_platforms(db: Database, where: PlatformFilter, order: str, descending: bool, first: int,
-                         after: str | None) -> Page:
+async def list_platforms(
+    db: Database, where: PlatformFilter, order: str, descending: bool, first: int, after: str | None
+) -> Page:
     """One page of platforms matching `where`."""
-    return await fetch_page(db, PLATFORMS, where.names(), where.params(), PLATFORM_ORDER[order], descending,
-                            first, after)
+    return await fetch_page(
+        db, PLATFORMS, where.names(), where.params(), PLATFORM_ORDER[order], descending, first, after
+    )
 
 
 async def count_platforms(db: Database, where: PlatformFilter) -> int:
@@ -75,8 +81,9 @@ async def register_platform(db: Database, draft: PlatformDraft, actor: Actor, to
     today = today or dt.date.today()
     name = " ".join(draft.name.split())
     if not name or len(name) > 100:
-        raise InvalidInput("A platform needs a name of at most 100 characters.", "平台名称不能为空,且不超过100个字符",
-                           "name")
+        raise InvalidInput(
+            "A platform needs a name of at most 100 characters.", "平台名称不能为空,且不超过100个字符", "name"
+        )
     institution = draft.institution or actor.institution
     if institution is None:
         raise InvalidInput("Name the host institution.", "请填写平台依托单位", "institutionId")
@@ -86,10 +93,16 @@ async def register_platform(db: Database, draft: PlatformDraft, actor: Actor, to
     if draft.level not in LEVELS:
         raise InvalidInput(f"Unknown level {draft.level!r}.", f"未知的级别:{draft.level}", "level")
     if not EARLIEST <= draft.established_on <= today:
-        raise InvalidInput(f"establishedOn must be between {EARLIEST} and today.",
-                           f"设立日期须在{EARLIEST}至今天之间", "establishedOn")
-    props = {"id": str(uuid.uuid4()), "name": name, "kind": draft.kind, "level": draft.level,
-             "establishedOn": draft.established_on}
+        raise InvalidInput(
+            f"establishedOn must be between {EARLIEST} and today.", f"设立日期须在{EARLIEST}至今天之间", "establishedOn"
+        )
+    props = {
+        "id": str(uuid.uuid4()),
+        "name": name,
+        "kind": draft.kind,
+        "level": draft.level,
+        "establishedOn": draft.established_on,
+    }
 
     async def work(tx: Transaction) -> tuple[str, list[str]]:
         [row] = await tx.run("institutions/host_references", institution=institution, fields=draft.fields)

@@ -45,27 +45,39 @@ Rows = list[dict[str, Any]]
 def _check(draft: ProjectDraft, today: dt.date) -> tuple[dict[str, Any], Rows, Rows]:
     name = " ".join(draft.name.split())
     if not name or len(name) > 200:
-        raise InvalidInput("A project name is needed, at most 200 characters.",
-                           "项目名称不能为空,且不超过200个字符", "name")
+        raise InvalidInput(
+            "A project name is needed, at most 200 characters.", "项目名称不能为空,且不超过200个字符", "name"
+        )
     project_id = (draft.id or "").strip() or str(uuid.uuid4())
     if not _PROJECT_ID.match(project_id):
-        raise InvalidInput("A project id is 1 to 60 letters, digits, '-', '_', '/' or '.'.",
-                           "项目编号应为1至60位字母、数字或 - _ / .", "id")
+        raise InvalidInput(
+            "A project id is 1 to 60 letters, digits, '-', '_', '/' or '.'.",
+            "项目编号应为1至60位字母、数字或 - _ / .",
+            "id",
+        )
     if draft.kind not in PROJECT_KINDS:
         raise InvalidInput(f"Unknown project kind {draft.kind!r}.", f"未知的项目类别:{draft.kind}", "kind")
     if not EARLIEST_YEAR <= draft.year <= today.year + 1:
-        raise InvalidInput(f"year must be between {EARLIEST_YEAR} and {today.year + 1}.",
-                           f"立项年度须在{EARLIEST_YEAR}至{today.year + 1}之间", "year")
+        raise InvalidInput(
+            f"year must be between {EARLIEST_YEAR} and {today.year + 1}.",
+            f"立项年度须在{EARLIEST_YEAR}至{today.year + 1}之间",
+            "year",
+        )
     if draft.institution in draft.partners or len(set(draft.partners)) != len(draft.partners):
-        raise InvalidInput("Each institution appears once: the lead is not also a partner.",
-                           "承担单位与合作单位不能重复", "partnerInstitutionIds")
+        raise InvalidInput(
+            "Each institution appears once: the lead is not also a partner.",
+            "承担单位与合作单位不能重复",
+            "partnerInstitutionIds",
+        )
     people = [person for person, _ in draft.participants]
     if len(set(people)) != len(people) or len(people) > MAX_PARTICIPANTS:
-        raise InvalidInput(f"Each participant appears once, at most {MAX_PARTICIPANTS}.",
-                           f"项目成员不能重复,且不超过{MAX_PARTICIPANTS}人", "participants")
+        raise InvalidInput(
+            f"Each participant appears once, at most {MAX_PARTICIPANTS}.",
+            f"项目成员不能重复,且不超过{MAX_PARTICIPANTS}人",
+            "participants",
+        )
     if any(role not in PARTICIPANT_ROLES for _, role in draft.participants):
-        raise InvalidInput("A participant's role is LEADER or MEMBER.", "成员角色应为 LEADER 或 MEMBER",
-                           "participants")
+        raise InvalidInput("A participant's role is LEADER or MEMBER.", "成员角色应为 LEADER 或 MEMBER", "participants")
     institutions = [{"id": draft.institution, "lead": True}]
     institutions += [{"id": partner, "lead": False} for partner in draft.partners]
     participants = [{"id": person, "role": role} for person, role in draft.participants]
@@ -81,20 +93,24 @@ async def register_project(db: Database, draft: ProjectDraft, actor: Actor, toda
     actor.check_institution(draft.institution, "projects")
 
     async def work(tx: Transaction) -> tuple[str, list[str]]:
-        [row] = await tx.run("projects/references", id=props["id"], fields=draft.fields,
-                             institutions=[i["id"] for i in institutions],
-                             people=[p["id"] for p in participants])
+        [row] = await tx.run(
+            "projects/references",
+            id=props["id"],
+            fields=draft.fields,
+            institutions=[i["id"] for i in institutions],
+            people=[p["id"] for p in participants],
+        )
         if row["taken"]:
-            raise Conflict(f"A project with id {props['id']} already exists.", f"项目编号{props['id']}已存在",
-                           "id")
+            raise Conflict(f"A project with id {props['id']} already exists.", f"项目编号{props['id']}已存在", "id")
         if row["missingInstitutions"]:
             raise NotFound("institution", ", ".join(row["missingInstitutions"]), "institutionId")
         if row["missingPeople"]:
             raise NotFound("person", ", ".join(row["missingPeople"]), "participants")
         if row["missingFields"]:
             raise NotFound("field", ", ".join(row["missingFields"]), "fields")
-        rows = await tx.run("projects/register", props=props, institutions=institutions,
-                            participants=participants, fields=draft.fields)
+        rows = await tx.run(
+            "projects/register", props=props, institutions=institutions, participants=participants, fields=draft.fields
+        )
         return str(rows[0]["id"]), [str(rows[0]["id"])]
 
     return await audited(db, actor, "registerProject", work)

@@ -38,8 +38,9 @@ def embedded_for(settings: Settings) -> EmbeddedNeo4j:
 def connect(settings: Settings, quiet: bool = False) -> Neo4jConnection:
     """`NEO4J_URI` as given if set; else the embedded database, started here unless already running."""
     if settings.neo4j_uri:
-        return Neo4jConnection(settings.neo4j_uri, settings.neo4j_user, settings.neo4j_password,
-                               settings.neo4j_database)
+        return Neo4jConnection(
+            settings.neo4j_uri, settings.neo4j_user, settings.neo4j_password, settings.neo4j_database
+        )
     embedded = embedded_for(settings)
     running, started_here = embedded.start(quiet=quiet)
     # The embedded server runs without authentication, on loopback only.

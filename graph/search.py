@@ -93,8 +93,7 @@ class ExpertQuery:
             levels = [token(code) for code, rank in LEVEL_RANK.items() if rank >= LEVEL_RANK[self.min_level]]
             clauses.append(f"+searchLevel:({' OR '.join(levels)})^0")
         if not clauses:
-            raise InvalidInput("Give a search text or at least one filter.", "请输入检索词或至少一个筛选条件",
-                               "query")
+            raise InvalidInput("Give a search text or at least one filter.", "请输入检索词或至少一个筛选条件", "query")
         return " ".join(clauses)
 
 
@@ -126,12 +125,19 @@ def _after(cursor: str | None) -> dict[str, Any] | None:
         return None
     try:
         score, level, activity, person_id = json.loads(base64.urlsafe_b64decode(cursor.encode()))
-        if not (isinstance(score, int | float) and isinstance(level, int) and isinstance(activity, int)
-                and isinstance(person_id, str)):
+        if not (
+            isinstance(score, int | float)
+            and isinstance(level, int)
+            and isinstance(activity, int)
+            and isinstance(person_id, str)
+        ):
             raise ValueError(cursor)
     except (ValueError, TypeError, binascii.Error, UnicodeDecodeError) as error:
-        raise InvalidInput("The cursor `after` is not valid: take it from a previous page's pageInfo.",
-                           "分页游标 after 无效:请使用上一页返回的游标", "after") from error
+        raise InvalidInput(
+            "The cursor `after` is not valid: take it from a previous page's pageInfo.",
+            "分页游标 after 无效:请使用上一页返回的游标",
+            "after",
+        ) from error
     return {"score": float(score), "level": level, "activity": activity, "id": person_id}
 
 
@@ -162,26 +168,42 @@ def activity_since(today: dt.date) -> dt.date:
     return today.replace(year=today.year - ACTIVITY_YEARS, day=min(today.day, 28))
 
 
-_EXPERTS = fill_slots(STATEMENTS["search/experts"], {"ACTIVITY": f"({projection('search/activity')})",
-                                                     "PERSON": projection("people/projection")})
+_EXPERTS = fill_slots(
+    STATEMENTS["search/experts"],
+    {"ACTIVITY": f"({projection('search/activity')})", "PERSON": projection("people/projection")},
+)
 
 
-async def search_experts(db: Database, query: ExpertQuery, first: int, after: str | None,
-                         today: dt.date | None = None) -> tuple[list[ExpertHit], bool]:
+async def search_experts(
+    db: Database, query: ExpertQuery, first: int, after: str | None, today: dt.date | None = None
+) -> tuple[list[ExpertHit], bool]:
     """One page of experts for `query`, best first, and whether more follow."""
-    params = {"query": query.lucene(), "after": _after(after), "limit": first + 1,
-              "since": activity_since(today or dt.date.today())}
+    params = {
+        "query": query.lucene(),
+        "after": _after(after),
+        "limit": first + 1,
+        "since": activity_since(today or dt.date.today()),
+    }
     # Without text every hit scores alike and ties reach far: rank them all at once.
     window = WINDOW + first + 1 if query.terms() else EVERY_HIT
     rows = await db.read("search/experts", _EXPERTS, **params, window=window)
     if rows[0]["truncated"]:
         rows = await db.read("search/experts", _EXPERTS, **params, window=EVERY_HIT)
-    rows = sorted((row for row in rows if row["person"] is not None),
-                  key=lambda row: (-row["score"], -row["level"], -row["activity"], row["person"]["id"]))
+    rows = sorted(
+        (row for row in rows if row["person"] is not None),
+        key=lambda row: (-row["score"], -row["level"], -row["activity"], row["person"]["id"]),
+    )
     terms = query.terms()
-    hits = [ExpertHit(person=row["person"], score=float(row["score"]), level=int(row["level"]),
-                      activity=int(row["activity"]), matched=matches(terms, row["person"], row["document"]))
-            for row in rows[:first]]
+    hits = [
+        ExpertHit(
+            person=row["person"],
+            score=float(row["score"]),
+            level=int(row["level"]),
+            activity=int(row["activity"]),
+            matched=matches(terms, row["person"], row["document"]),
+        )
+        for row in rows[:first]
+    ]
     return hits, len(rows) > first
 
 

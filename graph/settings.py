@@ -30,16 +30,12 @@ class Settings(BaseSettings):
         validation_alias=_env("TALENTGRAPH_DATA_DIR", "data_dir"),
     )
     neo4j_heap: str = Field(default="1g", validation_alias=_env("TALENTGRAPH_NEO4J_HEAP", "neo4j_heap"))
-    neo4j_pagecache: str = Field(
-        default="1g", validation_alias=_env("TALENTGRAPH_NEO4J_PAGECACHE", "neo4j_pagecache")
-    )
+    neo4j_pagecache: str = Field(default="1g", validation_alias=_env("TALENTGRAPH_NEO4J_PAGECACHE", "neo4j_pagecache"))
     id_salt: str | None = Field(default=None, validation_alias=_env("TALENTGRAPH_ID_SALT", "id_salt"))
     mode: Literal["development", "production"] = Field(
         default="production", validation_alias=_env("TALENTGRAPH_MODE", "mode")
     )
-    introspection: bool = Field(
-        default=True, validation_alias=_env("TALENTGRAPH_INTROSPECTION", "introspection")
-    )
+    introspection: bool = Field(default=True, validation_alias=_env("TALENTGRAPH_INTROSPECTION", "introspection"))
     max_page_size: int = Field(default=500, validation_alias=_env("TALENTGRAPH_MAX_PAGE_SIZE", "max_page_size"))
     max_depth: int = Field(default=12, validation_alias=_env("TALENTGRAPH_MAX_DEPTH", "max_depth"))
     max_aliases: int = Field(default=50, validation_alias=_env("TALENTGRAPH_MAX_ALIASES", "max_aliases"))

@@ -42,15 +42,23 @@ class TeamFilter:
     member: str | None = None
 
     def names(self) -> dict[str, Any]:
-        return {"status": self.status, "institution": self.institution, "field": self.field,
-                "origin": self.origin, "level": self.level, "name": self.name, "member": self.member}
+        return {
+            "status": self.status,
+            "institution": self.institution,
+            "field": self.field,
+            "origin": self.origin,
+            "level": self.level,
+            "name": self.name,
+            "member": self.member,
+        }
 
     def params(self) -> dict[str, Any]:
         return self.names()
 
 
-async def list_teams(db: Database, where: TeamFilter, order: str, descending: bool, first: int,
-                     after: str | None) -> Page:
+async def list_teams(
+    db: Database, where: TeamFilter, order: str, descending: bool, first: int, after: str | None
+) -> Page:
     """One page of teams matching `where`, each with its fields and members."""
     return await fetch_page(db, TEAMS, where.names(), where.params(), TEAM_ORDER[order], descending, first, after)
 
@@ -90,16 +98,17 @@ class TeamDraft:
 def _check_name(name: str) -> str:
     cleaned = " ".join(name.split())
     if not cleaned or len(cleaned) > 100:
-        raise InvalidInput("A team needs a name of at most 100 characters.",
-                           "团队名称不能为空,且不超过100个字符", "name")
+        raise InvalidInput(
+            "A team needs a name of at most 100 characters.", "团队名称不能为空,且不超过100个字符", "name"
+        )
     return cleaned
 
 
-async def _check_people(tx: Transaction, people: list[MemberDraft], institution: str, team: str | None,
-                        field_name: str) -> None:
+async def _check_people(
+    tx: Transaction, people: list[MemberDraft], institution: str, team: str | None, field_name: str
+) -> None:
     """Every person exists, works at the institution or is invited; a leader leads no other active team."""
-    rows = await tx.run("teams/people", people=[person.person for person in people], institution=institution,
-                        team=team)
+    rows = await tx.run("teams/people", people=[person.person for person in people], institution=institution, team=team)
     found = {row["id"]: row for row in rows}
     for person in people:
         row = found[person.person]
@@ -109,12 +118,16 @@ async def _check_people(tx: Transaction, people: list[MemberDraft], institution:
             raise InvalidInput(
                 f"Person {person.person} does not work at institution {institution}: "
                 "set `invited: true` to invite them from elsewhere.",
-                f"人员 {person.person} 不在本单位任职:如从外单位邀请,请设置 invited: true", field_name)
+                f"人员 {person.person} 不在本单位任职:如从外单位邀请,请设置 invited: true",
+                field_name,
+            )
         if person.role == "leader" and row["leads"]:
-            raise Conflict(f"Person {person.person} already leads the active team {row['leads'][0]}; "
-                           "nobody leads two active teams.",
-                           f"人员 {person.person} 已是在册团队 {row['leads'][0]} 的带头人,不能同时带领两个团队",
-                           field_name)
+            raise Conflict(
+                f"Person {person.person} already leads the active team {row['leads'][0]}; "
+                "nobody leads two active teams.",
+                f"人员 {person.person} 已是在册团队 {row['leads'][0]} 的带头人,不能同时带领两个团队",
+                field_name,
+            )
 
 
 async def register_team(db: Database, draft: TeamDraft, actor: Actor, today: dt.date | None = None) -> str:
@@ -134,8 +147,11 @@ async def register_team(db: Database, draft: TeamDraft, actor: Actor, today: dt.
     leader = MemberDraft(draft.leader.person, "leader", draft.leader.invited)
     for member in draft.members:
         if member.role not in MEMBER_ROLES:
-            raise InvalidInput("A member's role is core or member; the leader is named as leader.",
-                               "成员角色应为核心成员或成员;带头人请在 leader 中填写", "members")
+            raise InvalidInput(
+                "A member's role is core or member; the leader is named as leader.",
+                "成员角色应为核心成员或成员;带头人请在 leader 中填写",
+                "members",
+            )
     people = [leader, *draft.members]
     ids = [person.person for person in people]
     if len(set(ids)) != len(ids):
@@ -151,8 +167,14 @@ async def register_team(db: Database, draft: TeamDraft, actor: Actor, today: dt.
         await _check_people(tx, [leader], institution, None, "leader")
         await _check_people(tx, draft.members, institution, None, "members")
         members = [{"person": p.person, "role": p.role, "invited": p.invited} for p in people]
-        [created] = await tx.run("teams/register", props={k: v for k, v in props.items() if v is not None},
-                                 institution=institution, fields=draft.fields, members=members, since=today)
+        [created] = await tx.run(
+            "teams/register",
+            props={k: v for k, v in props.items() if v is not None},
+            institution=institution,
+            fields=draft.fields,
+            members=members,
+            since=today,
+        )
         return str(created["id"]), [str(created["id"])]
 
     return await audited(db, actor, "registerTeam", work)
@@ -168,8 +190,11 @@ async def _team(tx: Transaction, team_id: str, actor: Actor) -> dict[str, Any]:
 
 def _require_status(team_id: str, status: str, allowed: str, action: str, action_zh: str) -> None:
     if status != allowed:
-        raise Conflict(f"Team {team_id} is {status}: only a {allowed} team can be {action}.",
-                       f"团队 {team_id} 当前状态为 {status},只有 {allowed} 状态的团队才能{action_zh}", "id")
+        raise Conflict(
+            f"Team {team_id} is {status}: only a {allowed} team can be {action}.",
+            f"团队 {team_id} 当前状态为 {status},只有 {allowed} 状态的团队才能{action_zh}",
+            "id",
+        )
 
 
 async def review_team(db: Database, team_id: str, approve: bool, comment: str | None, actor: Actor) -> str:
@@ -178,15 +203,20 @@ async def review_team(db: Database, team_id: str, approve: bool, comment: str | 
     async def work(tx: Transaction) -> tuple[str, list[str]]:
         team = await _team(tx, team_id, actor)
         _require_status(team_id, team["status"], SUBMITTED, "reviewed", "审核")
-        await tx.run("teams/set_status", id=team_id, status=APPROVED if approve else REJECTED,
-                     props={"reviewComment": comment, "reviewedAt": dt.datetime.now(dt.UTC)})
+        await tx.run(
+            "teams/set_status",
+            id=team_id,
+            status=APPROVED if approve else REJECTED,
+            props={"reviewComment": comment, "reviewedAt": dt.datetime.now(dt.UTC)},
+        )
         return team_id, [team_id]
 
     return await audited(db, actor, "reviewTeam", work)
 
 
-async def recognize_team(db: Database, team_id: str, recognized_on: dt.date, actor: Actor,
-                         today: dt.date | None = None) -> str:
+async def recognize_team(
+    db: Database, team_id: str, recognized_on: dt.date, actor: Actor, today: dt.date | None = None
+) -> str:
     """Mark an approved team recognized from `recognized_on` (what the innovation-teams target counts)."""
     if recognized_on > (today or dt.date.today()):
         raise InvalidInput("The recognition date cannot be in the future.", "认定日期不能晚于今天", "on")
@@ -206,10 +236,13 @@ async def resubmit_team(db: Database, team_id: str, actor: Actor) -> str:
     async def work(tx: Transaction) -> tuple[str, list[str]]:
         team = await _team(tx, team_id, actor)
         _require_status(team_id, team["status"], REJECTED, "resubmitted", "重新提交")
-        await _check_people(tx, [MemberDraft(team["leader"], "leader", True)], team["institution"], team_id,
-                            "leader")
-        await tx.run("teams/set_status", id=team_id, status=SUBMITTED,
-                     props={"submittedAt": dt.datetime.now(dt.UTC), "reviewedAt": None})
+        await _check_people(tx, [MemberDraft(team["leader"], "leader", True)], team["institution"], team_id, "leader")
+        await tx.run(
+            "teams/set_status",
+            id=team_id,
+            status=SUBMITTED,
+            props={"submittedAt": dt.datetime.now(dt.UTC), "reviewedAt": None},
+        )
         return team_id, [team_id]
 
     return await audited(db, actor, "resubmitTeam", work)
@@ -217,26 +250,42 @@ async def resubmit_team(db: Database, team_id: str, actor: Actor) -> str:
 
 def _require_open(team_id: str, status: str) -> None:
     if status == RECOGNIZED:
-        raise Conflict(f"Team {team_id} is recognized: its members can no longer change.",
-                       f"团队 {team_id} 已认定,成员不能再变更", "teamId")
+        raise Conflict(
+            f"Team {team_id} is recognized: its members can no longer change.",
+            f"团队 {team_id} 已认定,成员不能再变更",
+            "teamId",
+        )
 
 
-async def add_team_member(db: Database, team_id: str, member: MemberDraft, actor: Actor,
-                          today: dt.date | None = None) -> str:
+async def add_team_member(
+    db: Database, team_id: str, member: MemberDraft, actor: Actor, today: dt.date | None = None
+) -> str:
     """Add a core member or member to a team that is not recognized; return the team's id."""
     if member.role not in MEMBER_ROLES:
-        raise InvalidInput("A member's role is core or member: a team has one leader.",
-                           "成员角色应为核心成员或成员:一个团队只有一位带头人", "role")
+        raise InvalidInput(
+            "A member's role is core or member: a team has one leader.",
+            "成员角色应为核心成员或成员:一个团队只有一位带头人",
+            "role",
+        )
 
     async def work(tx: Transaction) -> tuple[str, list[str]]:
         team = await _team(tx, team_id, actor)
         _require_open(team_id, team["status"])
         if member.person in team["members"]:
-            raise Conflict(f"Person {member.person} is already on team {team_id}.",
-                           f"人员 {member.person} 已在团队 {team_id} 中", "personId")
+            raise Conflict(
+                f"Person {member.person} is already on team {team_id}.",
+                f"人员 {member.person} 已在团队 {team_id} 中",
+                "personId",
+            )
         await _check_people(tx, [member], team["institution"], team_id, "personId")
-        await tx.run("teams/add_member", team=team_id, person=member.person, role=member.role,
-                     since=today or dt.date.today(), invited=member.invited)
+        await tx.run(
+            "teams/add_member",
+            team=team_id,
+            person=member.person,
+            role=member.role,
+            since=today or dt.date.today(),
+            invited=member.invited,
+        )
         return team_id, [team_id, member.person]
 
     return await audited(db, actor, "addTeamMember", work)
@@ -249,8 +298,11 @@ async def remove_team_member(db: Database, team_id: str, person: str, actor: Act
         team = await _team(tx, team_id, actor)
         _require_open(team_id, team["status"])
         if person == team["leader"]:
-            raise InvalidInput("The leader cannot be removed: a team always has a leader.",
-                               "不能移除带头人:团队必须有带头人", "personId")
+            raise InvalidInput(
+                "The leader cannot be removed: a team always has a leader.",
+                "不能移除带头人:团队必须有带头人",
+                "personId",
+            )
         if person not in team["members"]:
             raise NotFound("team member", person, "personId")
         await tx.run("teams/remove_member", team=team_id, person=person)

@@ -38,8 +38,11 @@ async def grant_title(db: Database, grant: TitleGrant, actor: Actor, today: dt.d
     today = today or dt.date.today()
     certificate = grant.certificate_no.strip()
     if not _CERTIFICATE.match(certificate):
-        raise InvalidInput("A certificate number is 4 to 40 letters, digits, '-', '_' or '/'.",
-                           "证书编号应为4至40位字母、数字或 - _ /", "certificateNo")
+        raise InvalidInput(
+            "A certificate number is 4 to 40 letters, digits, '-', '_' or '/'.",
+            "证书编号应为4至40位字母、数字或 - _ /",
+            "certificateNo",
+        )
     if grant.series not in TITLE_SERIES:
         raise InvalidInput(f"Unknown title series {grant.series!r}.", f"未知的职称系列:{grant.series}", "series")
     if grant.level not in TITLE_LEVELS:
@@ -49,9 +52,12 @@ async def grant_title(db: Database, grant: TitleGrant, actor: Actor, today: dt.d
     if grant.granted_on.year < 1950:
         raise InvalidInput("grantedOn is before 1950.", "取得时间早于1950年", "grantedOn")
     props = {
-        "certificateNo": certificate, "series": grant.series, "level": grant.level,
+        "certificateNo": certificate,
+        "series": grant.series,
+        "level": grant.level,
         "name": (grant.name or "").strip() or _default_name(grant.series, grant.level),
-        "grantedOn": grant.granted_on, "directed": grant.directed,
+        "grantedOn": grant.granted_on,
+        "directed": grant.directed,
     }
 
     async def work(tx: Transaction) -> tuple[str, list[str]]:
@@ -62,8 +68,11 @@ async def grant_title(db: Database, grant: TitleGrant, actor: Actor, today: dt.d
                 raise NotFound("region", grant.region, "regionCode")
         existing = await tx.run("titles/get", certificateNo=certificate)
         if existing:
-            raise Conflict(f"Certificate number {certificate} is already recorded.",
-                           f"证书编号{certificate}已登记", "certificateNo")
+            raise Conflict(
+                f"Certificate number {certificate} is already recorded.",
+                f"证书编号{certificate}已登记",
+                "certificateNo",
+            )
         rows = await tx.run("titles/grant", person=grant.person, props=props, region=grant.region)
         if not rows:
             raise NotFound("person", grant.person, "personId")
@@ -77,8 +86,14 @@ def _default_name(series: str, level: str) -> str:
     return f"{TITLE_SERIES[series]['name']}{TITLE_LEVELS[level]['name']}"
 
 
-async def revoke_title(db: Database, certificate_no: str, revoked_on: dt.date | None, reason: str | None,
-                       actor: Actor, today: dt.date | None = None) -> str:
+async def revoke_title(
+    db: Database,
+    certificate_no: str,
+    revoked_on: dt.date | None,
+    reason: str | None,
+    actor: Actor,
+    today: dt.date | None = None,
+) -> str:
     """Mark a title revoked from a date (kept for history); return the holder's id."""
     today = today or dt.date.today()
     revoked_on = revoked_on or today
@@ -91,8 +106,9 @@ async def revoke_title(db: Database, certificate_no: str, revoked_on: dt.date | 
             raise NotFound("title", certificate_no, "certificateNo")
         await check_own_staff(tx, actor, existing[0]["person"])
         if existing[0]["revokedOn"] is not None:
-            raise Conflict(f"Title {certificate_no} was already revoked.", f"职称{certificate_no}已被撤销",
-                           "certificateNo")
+            raise Conflict(
+                f"Title {certificate_no} was already revoked.", f"职称{certificate_no}已被撤销", "certificateNo"
+            )
         if revoked_on < existing[0]["grantedOn"].to_native():
             raise InvalidInput("revokedOn is before the title was granted.", "撤销日期早于取得时间", "revokedOn")
         rows = await tx.run("titles/revoke", certificateNo=certificate_no, revokedOn=revoked_on, reason=reason)

@@ -32,18 +32,31 @@ class VisitFilter:
     program: str | None = None
 
     def names(self) -> dict[str, Any]:
-        return {"expert": self.expert, "institution": self.institution, "arrived_from": self.arrived_from,
-                "arrived_to": self.arrived_to, "high_end": self.high_end, "program": self.program}
+        return {
+            "expert": self.expert,
+            "institution": self.institution,
+            "arrived_from": self.arrived_from,
+            "arrived_to": self.arrived_to,
+            "high_end": self.high_end,
+            "program": self.program,
+        }
 
     def params(self) -> dict[str, Any]:
-        return {"expert": self.expert, "institution": self.institution, "arrivedFrom": self.arrived_from,
-                "arrivedTo": self.arrived_to, "highEnd": self.high_end, "program": self.program}
+        return {
+            "expert": self.expert,
+            "institution": self.institution,
+            "arrivedFrom": self.arrived_from,
+            "arrivedTo": self.arrived_to,
+            "highEnd": self.high_end,
+            "program": self.program,
+        }
 
 
 async def list_visits(db: Database, where: VisitFilter, descending: bool, first: int, after: str | None) -> Page:
     """One page of visits matching `where`, by arrival date."""
-    return await fetch_page(db, VISITS, where.names(), where.params(), VISIT_ORDER["ARRIVED_ON"], descending,
-                            first, after)
+    return await fetch_page(
+        db, VISITS, where.names(), where.params(), VISIT_ORDER["ARRIVED_ON"], descending, first, after
+    )
 
 
 async def count_visits(db: Database, where: VisitFilter) -> int:
@@ -56,13 +69,23 @@ async def visits_by_ids(db: Database, ids: list[str]) -> list[dict[str, Any] | N
     return await by_ids(db, VISITS, ids)
 
 
-async def register_foreign_expert(db: Database, draft: PersonDraft, nationality: str, high_end: bool, salt: str,
-                                  actor: Actor, today: dt.date | None = None) -> str:
+async def register_foreign_expert(
+    db: Database,
+    draft: PersonDraft,
+    nationality: str,
+    high_end: bool,
+    salt: str,
+    actor: Actor,
+    today: dt.date | None = None,
+) -> str:
     """Validate and register a person as a foreign expert (nationality, high-end flag); return the id."""
     code = nationality.strip().upper()
     if not _COUNTRY.match(code):
-        raise InvalidInput("nationality is an ISO 3166-1 alpha-2 code such as DE or JP.",
-                           "国籍应为ISO 3166-1两位字母代码,如 DE、JP", "nationality")
+        raise InvalidInput(
+            "nationality is an ISO 3166-1 alpha-2 code such as DE or JP.",
+            "国籍应为ISO 3166-1两位字母代码,如 DE、JP",
+            "nationality",
+        )
     props = person_properties(draft, salt, today or dt.date.today())
 
     async def work(tx: Transaction) -> tuple[str, list[str]]:
@@ -102,24 +125,44 @@ async def record_visit(db: Database, draft: VisitDraft, actor: Actor) -> str:
         raise InvalidInput(f"arrivedOn is before {EARLIEST}.", f"到达日期早于{EARLIEST}", "arrivedOn")
     if draft.departed_on is not None and draft.departed_on < draft.arrived_on:
         raise InvalidInput("departedOn is before arrivedOn.", "离开日期早于到达日期", "departedOn")
-    props = {"id": str(uuid.uuid4()), "arrivedOn": draft.arrived_on, "departedOn": draft.departed_on,
-             "program": _text(draft.program, "program"), "purpose": _text(draft.purpose, "purpose")}
+    props = {
+        "id": str(uuid.uuid4()),
+        "arrivedOn": draft.arrived_on,
+        "departedOn": draft.departed_on,
+        "program": _text(draft.program, "program"),
+        "purpose": _text(draft.purpose, "purpose"),
+    }
 
     async def work(tx: Transaction) -> tuple[str, list[str]]:
-        [row] = await tx.run("visits/references", expert=draft.expert, institution=institution,
-                             arrivedOn=draft.arrived_on, departedOn=draft.departed_on)
+        [row] = await tx.run(
+            "visits/references",
+            expert=draft.expert,
+            institution=institution,
+            arrivedOn=draft.arrived_on,
+            departedOn=draft.departed_on,
+        )
         if not row["expertExists"]:
             raise NotFound("foreign expert", draft.expert, "expertId")
         if not row["foreignExpert"]:
-            raise InvalidInput(f"Person {draft.expert} is not registered as a foreign expert.",
-                               f"人员 {draft.expert} 未登记为外国专家", "expertId")
+            raise InvalidInput(
+                f"Person {draft.expert} is not registered as a foreign expert.",
+                f"人员 {draft.expert} 未登记为外国专家",
+                "expertId",
+            )
         if not row["institutionExists"]:
             raise NotFound("institution", institution, "institutionId")
         if row["overlapping"]:
-            raise Conflict(f"The expert's visit {row['overlapping'][0]} shares days with this one.",
-                           f"该专家的来访记录 {row['overlapping'][0]} 与本次日期重叠", "arrivedOn")
-        [created] = await tx.run("visits/record", props={k: v for k, v in props.items() if v is not None},
-                                 expert=draft.expert, institution=institution)
+            raise Conflict(
+                f"The expert's visit {row['overlapping'][0]} shares days with this one.",
+                f"该专家的来访记录 {row['overlapping'][0]} 与本次日期重叠",
+                "arrivedOn",
+            )
+        [created] = await tx.run(
+            "visits/record",
+            props={k: v for k, v in props.items() if v is not None},
+            expert=draft.expert,
+            institution=institution,
+        )
         return str(created["id"]), [str(created["id"]), draft.expert]
 
     return await audited(db, actor, "recordVisit", work)

@@ -57,18 +57,14 @@ def build_person(c: Mapping[str, Any], ctx: ParseContext, problems: Problems) ->
         problems.append(
             (
                 "gender",
-                InvalidValue(
-                    "the gender differs from the one in the identity number", "性别与身份证号中的性别不一致"
-                ),
+                InvalidValue("the gender differs from the one in the identity number", "性别与身份证号中的性别不一致"),
             )
         )
     if not problems and c["granted_on"].year - born < 16:
         problems.append(
             (
                 "granted_on",
-                InvalidValue(
-                    "the title was granted before its holder was 16", "职称取得时间早于持有人16周岁"
-                ),
+                InvalidValue("the title was granted before its holder was 16", "职称取得时间早于持有人16周岁"),
             )
         )
     title = TitleRecord(
@@ -156,9 +152,7 @@ def _same_person(a: PersonRef, b: PersonRef) -> bool:
 def build_visit(c: Mapping[str, Any], ctx: ParseContext, problems: Problems) -> VisitRecord:
     """A foreign expert's visit; the passport number is kept only as a salted hash."""
     if c["departed_on"] is not None and c["departed_on"] < c["arrived_on"]:
-        problems.append(
-            ("departed_on", InvalidValue("the departure is before the arrival", "离开日期早于来访日期"))
-        )
+        problems.append(("departed_on", InvalidValue("the departure is before the arrival", "离开日期早于来访日期")))
     return VisitRecord(
         visit_id=c["visit_id"],
         expert_name=c["expert_name"],

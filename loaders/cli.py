@@ -23,9 +23,18 @@ LOAD_ORDER = ("institutions", "people", "platforms", "teams", "projects", "visit
 
 
 def _progress(console: Console, quiet: bool) -> Progress:
-    return Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TextColumn("rows"),
-                    TransferSpeedless(), TimeElapsedColumn(), TimeRemainingColumn(), console=console,
-                    disable=quiet, transient=False)
+    return Progress(
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TextColumn("rows"),
+        TransferSpeedless(),
+        TimeElapsedColumn(),
+        TimeRemainingColumn(),
+        console=console,
+        disable=quiet,
+        transient=False,
+    )
 
 
 class TransferSpeedless(TextColumn):
@@ -40,8 +49,9 @@ class TransferSpeedless(TextColumn):
         return Text(f"{task.speed or 0:,.0f}/s")
 
 
-async def _load_files(settings: Settings, files: list[tuple[str, Path]], args: argparse.Namespace,
-                      console: Console) -> list[LoadSummary]:
+async def _load_files(
+    settings: Settings, files: list[tuple[str, Path]], args: argparse.Namespace, console: Console
+) -> list[LoadSummary]:
     connection = connect(settings, quiet=args.quiet)
     db = connection.open()
     summaries: list[LoadSummary] = []
@@ -57,9 +67,17 @@ async def _load_files(settings: Settings, files: list[tuple[str, Path]], args: a
                 def tick(phase: str, done: int, total: int | None, task: Any = task, name: str = path.name) -> None:
                     progress.update(task, description=f"{name}: {phase}", completed=done, total=total)
 
-                summary = await load_file(db, path, kind, salt, skip_invalid=args.skip_invalid,
-                                          dry_run=args.dry_run, batch_size=args.batch_size, tick=tick,
-                                          workers=args.workers)
+                summary = await load_file(
+                    db,
+                    path,
+                    kind,
+                    salt,
+                    skip_invalid=args.skip_invalid,
+                    dry_run=args.dry_run,
+                    batch_size=args.batch_size,
+                    tick=tick,
+                    workers=args.workers,
+                )
                 summaries.append(summary)
                 if not summary.written and not args.dry_run:
                     break
@@ -76,12 +94,21 @@ def _report(console: Console, summaries: list[LoadSummary], args: argparse.Names
     status = 0
     for summary in summaries:
         rate = summary.rows / summary.seconds if summary.seconds else 0
-        table.add_row(summary.path.name, str(summary.rows), str(summary.outcome["created"]),
-                      str(summary.outcome["updated"]), str(summary.outcome["unchanged"]), str(summary.rejected),
-                      "yes" if summary.written else "no", f"{summary.seconds:.1f}", f"{rate:,.0f}")
-        for error in summary.errors[:args.show_errors]:
-            console.print(f"[red]{summary.path.name}:{error.line}[/red] {error.column}: "
-                          f"{error.reason_zh} / {error.reason_en}")
+        table.add_row(
+            summary.path.name,
+            str(summary.rows),
+            str(summary.outcome["created"]),
+            str(summary.outcome["updated"]),
+            str(summary.outcome["unchanged"]),
+            str(summary.rejected),
+            "yes" if summary.written else "no",
+            f"{summary.seconds:.1f}",
+            f"{rate:,.0f}",
+        )
+        for error in summary.errors[: args.show_errors]:
+            console.print(
+                f"[red]{summary.path.name}:{error.line}[/red] {error.column}: {error.reason_zh} / {error.reason_en}"
+            )
         if summary.error_count > args.show_errors:
             console.print(f"… {summary.error_count - args.show_errors} more errors in {summary.path.name}")
         if summary.rejected_file:
@@ -126,13 +153,17 @@ def cmd_generate(settings: Settings, args: argparse.Namespace) -> int:
 
 
 def _load_options(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--skip-invalid", action="store_true",
-                        help="write the valid rows; the refused ones go to <file>.rejected.csv")
+    parser.add_argument(
+        "--skip-invalid", action="store_true", help="write the valid rows; the refused ones go to <file>.rejected.csv"
+    )
     parser.add_argument("--dry-run", action="store_true", help="validate and report, write nothing")
     parser.add_argument("--batch-size", type=int, default=2000, help="rows per write transaction")
-    parser.add_argument("--workers", type=int, default=None,
-                        help="processes that validate files of 10,000 rows or more "
-                             "(default: one per core but one, at most 3; 0: none)")
+    parser.add_argument(
+        "--workers",
+        type=int,
+        default=None,
+        help="processes that validate files of 10,000 rows or more (default: one per core but one, at most 3; 0: none)",
+    )
     parser.add_argument("--quiet", action="store_true", help="no progress bar")
     parser.add_argument("--show-errors", type=int, default=50, help="how many errors to print")
 

@@ -46,6 +46,9 @@ async def load_demo(db: Database, settings: Settings, people: int = DEMO_PEOPLE)
                 raise RuntimeError(f"the demo {kind} file did not load: {summary.errors[:3]}")
             summaries.append(summary)
     created = sum(summary.outcome["created"] for summary in summaries)
-    print(f"Demo data: {summaries[1].rows} title rows, {created} records created "
-          f"({'first load' if created else 'already loaded'}).", flush=True)
+    print(
+        f"Demo data: {summaries[1].rows} title rows, {created} records created "
+        f"({'first load' if created else 'already loaded'}).",
+        flush=True,
+    )
     return summaries

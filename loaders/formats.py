@@ -88,9 +88,7 @@ class Format:
 
 
 def _c(key: str, zh: str, parse: v.Parser, required: bool = False, aliases_en: str = "") -> Column:
-    return Column(
-        key, tuple(zh.split("|")), parse, required, tuple(aliases_en.split("|")) if aliases_en else ()
-    )
+    return Column(key, tuple(zh.split("|")), parse, required, tuple(aliases_en.split("|")) if aliases_en else ())
 
 
 FORMATS: dict[Kind, Format] = {

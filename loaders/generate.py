@@ -119,9 +119,7 @@ class _PeopleMaker:
         female = rng.random() < _FEMALE_SHARE.get(inst.type, 0.4)
         id_number = self._id_number(inst.area, birth_date, female)
         surname = rng.choices(self.surnames, weights=self.surname_weights)[0]
-        given = "".join(
-            rng.choice(s.GIVEN_FEMALE if female else s.GIVEN_MALE) for _ in range(rng.choice((1, 2, 2)))
-        )
+        given = "".join(rng.choice(s.GIVEN_FEMALE if female else s.GIVEN_MALE) for _ in range(rng.choice((1, 2, 2))))
         name = surname + given
         fields = self._fields(series, inst.fields)
         inst.keep(Staff(name, id_number, level, fields))
@@ -189,9 +187,7 @@ class _PeopleMaker:
     def _fields(self, series: str, institution_fields: tuple[str, ...]) -> tuple[str, ...]:
         """Fields likely for the series, led more often than not by the institution's own."""
         pool = s.FIELDS_BY_SERIES.get(series, s.FIELDS_ANY)
-        how_many = self.rng.choices(
-            (0, 1, 2), weights=(60, 35, 5) if series == "SCHOOL_TEACHING" else (15, 60, 25)
-        )
+        how_many = self.rng.choices((0, 1, 2), weights=(60, 35, 5) if series == "SCHOOL_TEACHING" else (15, 60, 25))
         picked = self.rng.sample(pool, how_many[0])
         if picked and institution_fields and self.rng.random() < 0.6:
             picked[0] = institution_fields[0]

@@ -70,9 +70,7 @@ def teams(
             "origin": LABELS_ZH[rng.choices(list(TeamOrigin), weights=(40, 60))[0]][0],
             "level": LABELS_ZH[rng.choices(list(Level), weights=(2, 28, 70))[0]][0],
             "status": status.value,
-            "recognized_on": str(random_date(rng, PLAN_START, today))
-            if status == TeamStatus.RECOGNIZED
-            else "",
+            "recognized_on": str(random_date(rng, PLAN_START, today)) if status == TeamStatus.RECOGNIZED else "",
         }
 
 
@@ -113,11 +111,7 @@ def platforms(
     prefixes = {Level.NATIONAL: "国家", Level.PROVINCIAL: "河北省", Level.MUNICIPAL: "承德市"}
     for n in range(count if hosts else 0):
         host = rng.choice(hosts)
-        level = (
-            Level.NATIONAL
-            if n == 0
-            else rng.choices([Level.PROVINCIAL, Level.MUNICIPAL], weights=(85, 15))[0]
-        )
+        level = Level.NATIONAL if n == 0 else rng.choices([Level.PROVINCIAL, Level.MUNICIPAL], weights=(85, 15))[0]
         kind = rng.choices(kinds, weights=(15, 10, 25, 25, 25))[0]
         field = (host.fields or (rng.choice(s.FIELDS_ANY),))[0]
         yield {

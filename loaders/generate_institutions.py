@@ -129,9 +129,7 @@ def _credit_code(rng: random.Random, serials: set[int], kind: str, region: str, 
     return make_credit_code(code_region, serial, registration)
 
 
-def _unique_name(
-    rng: random.Random, taken: set[str], kind: str, area: str, place: str
-) -> tuple[str, tuple[str, ...]]:
+def _unique_name(rng: random.Random, taken: set[str], kind: str, area: str, place: str) -> tuple[str, tuple[str, ...]]:
     for attempt in range(1000):
         name, fields = _name(rng, kind, area, place)
         if attempt > 20:
@@ -155,14 +153,10 @@ def _name(rng: random.Random, kind: str, area: str, place: str) -> tuple[str, tu
         return f"{city}{subject}{suffix}", tuple(sorted(rng.sample(s.FIELDS_ANY, 2)))
     if kind == "INSTITUTE":
         prefix = f"{city}市" if area == CHENGDE else city
-        return f"{prefix}{rng.choice(words.INSTITUTE_SUBJECTS)}研究院", (
-            rng.choice(s.FIELDS_BY_SERIES["RESEARCH"]),
-        )
+        return f"{prefix}{rng.choice(words.INSTITUTE_SUBJECTS)}研究院", (rng.choice(s.FIELDS_BY_SERIES["RESEARCH"]),)
     if kind == "HOSPITAL":
         if area != CHENGDE:
-            return f"{city}{rng.choice(words.BRANDS)}{rng.choice(words.HOSPITAL_KINDS)}", (
-                "green-food-biomedicine",
-            )
+            return f"{city}{rng.choice(words.BRANDS)}{rng.choice(words.HOSPITAL_KINDS)}", ("green-food-biomedicine",)
         return f"{place}{town}{rng.choice(words.HOSPITAL_KINDS)}", ()
     if kind == "SCHOOL":
         return f"{place}{town}{rng.choice(words.SCHOOL_KINDS)}", ()

@@ -67,15 +67,26 @@ class LoadSummary:
         return self.error_count == 0
 
 
-def _stream(path: Path, kind: str, salt: str, today: date | None,
-            workers: int | None) -> Iterator[tuple[int, Record | None, list[RowError], int]]:
+def _stream(
+    path: Path, kind: str, salt: str, today: date | None, workers: int | None
+) -> Iterator[tuple[int, Record | None, list[RowError], int]]:
     for checked in validated_records(path, kind, salt, today=today, workers=workers):
         yield checked.line, checked.record, checked.errors, checked.first
 
 
-async def _validate(db: Database, path: Path, kind: str, salt: str, today: date | None, summary: LoadSummary,
-                    references: References, tick: Tick, spill: BinaryIO, batch_size: int,
-                    workers: int | None = None) -> set[int]:
+async def _validate(
+    db: Database,
+    path: Path,
+    kind: str,
+    salt: str,
+    today: date | None,
+    summary: LoadSummary,
+    references: References,
+    tick: Tick,
+    spill: BinaryIO,
+    batch_size: int,
+    workers: int | None = None,
+) -> set[int]:
     """Validate every row and resolve its references; spill the rows to write, in batches, to `spill`.
 
     Returns the lines refused. Rows are turned into graph rows here, once, so that writing only reads
@@ -165,14 +176,25 @@ def write_rejected(path: Path, kind: str, refused: set[int], errors: list[RowErr
                 writer = csv.writer(handle)
                 keys = list(row.headers)
                 writer.writerow(["行号 line", *[row.headers[key] for key in keys], "原因 reasons"])
-            writer.writerow([row.line, *[row.values.get(key, "") for key in keys],
-                             "; ".join(reasons.get(row.line, []))])
+            writer.writerow(
+                [row.line, *[row.values.get(key, "") for key in keys], "; ".join(reasons.get(row.line, []))]
+            )
     return target
 
 
-async def load_file(db: Database, path: Path | str, kind: str, salt: str, *, skip_invalid: bool = False,
-                    dry_run: bool = False, batch_size: int = 2000, today: date | None = None,
-                    tick: Tick | None = None, workers: int | None = None) -> LoadSummary:
+async def load_file(
+    db: Database,
+    path: Path | str,
+    kind: str,
+    salt: str,
+    *,
+    skip_invalid: bool = False,
+    dry_run: bool = False,
+    batch_size: int = 2000,
+    today: date | None = None,
+    tick: Tick | None = None,
+    workers: int | None = None,
+) -> LoadSummary:
     """Validate `path` as `kind`, then (unless dry_run or refused) upsert it in batches.
 
     `workers`: validating processes for large files (loaders/validate.py `validated_records`)."""
@@ -181,8 +203,7 @@ async def load_file(db: Database, path: Path | str, kind: str, salt: str, *, ski
     tick = tick or (lambda phase, done, total: None)
     summary = LoadSummary(path=path, kind=kind)
     with bulk_collection(), tempfile.TemporaryFile(prefix="talentgraph-load-") as spill:
-        refused = await _validate(db, path, kind, salt, today, summary, References(), tick, spill, batch_size,
-                                  workers)
+        refused = await _validate(db, path, kind, salt, today, summary, References(), tick, spill, batch_size, workers)
         summary.rejected = len(refused)
         if refused and skip_invalid and not dry_run:
             summary.rejected_file = write_rejected(path, kind, refused, summary.errors)

@@ -90,7 +90,7 @@ class _Layout:
         if not any(cell.strip() for cell in cells):
             return None
         values = {key: cells[i] for i, key in self.positions.items() if i < len(cells)}
-        overflow = sum(1 for cell in cells[self.width:] if cell.strip())
+        overflow = sum(1 for cell in cells[self.width :] if cell.strip())
         return Row(line, values, self.headers, overflow)
 
 

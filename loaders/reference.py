@@ -88,9 +88,7 @@ def _vocabulary(rows: Iterable[dict[str, str]], aliases: Mapping[str, str] | Non
             lookup.setdefault(_fold(text), row["code"])
     for alias, code in (aliases or {}).items():
         lookup.setdefault(_fold(alias), code)
-    return Vocabulary(
-        codes=tuple(r["code"] for r in rows), lookup=lookup, names={r["code"]: r["name"] for r in rows}
-    )
+    return Vocabulary(codes=tuple(r["code"] for r in rows), lookup=lookup, names={r["code"]: r["name"] for r in rows})
 
 
 def _region_vocabulary(regions: Mapping[str, Region]) -> Vocabulary:

@@ -96,8 +96,10 @@ def validated_records(
     if lines is not None and lines.lines >= PARALLEL_FROM:
         checked = _checked_lines(lines, setup, workers)
     else:
-        checked = ((row.line, row.headers, record, errors)
-                   for row, record, errors in _checked_rows(read_rows(path, kind), fmt, ctx, setup, workers))
+        checked = (
+            (row.line, row.headers, record, errors)
+            for row, record, errors in _checked_rows(read_rows(path, kind), fmt, ctx, setup, workers)
+        )
     try:
         for line, headers, record, errors in checked:
             first = line
@@ -127,8 +129,13 @@ def default_workers() -> int:
     return max(1, min(3, (os.cpu_count() or 1) - 1))
 
 
-def _checked_rows(rows: Iterator[Row], fmt: Format, ctx: ParseContext, setup: tuple[str, str | bytes, date | None],
-                  workers: int | None) -> Iterator[tuple[Row, Record | None, list[RowError]]]:
+def _checked_rows(
+    rows: Iterator[Row],
+    fmt: Format,
+    ctx: ParseContext,
+    setup: tuple[str, str | bytes, date | None],
+    workers: int | None,
+) -> Iterator[tuple[Row, Record | None, list[RowError]]]:
     workers = default_workers() if workers is None else workers
     first = list(itertools.islice(rows, PARALLEL_FROM))
     if workers < 1 or len(first) < PARALLEL_FROM:
@@ -136,14 +143,16 @@ def _checked_rows(rows: Iterator[Row], fmt: Format, ctx: ParseContext, setup: tu
             yield row, *_check_row(row, fmt, ctx)
         return
     chunks = itertools.chain(
-        (first[start:start + PARALLEL_CHUNK] for start in range(0, len(first), PARALLEL_CHUNK)),
-        iter(lambda: list(itertools.islice(rows, PARALLEL_CHUNK)), []))
+        (first[start : start + PARALLEL_CHUNK] for start in range(0, len(first), PARALLEL_CHUNK)),
+        iter(lambda: list(itertools.islice(rows, PARALLEL_CHUNK)), []),
+    )
     for chunk, checked in _in_workers(_check_chunk, chunks, setup, workers):
         yield from ((row, record, errors) for row, (record, errors) in zip(chunk, checked, strict=True))
 
 
-def _checked_lines(lines: CsvLines, setup: tuple[str, str | bytes, date | None],
-                   workers: int) -> Iterator[tuple[int, Mapping[str, str], Record | None, list[RowError]]]:
+def _checked_lines(
+    lines: CsvLines, setup: tuple[str, str | bytes, date | None], workers: int
+) -> Iterator[tuple[int, Mapping[str, str], Record | None, list[RowError]]]:
     """A file of one row per line, checked in blocks of lines that the workers read into rows themselves:
     this process only cuts the file (the workers parse the CSV, and no rows cross to them)."""
     for _, (checked, stop) in _in_workers(partial(_check_block, lines), lines.blocks(), setup, workers):
@@ -154,16 +163,18 @@ def _checked_lines(lines: CsvLines, setup: tuple[str, str | bytes, date | None],
             raise FileFormatError(*stop)
 
 
-def _in_workers(work: Callable[[T], R], pieces: Iterator[T], setup: tuple[str, str | bytes, date | None],
-                workers: int) -> Iterator[tuple[T, R]]:
+def _in_workers(
+    work: Callable[[T], R], pieces: Iterator[T], setup: tuple[str, str | bytes, date | None], workers: int
+) -> Iterator[tuple[T, R]]:
     """Each piece of the file with `work(piece)` done in `workers` worker processes, in the pieces' order.
 
     A few pieces ahead at most: memory stays bounded whatever the file's size. When reading the next piece
     fails (FileFormatError), the pieces before it are given first.
     """
     # Spawned, not forked: the parent holds a database driver and its event loop.
-    with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"),
-                             initializer=_start_worker, initargs=setup) as pool:
+    with ProcessPoolExecutor(
+        workers, mp_context=multiprocessing.get_context("spawn"), initializer=_start_worker, initargs=setup
+    ) as pool:
         waiting: deque[tuple[T, Future[R]]] = deque()
 
         def ready() -> tuple[T, R]:
@@ -198,8 +209,9 @@ def _check_chunk(rows: list[Row]) -> list[tuple[Record | None, list[RowError]]]:
     return [_check_row(row, fmt, ctx) for row in rows]
 
 
-def _check_block(lines: CsvLines, block: tuple[int, bytes]
-                 ) -> tuple[list[tuple[int, Record | None, list[RowError]]], tuple[str, str, int] | None]:
+def _check_block(
+    lines: CsvLines, block: tuple[int, bytes]
+) -> tuple[list[tuple[int, Record | None, list[RowError]]], tuple[str, str, int] | None]:
     """The checked rows of a block (its first line, its bytes), and what stopped reading it (an exception's
     arguments: FileFormatError does not pickle as itself)."""
     assert _worker is not None, "worker not started"
@@ -350,8 +362,10 @@ class ConflictTracker:
             self._disk = sqlite3.connect("")
             self._disk.execute("CREATE TABLE seen (key BLOB PRIMARY KEY, value BLOB NOT NULL) WITHOUT ROWID")
         with self._disk:
-            self._disk.executemany("INSERT INTO seen VALUES (?, ?)",
-                                   ((key, value.to_bytes(12, "big")) for key, value in self._seen.items()))
+            self._disk.executemany(
+                "INSERT INTO seen VALUES (?, ?)",
+                ((key, value.to_bytes(12, "big")) for key, value in self._seen.items()),
+            )
         self._seen.clear()
 
     def close(self) -> None:

@@ -116,9 +116,7 @@ def year_between(low: int, high_from_today: int) -> Callable[[str, ParseContext]
             value = value[:-2]
         high = ctx.today.year + high_from_today
         if not (value.isdigit() and low <= int(value) <= high):
-            raise InvalidValue(
-                f"'{raw}' is not a year from {low} to {high}", f"“{raw}”不是{low}至{high}之间的年份"
-            )
+            raise InvalidValue(f"'{raw}' is not a year from {low} to {high}", f"“{raw}”不是{low}至{high}之间的年份")
         return int(value)
 
     return parse
@@ -132,9 +130,7 @@ def any_date(raw: str, ctx: ParseContext) -> date:
             raise ValueError
         return date(int(match[1]), int(match[2]), int(match[3]))
     except ValueError:
-        raise InvalidValue(
-            f"'{raw}' is not a real date YYYY-MM-DD", f"“{raw}”不是有效日期（YYYY-MM-DD）"
-        ) from None
+        raise InvalidValue(f"'{raw}' is not a real date YYYY-MM-DD", f"“{raw}”不是有效日期（YYYY-MM-DD）") from None
 
 
 def past_date(raw: str, ctx: ParseContext) -> date:
@@ -254,9 +250,7 @@ def people(raw: str, ctx: ParseContext) -> tuple[PersonRef, ...]:
             continue
         match = _PERSON_ENTRY.match(part.strip())
         if match is None:
-            raise InvalidValue(
-                f"'{part}' is not a name or name(ID number)", f"“{part}”应为姓名或姓名(身份证号)"
-            )
+            raise InvalidValue(f"'{part}' is not a name or name(ID number)", f"“{part}”应为姓名或姓名(身份证号)")
         name = person_name(match["name"], ctx)
         try:
             id_hash = hash_id_number(id_number(match["id"], ctx).number, ctx.salt) if match["id"] else None

@@ -90,15 +90,21 @@ def _institution_refs(record: Record) -> list[tuple[str, InstitutionRef, str | N
 
 def _person_refs(record: Record) -> list[tuple[str, PersonRef, InstitutionRef]]:
     if isinstance(record, TeamRecord):
-        return [("leader", record.leader, record.institution)] + [("members", m, record.institution)
-                                                                   for m in record.members]
+        return [("leader", record.leader, record.institution)] + [
+            ("members", m, record.institution) for m in record.members
+        ]
     if isinstance(record, ProjectRecord):
         return [("participants", p, record.institution) for p in record.participants]
     return []
 
 
-async def resolve_chunk(db: Database, records: list[tuple[int, Record]], references: References,
-                        headers: dict[str, str], known: set[str] | None = None) -> dict[int, list[RowError]]:
+async def resolve_chunk(
+    db: Database,
+    records: list[tuple[int, Record]],
+    references: References,
+    headers: dict[str, str],
+    known: set[str] | None = None,
+) -> dict[int, list[RowError]]:
     """Resolve the references of these (line, record) pairs; errors by line for those that do not resolve.
 
     `known`, when given, receives the identity hashes of these people records that are in the graph already.
@@ -111,8 +117,9 @@ async def resolve_chunk(db: Database, records: list[tuple[int, Record]], referen
     wanted = {_institution_key(ref, region) for _, record in records for _, ref, region in _institution_refs(record)}
     missing = [key for key in wanted if key not in references.institutions]
     if missing:
-        refs = [{"key": str(i), "creditCode": key[0], "name": key[1], "region": key[2]}
-                for i, key in enumerate(missing)]
+        refs = [
+            {"key": str(i), "creditCode": key[0], "name": key[1], "region": key[2]} for i, key in enumerate(missing)
+        ]
         found = await bulk.resolve_institutions(db, refs)
         for i, key in enumerate(missing):
             references.institutions[key] = found.get(str(i), [])
@@ -121,11 +128,19 @@ async def resolve_chunk(db: Database, records: list[tuple[int, Record]], referen
             ids = references.institutions[_institution_key(ref, region)]
             label = ref.credit_code or ref.name
             if not ids and not isinstance(record, InstitutionRecord):
-                refuse(line, column, f"no registered institution {label} (load institutions first)",
-                       f"未找到单位“{label}”(请先导入单位)")
+                refuse(
+                    line,
+                    column,
+                    f"no registered institution {label} (load institutions first)",
+                    f"未找到单位“{label}”(请先导入单位)",
+                )
             elif len(ids) > 1:
-                refuse(line, column, f"{len(ids)} institutions are named {label}: give the credit code",
-                       f"有{len(ids)}个单位名为“{label}”,请填写统一社会信用代码")
+                refuse(
+                    line,
+                    column,
+                    f"{len(ids)} institutions are named {label}: give the credit code",
+                    f"有{len(ids)}个单位名为“{label}”,请填写统一社会信用代码",
+                )
 
     people_wanted: dict[tuple[str | None, str | None, str | None], dict[str, Any]] = {}
     for line, record in records:
@@ -146,24 +161,40 @@ async def resolve_chunk(db: Database, records: list[tuple[int, Record]], referen
             continue
         for column, person, at in _person_refs(record):
             institution = references.institution(at, None)
-            ids = references.people[(person.id_hash, None if person.id_hash else person.name,
-                                     None if person.id_hash else institution)]
+            ids = references.people[
+                (person.id_hash, None if person.id_hash else person.name, None if person.id_hash else institution)
+            ]
             if not ids:
-                refuse(line, column, f"no registered person {person.name} (load people first)",
-                       f"未找到人员“{person.name}”(请先导入人员)")
+                refuse(
+                    line,
+                    column,
+                    f"no registered person {person.name} (load people first)",
+                    f"未找到人员“{person.name}”(请先导入人员)",
+                )
             elif len(ids) > 1:
-                refuse(line, column, f"{len(ids)} people named {person.name} work there: give the identity number",
-                       f"该单位有{len(ids)}名“{person.name}”,请填写身份证号")
+                refuse(
+                    line,
+                    column,
+                    f"{len(ids)} people named {person.name} work there: give the identity number",
+                    f"该单位有{len(ids)}名“{person.name}”,请填写身份证号",
+                )
 
-    certificates = {record.title.certificate_no: (line, record.id_hash) for line, record in records
-                    if isinstance(record, PersonRecord)}
+    certificates = {
+        record.title.certificate_no: (line, record.id_hash)
+        for line, record in records
+        if isinstance(record, PersonRecord)
+    }
     if certificates:
         holders = await bulk.title_holders(db, list(certificates))
         for number, holder in holders.items():
             line, id_hash = certificates[number]
             if holder != id_hash:
-                refuse(line, "certificate_no", f"certificate {number} is recorded for another person",
-                       f"证书编号{number}已登记在其他人员名下")
+                refuse(
+                    line,
+                    "certificate_no",
+                    f"certificate {number} is recorded for another person",
+                    f"证书编号{number}已登记在其他人员名下",
+                )
         if known is not None:
             # Holders are people in the graph; only the others are looked for (none, re-running a file).
             known.update(holder for holder in holders.values() if holder is not None)
@@ -176,64 +207,127 @@ async def resolve_chunk(db: Database, records: list[tuple[int, Record]], referen
 def to_row(record: Record, references: References) -> tuple[str, dict[str, Any]]:
     """The graph.bulk kind and row of a validated record whose references resolved."""
     if isinstance(record, InstitutionRecord):
-        existing = references.institutions.get(_institution_key(InstitutionRef(record.name, record.credit_code),
-                                                                record.region))
+        existing = references.institutions.get(
+            _institution_key(InstitutionRef(record.name, record.credit_code), record.region)
+        )
         row: dict[str, Any] = {
-            "id": existing[0] if existing else stable_id("inst", record.credit_code
-                                                         or f"{record.region}|{record.name}"),
-            "props": _without_none({"name": record.name, "creditCode": record.credit_code, "type": record.type,
-                                    "highTech": record.high_tech, "techSme": record.tech_sme}),
-            "region": record.region, "fields": list(record.fields)}
+            "id": existing[0]
+            if existing
+            else stable_id("inst", record.credit_code or f"{record.region}|{record.name}"),
+            "props": _without_none(
+                {
+                    "name": record.name,
+                    "creditCode": record.credit_code,
+                    "type": record.type,
+                    "highTech": record.high_tech,
+                    "techSme": record.tech_sme,
+                }
+            ),
+            "region": record.region,
+            "fields": list(record.fields),
+        }
         kind = "institutions"
     elif isinstance(record, PersonRecord):
         title = record.title
         pinyin = record.pinyin or pinyin_of(record.name)
-        row = {"idHash": record.id_hash, "personId": stable_id("person", record.id_hash),
-               "person": _without_none({"name": record.name, "pinyin": pinyin,
-                                        "pinyinInitials": "".join(part[0] for part in pinyin.split()),
-                                        "gender": str(record.gender),
-                                        "birthYear": record.birth_year, "email": record.email,
-                                        "phone": record.phone, "consentToContact": record.consent}),
-               "title": _without_none({"certificateNo": title.certificate_no, "series": title.series,
-                                       "level": title.level, "name": title.name, "grantedOn": title.granted_on,
-                                       "directed": title.directed}),
-               "institution": references.institution(record.institution, record.region),
-               "fields": list(record.fields)}
+        row = {
+            "idHash": record.id_hash,
+            "personId": stable_id("person", record.id_hash),
+            "person": _without_none(
+                {
+                    "name": record.name,
+                    "pinyin": pinyin,
+                    "pinyinInitials": "".join(part[0] for part in pinyin.split()),
+                    "gender": str(record.gender),
+                    "birthYear": record.birth_year,
+                    "email": record.email,
+                    "phone": record.phone,
+                    "consentToContact": record.consent,
+                }
+            ),
+            "title": _without_none(
+                {
+                    "certificateNo": title.certificate_no,
+                    "series": title.series,
+                    "level": title.level,
+                    "name": title.name,
+                    "grantedOn": title.granted_on,
+                    "directed": title.directed,
+                }
+            ),
+            "institution": references.institution(record.institution, record.region),
+            "fields": list(record.fields),
+        }
         kind = "people"
     elif isinstance(record, TeamRecord):
         institution = references.institution(record.institution, None)
-        row = {"id": record.team_id,
-               "props": _without_none({"name": record.name, "status": str(record.status).lower(),
-                                       "origin": str(record.origin),
-                                       "level": str(record.level) if record.level else None,
-                                       "recognizedOn": record.recognized_on}),
-               "institution": institution, "fields": list(record.fields),
-               "leader": references.person(record.leader, institution),
-               "members": [references.person(member, institution) for member in record.members]}
+        row = {
+            "id": record.team_id,
+            "props": _without_none(
+                {
+                    "name": record.name,
+                    "status": str(record.status).lower(),
+                    "origin": str(record.origin),
+                    "level": str(record.level) if record.level else None,
+                    "recognizedOn": record.recognized_on,
+                }
+            ),
+            "institution": institution,
+            "fields": list(record.fields),
+            "leader": references.person(record.leader, institution),
+            "members": [references.person(member, institution) for member in record.members],
+        }
         kind = "teams"
     elif isinstance(record, VisitRecord):
-        row = {"id": record.visit_id, "expertHash": record.expert_hash,
-               "expertId": stable_id("person", record.expert_hash),
-               "expert": _without_none({"name": record.expert_name, "pinyin": record.expert_name.lower(),
-                                        "nationality": record.nationality, "highEnd": record.high_end,
-                                        "gender": str(record.gender) if record.gender else None}),
-               "props": _without_none({"arrivedOn": record.arrived_on, "departedOn": record.departed_on,
-                                       "program": record.program, "purpose": record.purpose}),
-               "host": references.institution(record.host, None), "fields": list(record.fields)}
+        row = {
+            "id": record.visit_id,
+            "expertHash": record.expert_hash,
+            "expertId": stable_id("person", record.expert_hash),
+            "expert": _without_none(
+                {
+                    "name": record.expert_name,
+                    "pinyin": record.expert_name.lower(),
+                    "nationality": record.nationality,
+                    "highEnd": record.high_end,
+                    "gender": str(record.gender) if record.gender else None,
+                }
+            ),
+            "props": _without_none(
+                {
+                    "arrivedOn": record.arrived_on,
+                    "departedOn": record.departed_on,
+                    "program": record.program,
+                    "purpose": record.purpose,
+                }
+            ),
+            "host": references.institution(record.host, None),
+            "fields": list(record.fields),
+        }
         kind = "visits"
     elif isinstance(record, ProjectRecord):
         lead = references.institution(record.institution, None)
-        row = {"id": record.project_id,
-               "props": {"name": record.name, "kind": str(record.kind), "year": record.year},
-               "institutions": [lead] + [references.institution(ref, None) for ref in record.partners],
-               "participants": [references.person(p, lead) for p in record.participants],
-               "fields": list(record.fields)}
+        row = {
+            "id": record.project_id,
+            "props": {"name": record.name, "kind": str(record.kind), "year": record.year},
+            "institutions": [lead] + [references.institution(ref, None) for ref in record.partners],
+            "participants": [references.person(p, lead) for p in record.participants],
+            "fields": list(record.fields),
+        }
         kind = "projects"
     elif isinstance(record, PlatformRecord):
-        row = {"id": record.platform_id,
-               "props": _without_none({"name": record.name, "kind": str(record.kind), "level": str(record.level),
-                                       "establishedOn": record.established_on}),
-               "host": references.institution(record.institution, None), "fields": list(record.fields)}
+        row = {
+            "id": record.platform_id,
+            "props": _without_none(
+                {
+                    "name": record.name,
+                    "kind": str(record.kind),
+                    "level": str(record.level),
+                    "establishedOn": record.established_on,
+                }
+            ),
+            "host": references.institution(record.institution, None),
+            "fields": list(record.fields),
+        }
         kind = "platforms"
     else:
         raise TypeError(f"not a record: {record!r}")

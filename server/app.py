@@ -54,9 +54,14 @@ def create_app(settings: Settings, neo4j: Neo4jConnection) -> Starlette:
         if settings.development:
             body.setdefault("extensions", {})["cypherStatements"] = context.statements.statements
 
-    graphql = GraphQLEndpoint(schema, make_context, introspection=settings.introspection,
-                              on_result=report_statements, extra_rules=protections(settings),
-                              max_tokens=settings.max_tokens)
+    graphql = GraphQLEndpoint(
+        schema,
+        make_context,
+        introspection=settings.introspection,
+        on_result=report_statements,
+        extra_rules=protections(settings),
+        max_tokens=settings.max_tokens,
+    )
 
     async def healthz(request: Request) -> JSONResponse:
         ok = await state["db"].ping()

@@ -49,8 +49,11 @@ class Caller:
         """Raise NotAllowed unless the caller has one of `roles`; `action` says what was refused."""
         if self.role not in roles:
             allowed = ", ".join(role.value for role in roles)
-            raise NotAllowed(f"{action} needs a key with the role {allowed}; this request has {self.role.value}.",
-                             f"{action}需要以下角色的密钥:{allowed};当前为 {self.role.value}", None)
+            raise NotAllowed(
+                f"{action} needs a key with the role {allowed}; this request has {self.role.value}.",
+                f"{action}需要以下角色的密钥:{allowed};当前为 {self.role.value}",
+                None,
+            )
 
     def require_to_read(self, *roles: Role, action: str) -> None:
         """For queries: as `require`, raised as a request error that is shown even in production."""
@@ -62,9 +65,13 @@ class Caller:
     def check_own(self, institution: str | None, action: str) -> None:
         """For queries: refuse an institution key a record of another institution (or of none)."""
         if self.institution_id is not None and institution != self.institution_id:
-            raise RequestError(NotAllowed(
-                f"{action}: this key belongs to institution {self.institution_id} and reads only its own records.",
-                f"{action}:该密钥属于单位 {self.institution_id},只能查看本单位的记录", "institutionId"))
+            raise RequestError(
+                NotAllowed(
+                    f"{action}: this key belongs to institution {self.institution_id} and reads only its own records.",
+                    f"{action}:该密钥属于单位 {self.institution_id},只能查看本单位的记录",
+                    "institutionId",
+                )
+            )
 
     def own_only(self, institution: str | None, action: str) -> str | None:
         """The institution a list is limited to: an institution key's own (refusing any other it asks for)."""
@@ -96,8 +103,7 @@ class Unauthenticated(Exception):
 class Authenticator:
     """Resolves a request's Authorization header to a Caller, caching keys for `ttl` seconds."""
 
-    def __init__(self, enabled: bool = True, ttl: float = 30.0,
-                 clock: Callable[[], float] = time.monotonic) -> None:
+    def __init__(self, enabled: bool = True, ttl: float = 30.0, clock: Callable[[], float] = time.monotonic) -> None:
         self.enabled = enabled
         self.ttl = ttl
         self.clock = clock
@@ -120,8 +126,10 @@ class Authenticator:
         key = await active_key(db, digest)
         if key is None:
             self._cache.pop(digest, None)
-            raise Unauthenticated("This API key is not known or has been revoked: ask the bureau administrator "
-                                  "for a key (`talentgraph keys create`), or send no key for public statistics.")
+            raise Unauthenticated(
+                "This API key is not known or has been revoked: ask the bureau administrator "
+                "for a key (`talentgraph keys create`), or send no key for public statistics."
+            )
         caller = Caller(Role(key.role), key_id=key.id, institution_id=key.institution)
         self._cache[digest] = (caller, now + self.ttl)
         return caller

@@ -47,8 +47,10 @@ def cmd_db(settings: Settings, args: argparse.Namespace) -> int:
     embedded = embedded_for(settings)
     if args.action == "start":
         running, started = embedded.start()
-        print(f"Neo4j {'started' if started else 'already running'}: {running.uri} (pid {running.pid}), "
-              f"data in {embedded.data_dir}")
+        print(
+            f"Neo4j {'started' if started else 'already running'}: {running.uri} (pid {running.pid}), "
+            f"data in {embedded.data_dir}"
+        )
     elif args.action == "stop":
         print("Neo4j stopped." if embedded.stop() else "Neo4j was not running.")
     else:
@@ -71,24 +73,31 @@ def cmd_keys(settings: Settings, args: argparse.Namespace) -> int:
 
     try:
         if args.action == "create":
-            key, secret = _with_database(settings, lambda db: create_key(db, args.role, args.institution, args.name),
-                                         quiet=True)
+            key, secret = _with_database(
+                settings, lambda db: create_key(db, args.role, args.institution, args.name), quiet=True
+            )
             bound = f", institution {key.institution}" if key.institution else ""
-            print(f"Created key {key.id} (role {key.role}{bound}). Send it as `Authorization: Bearer <key>`; "
-                  "it is shown only now and stored only as a hash:")
+            print(
+                f"Created key {key.id} (role {key.role}{bound}). Send it as `Authorization: Bearer <key>`; "
+                "it is shown only now and stored only as a hash:"
+            )
             print(secret)
         elif args.action == "revoke":
             key = _with_database(settings, lambda db: revoke_key(db, args.id), quiet=True)
-            print(f"Revoked key {key.id} (role {key.role}). Running servers refuse it within "
-                  f"{settings.key_cache_seconds:g} seconds.")
+            print(
+                f"Revoked key {key.id} (role {key.role}). Running servers refuse it within "
+                f"{settings.key_cache_seconds:g} seconds."
+            )
         else:
             keys = _with_database(settings, list_keys, quiet=True)
             if not keys:
                 print("No keys yet: create one with `talentgraph keys create --role admin`.")
             for key in keys:
                 state = f"revoked {key.revoked_at:%Y-%m-%d %H:%M}" if key.revoked_at else "active"
-                print(f"{key.id}  {key.role:<11} {key.institution or '-':<36} {state:<24} "
-                      f"created {key.created_at:%Y-%m-%d %H:%M}  {key.name or ''}".rstrip())
+                print(
+                    f"{key.id}  {key.role:<11} {key.institution or '-':<36} {state:<24} "
+                    f"created {key.created_at:%Y-%m-%d %H:%M}  {key.name or ''}".rstrip()
+                )
     except DomainError as error:
         print(f"talentgraph keys: {error.message}", file=sys.stderr)
         return 2
@@ -114,11 +123,13 @@ def cmd_stats(settings: Settings, args: argparse.Namespace) -> int:
     from graph.stats.verify import verify_talent_stats
 
     if args.action == "rebuild":
+
         def show(people: int) -> None:
             print(f"\r{people:,} people read", end="", flush=True)
 
-        people = _with_database(settings, lambda db: rebuild_talent_stats(db, None if args.quiet else show),
-                                quiet=args.quiet)
+        people = _with_database(
+            settings, lambda db: rebuild_talent_stats(db, None if args.quiet else show), quiet=args.quiet
+        )
         if not args.quiet:
             print(f"\rStatistics rebuilt from {people:,} people.")
         return 0
@@ -126,8 +137,11 @@ def cmd_stats(settings: Settings, args: argparse.Namespace) -> int:
     problems = _with_database(settings, lambda db: verify_talent_stats(db, as_of, args.region))
     for problem in problems:
         print(problem)
-    print("Statistics agree with a recount." if not problems else f"{len(problems)} groupings differ: "
-          "run `talentgraph stats rebuild`.")
+    print(
+        "Statistics agree with a recount."
+        if not problems
+        else f"{len(problems)} groupings differ: run `talentgraph stats rebuild`."
+    )
     return 0 if not problems else 1
 
 
@@ -150,8 +164,10 @@ def cmd_serve(settings: Settings, args: argparse.Namespace) -> int:
         settings = settings.model_copy(update={"mode": "development"})
     port = args.port or free_port()
     if not _port_is_free(args.host, port):
-        print(f"Port {port} on {args.host} is in use: choose another with --port (or --port 0 for any free one).",
-              file=sys.stderr)
+        print(
+            f"Port {port} on {args.host} is in use: choose another with --port (or --port 0 for any free one).",
+            file=sys.stderr,
+        )
         return 2
     connection = connect(settings)
     try:
@@ -162,12 +178,21 @@ def cmd_serve(settings: Settings, args: argparse.Namespace) -> int:
             asyncio.run(_run(connection, lambda db: load_demo(db, settings)))
             if settings.auth:
                 key = asyncio.run(_run(connection, lambda db: demo_key(db, settings)))
-                print(f"Demo analyst key (kept in {settings.data_dir / 'demo-key'}): send it as the header\n"
-                      f"  Authorization: Bearer {key}", flush=True)
-        print(f"Talent Graph: http://{args.host}:{port}/ (dashboard), http://{args.host}:{port}/graphql (API)",
-              flush=True)
-        uvicorn.run(create_app(settings, connection), host=args.host, port=port,
-                    log_level="info" if settings.development else "warning", access_log=args.access_log)
+                print(
+                    f"Demo analyst key (kept in {settings.data_dir / 'demo-key'}): send it as the header\n"
+                    f"  Authorization: Bearer {key}",
+                    flush=True,
+                )
+        print(
+            f"Talent Graph: http://{args.host}:{port}/ (dashboard), http://{args.host}:{port}/graphql (API)", flush=True
+        )
+        uvicorn.run(
+            create_app(settings, connection),
+            host=args.host,
+            port=port,
+            log_level="info" if settings.development else "warning",
+            access_log=args.access_log,
+        )
     finally:
         connection.release()
     return 0
@@ -183,8 +208,12 @@ def parser() -> argparse.ArgumentParser:
     serve.add_argument("--port", type=int, default=8000, help="0 picks a free port")
     serve.add_argument("--demo", action="store_true", help="load the demo data set first (idempotent)")
     serve.add_argument("--dev", action="store_true", help="development mode: full error messages")
-    serve.add_argument("--no-access-log", dest="access_log", action="store_false",
-                       help="no line per request (development mode logs one)")
+    serve.add_argument(
+        "--no-access-log",
+        dest="access_log",
+        action="store_false",
+        help="no line per request (development mode logs one)",
+    )
     serve.set_defaults(run=cmd_serve)
 
     db = commands.add_parser("db", help="manage the embedded Neo4j")

@@ -40,6 +40,7 @@ class _JSONResponse(JSONResponse):
     def render(self, content: Any) -> bytes:
         return orjson.dumps(content)
 
+
 GRAPHQL_RESPONSE = "application/graphql-response+json"
 JSON = "application/json"
 
@@ -81,8 +82,11 @@ def _accepted(request: Request) -> str | None:
 
 
 def _wants_ide(request: Request) -> bool:
-    return (request.method == "GET" and "query" not in request.query_params
-            and "text/html" in request.headers.get("accept", ""))
+    return (
+        request.method == "GET"
+        and "query" not in request.query_params
+        and "text/html" in request.headers.get("accept", "")
+    )
 
 
 async def _params(request: Request) -> dict[str, Any]:
@@ -111,9 +115,15 @@ async def _params(request: Request) -> dict[str, Any]:
 class GraphQLEndpoint:
     """The ASGI endpoint at /graphql."""
 
-    def __init__(self, schema: strawberry.Schema, make_context: Callable[[Request], Awaitable[Any]],
-                 introspection: bool = True, on_result: Callable[[Any, dict[str, Any]], None] | None = None,
-                 extra_rules: Sequence[type[ASTValidationRule]] = (), max_tokens: int | None = None) -> None:
+    def __init__(
+        self,
+        schema: strawberry.Schema,
+        make_context: Callable[[Request], Awaitable[Any]],
+        introspection: bool = True,
+        on_result: Callable[[Any, dict[str, Any]], None] | None = None,
+        extra_rules: Sequence[type[ASTValidationRule]] = (),
+        max_tokens: int | None = None,
+    ) -> None:
         self.schema = schema
         self.extra_rules = tuple(extra_rules)
         self.max_tokens = max_tokens
@@ -144,8 +154,9 @@ class GraphQLEndpoint:
         try:
             return await self._execute(request, media)
         except HttpError as error:
-            return _JSONResponse({"errors": [{"message": error.message}]}, error.status, error.headers,
-                                media_type=media)
+            return _JSONResponse(
+                {"errors": [{"message": error.message}]}, error.status, error.headers, media_type=media
+            )
 
     async def _execute(self, request: Request, media: str) -> Response:
         params = await _params(request)
@@ -164,8 +175,9 @@ class GraphQLEndpoint:
         assert document is not None
         if request.method == "GET" and _operation_type(document, operation) != OperationType.QUERY:
             raise HttpError(405, "Only queries may be sent with GET; send mutations with POST.", {"Allow": "POST"})
-        result = await self.schema.execute(query, variable_values=variables, context_value=context,
-                                           operation_name=operation)
+        result = await self.schema.execute(
+            query, variable_values=variables, context_value=context, operation_name=operation
+        )
         body: dict[str, Any] = {}
         if result.errors:
             body["errors"] = [error.formatted for error in result.errors]
@@ -187,6 +199,10 @@ def _operation_type(document: DocumentNode, name: str | None) -> OperationType |
 
 
 def _introspects(document: DocumentNode) -> bool:
-    return any(field.name.value in ("__schema", "__type")
-               for node in document.definitions if isinstance(node, OperationDefinitionNode)
-               for field in node.selection_set.selections if hasattr(field, "name"))
+    return any(
+        field.name.value in ("__schema", "__type")
+        for node in document.definitions
+        if isinstance(node, OperationDefinitionNode)
+        for field in node.selection_set.selections
+        if hasattr(field, "name")
+    )

@@ -35,11 +35,37 @@ from server.titles.queries import TitleQueries
 from server.visits.mutations import VisitMutations
 from server.visits.queries import VisitQueries
 
-Query = merge_types("Query", (PeopleQueries, InstitutionQueries, RegionQueries, FieldQueries, TitleQueries,
-                              TeamQueries, PlatformQueries, VisitQueries, AuditQueries, StatsQueries,
-                              SearchQueries, ProjectQueries, CollaboratorQueries))
-Mutation = merge_types("Mutation", (PeopleMutations, InstitutionMutations, TitleMutations, TeamMutations,
-                                    PlatformMutations, VisitMutations, StatsMutations, ProjectMutations))
+Query = merge_types(
+    "Query",
+    (
+        PeopleQueries,
+        InstitutionQueries,
+        RegionQueries,
+        FieldQueries,
+        TitleQueries,
+        TeamQueries,
+        PlatformQueries,
+        VisitQueries,
+        AuditQueries,
+        StatsQueries,
+        SearchQueries,
+        ProjectQueries,
+        CollaboratorQueries,
+    ),
+)
+Mutation = merge_types(
+    "Mutation",
+    (
+        PeopleMutations,
+        InstitutionMutations,
+        TitleMutations,
+        TeamMutations,
+        PlatformMutations,
+        VisitMutations,
+        StatsMutations,
+        ProjectMutations,
+    ),
+)
 
 
 def _unexpected(error: GraphQLError) -> bool:

@@ -29,8 +29,12 @@ def neo4j_connection() -> Iterator[Neo4jConnection]:
     folder = Path(tempfile.mkdtemp(prefix="talentgraph-test-"))
     embedded: EmbeddedNeo4j | None = None
     if os.environ.get("NEO4J_URI"):
-        connection = Neo4jConnection(os.environ["NEO4J_URI"], os.environ.get("NEO4J_USER", "neo4j"),
-                                     os.environ.get("NEO4J_PASSWORD", ""), os.environ.get("NEO4J_DATABASE", "neo4j"))
+        connection = Neo4jConnection(
+            os.environ["NEO4J_URI"],
+            os.environ.get("NEO4J_USER", "neo4j"),
+            os.environ.get("NEO4J_PASSWORD", ""),
+            os.environ.get("NEO4J_DATABASE", "neo4j"),
+        )
     else:
         embedded = EmbeddedNeo4j(folder / "neo4j", heap="1g", pagecache="256m")
         running, _ = embedded.start(quiet=True)
@@ -55,8 +59,9 @@ def neo4j_connection() -> Iterator[Neo4jConnection]:
 @pytest.fixture(scope="session")
 def graph_driver(neo4j_connection: Neo4jConnection) -> Iterator[Any]:
     """A plain driver for tests to look at the database directly."""
-    driver = GraphDatabase.driver(neo4j_connection.uri, auth=(neo4j_connection.user, neo4j_connection.password),
-                                  notifications_min_severity="OFF")
+    driver = GraphDatabase.driver(
+        neo4j_connection.uri, auth=(neo4j_connection.user, neo4j_connection.password), notifications_min_severity="OFF"
+    )
     yield driver
     driver.close()
 
@@ -103,8 +108,9 @@ def bearer(secret: str | None) -> dict[str, str]:
     return {"authorization": f"Bearer {secret}" if secret is not None else ""}
 
 
-def post_graphql(client: TestClient, query: str, variables: dict[str, Any] | None = None,
-                 key: str | None | bool = True) -> Any:
+def post_graphql(
+    client: TestClient, query: str, variables: dict[str, Any] | None = None, key: str | None | bool = True
+) -> Any:
     """POST a GraphQL request with the client's admin key (True), another key, or none (None); the response."""
     headers = {"accept": "application/graphql-response+json"}
     if key is not True:
@@ -112,8 +118,9 @@ def post_graphql(client: TestClient, query: str, variables: dict[str, Any] | Non
     return client.post("/graphql", json={"query": query, "variables": variables or {}}, headers=headers)
 
 
-def graphql(client: TestClient, query: str, variables: dict[str, Any] | None = None,
-            key: str | None | bool = True) -> dict[str, Any]:
+def graphql(
+    client: TestClient, query: str, variables: dict[str, Any] | None = None, key: str | None | bool = True
+) -> dict[str, Any]:
     """POST a GraphQL request (as `post_graphql`); fail the test on any error; return the whole response body."""
     response = post_graphql(client, query, variables, key)
     body = response.json()

@@ -19,8 +19,9 @@ def database_env(monkeypatch, neo4j_connection: Neo4jConnection) -> None:
     monkeypatch.setenv("NEO4J_DATABASE", neo4j_connection.database)
 
 
-def test_created_key_works_until_it_is_revoked(database_env, capsys, cypher, client: TestClient, settings,
-                                               neo4j_connection) -> None:
+def test_created_key_works_until_it_is_revoked(
+    database_env, capsys, cypher, client: TestClient, settings, neo4j_connection
+) -> None:
     institution(cypher, "cd", "承德医学院", "130802", "UNIVERSITY")
     assert main(["keys", "create", "--role", "institution", "--institution", "cd", "--name", "医学院科研处"]) == 0
     secret = capsys.readouterr().out.strip().splitlines()[-1]
@@ -49,12 +50,15 @@ def test_created_key_works_until_it_is_revoked(database_env, capsys, cypher, cli
         assert post_graphql(fresh, "{ titleLevels { code } }", key=secret).status_code == 401
 
 
-@pytest.mark.parametrize(("argv", "message"), [
-    (["keys", "create", "--role", "institution"], "needs the institution"),
-    (["keys", "create", "--role", "institution", "--institution", "nowhere"], "No institution"),
-    (["keys", "create", "--role", "analyst", "--institution", "cd"], "not bound to an institution"),
-    (["keys", "revoke", "no-such-key"], "No key"),
-])
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (["keys", "create", "--role", "institution"], "needs the institution"),
+        (["keys", "create", "--role", "institution", "--institution", "nowhere"], "No institution"),
+        (["keys", "create", "--role", "analyst", "--institution", "cd"], "not bound to an institution"),
+        (["keys", "revoke", "no-such-key"], "No key"),
+    ],
+)
 def test_bad_key_commands_say_what_is_wrong_and_write_nothing(database_env, capsys, cypher, argv, message) -> None:
     institution(cypher, "cd", "承德医学院", "130802", "UNIVERSITY")
     assert main(argv) == 2

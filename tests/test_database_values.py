@@ -22,8 +22,9 @@ def test_list_parameters_print_short_and_arrive_whole(neo4j_connection: Any) -> 
     assert params["limit"] == 5 and params["name"] == "x"
 
     async def echo() -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
-        db = Database.connect(neo4j_connection.uri, neo4j_connection.user, neo4j_connection.password,
-                              neo4j_connection.database)
+        db = Database.connect(
+            neo4j_connection.uri, neo4j_connection.user, neo4j_connection.password, neo4j_connection.database
+        )
         try:
             read = await db.read("test/echo", "RETURN $rows AS rows", rows=rows)
             written = await db.write("test/echo", "RETURN $rows AS rows", rows=rows)
@@ -46,9 +47,11 @@ def test_parameters_are_freed_when_their_statement_ends(neo4j_connection: Any) -
     caller_rows: list[dict[str, Any]] = []
 
     async def run() -> None:
-        db = Database.connect(neo4j_connection.uri, neo4j_connection.user, neo4j_connection.password,
-                              neo4j_connection.database)
+        db = Database.connect(
+            neo4j_connection.uri, neo4j_connection.user, neo4j_connection.password, neo4j_connection.database
+        )
         try:
+
             def rows(name: str) -> list[_Row]:
                 made = [_Row(n=i) for i in range(100)]
                 freed[name] = weakref.ref(made[0])
@@ -95,8 +98,10 @@ def test_rows_are_what_record_data_gives(neo4j_connection: Any) -> None:
     # nodes, relationships and a point: Record.data() itself. Both must give what Record.data() gives,
     # value for value and type for type.
     auth = (neo4j_connection.user, neo4j_connection.password)
-    with GraphDatabase.driver(neo4j_connection.uri, auth=auth) as driver, \
-            driver.session(database=neo4j_connection.database) as session:
+    with (
+        GraphDatabase.driver(neo4j_connection.uri, auth=auth) as driver,
+        driver.session(database=neo4j_connection.database) as session,
+    ):
         try:
             records = list(session.run(ROWS))
         finally:
@@ -113,4 +118,6 @@ def test_rows_are_what_record_data_gives(neo4j_connection: Any) -> None:
     assert type(first["map"]["when"]).__name__ == "DateTime" and first["nested"][1] == [2, "y"]
     assert first["node"] is None and first["nodes"] == {"pair": [1, 2]}
     assert isinstance(second["node"], dict) and second["node"]["name"] == "甲"
-    assert second["rel"][1] == "KNOWS" and second["rels"][0][1] == "KNOWS" and second["nodes"]["pair"][1]["name"] == "乙"
+    assert (
+        second["rel"][1] == "KNOWS" and second["rels"][0][1] == "KNOWS" and second["nodes"]["pair"][1]["name"] == "乙"
+    )

@@ -15,11 +15,22 @@ from graph.settings import REPOSITORY
 
 
 def test_serve_demo_answers_people_with_titles(neo4j_connection, cypher, tmp_path: Path) -> None:
-    env = {**os.environ, "NEO4J_URI": neo4j_connection.uri, "NEO4J_USER": neo4j_connection.user,
-           "NEO4J_PASSWORD": neo4j_connection.password, "TALENTGRAPH_DATA_DIR": str(tmp_path),
-           "TALENTGRAPH_ID_SALT": "demo-test"}
-    process = subprocess.Popen([sys.executable, "-m", "server.cli", "serve", "--demo", "--port", "0"], env=env,
-                               cwd=REPOSITORY, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    env = {
+        **os.environ,
+        "NEO4J_URI": neo4j_connection.uri,
+        "NEO4J_USER": neo4j_connection.user,
+        "NEO4J_PASSWORD": neo4j_connection.password,
+        "TALENTGRAPH_DATA_DIR": str(tmp_path),
+        "TALENTGRAPH_ID_SALT": "demo-test",
+    }
+    process = subprocess.Popen(
+        [sys.executable, "-m", "server.cli", "serve", "--demo", "--port", "0"],
+        env=env,
+        cwd=REPOSITORY,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
     try:
         output, url, key = "", None, None
         deadline = time.monotonic() + 240
@@ -34,8 +45,9 @@ def test_serve_demo_answers_people_with_titles(neo4j_connection, cypher, tmp_pat
         query = "{ people(first: 5) { totalCount nodes { name titles { name level } employer { name } } } }"
         for _ in range(100):
             try:
-                response = httpx.post(f"{url}/graphql", json={"query": query},
-                                      headers={"authorization": f"Bearer {key}"}, timeout=10)
+                response = httpx.post(
+                    f"{url}/graphql", json={"query": query}, headers={"authorization": f"Bearer {key}"}, timeout=10
+                )
                 break
             except httpx.TransportError:
                 time.sleep(0.1)

@@ -25,8 +25,7 @@ from typing import overload
 
 from graph.stats.spans import EPOCH, HORIZON, Span, age_band, age_band_changes
 
-DIMENSIONS = ("REGION", "TITLE_LEVEL", "TITLE_SERIES", "GRANT_YEAR", "FIELD", "INSTITUTION_TYPE", "GENDER",
-              "AGE_BAND")
+DIMENSIONS = ("REGION", "TITLE_LEVEL", "TITLE_SERIES", "GRANT_YEAR", "FIELD", "INSTITUTION_TYPE", "GENDER", "AGE_BAND")
 
 #: The cubes kept up to date on every write. A grouping that none covers is counted from the spans.
 CUBES: tuple[tuple[str, ...], ...] = (
@@ -47,14 +46,22 @@ def cube_name(dimensions: tuple[str, ...]) -> str:
 
 _NAMED_CUBES = tuple((cube_name(cube), cube) for cube in CUBES)
 #: Where each dimension but the age band is in the values `Accumulator.add` reads from a span.
-_POSITIONS = {dimension: position for position, dimension in enumerate(
-    ("REGION", "TITLE_LEVEL", "TITLE_SERIES", "GRANT_YEAR", "FIELD", "INSTITUTION_TYPE", "GENDER"))}
+_POSITIONS = {
+    dimension: position
+    for position, dimension in enumerate(
+        ("REGION", "TITLE_LEVEL", "TITLE_SERIES", "GRANT_YEAR", "FIELD", "INSTITUTION_TYPE", "GENDER")
+    )
+}
 #: Cubes without the age band: (name, positions of their dimensions).
-_FLAT_CUBES = tuple((name, tuple(_POSITIONS[dimension] for dimension in cube))
-                    for name, cube in _NAMED_CUBES if "AGE_BAND" not in cube)
+_FLAT_CUBES = tuple(
+    (name, tuple(_POSITIONS[dimension] for dimension in cube)) for name, cube in _NAMED_CUBES if "AGE_BAND" not in cube
+)
 #: Cubes with it: (name, positions of their other dimensions, where the age band goes among them).
-_AGED_CUBES = tuple((name, tuple(_POSITIONS[dimension] for dimension in cube if dimension != "AGE_BAND"),
-                     cube.index("AGE_BAND")) for name, cube in _NAMED_CUBES if "AGE_BAND" in cube)
+_AGED_CUBES = tuple(
+    (name, tuple(_POSITIONS[dimension] for dimension in cube if dimension != "AGE_BAND"), cube.index("AGE_BAND"))
+    for name, cube in _NAMED_CUBES
+    if "AGE_BAND" in cube
+)
 
 
 def cube_for(group_by: Iterable[str]) -> tuple[str, ...] | None:
@@ -106,8 +113,12 @@ class Tallies(Sequence[dict[str, object]]):
     @staticmethod
     def _row(tally: tuple[str, int, array[int], array[int]]) -> dict[str, object]:
         cell, year, days, deltas = tally
-        return {"cell": cell, "year": year, "days": days.tolist(),
-                "byDay": {str(day): delta for day, delta in zip(days, deltas, strict=True)}}
+        return {
+            "cell": cell,
+            "year": year,
+            "days": days.tolist(),
+            "byDay": {str(day): delta for day, delta in zip(days, deltas, strict=True)},
+        }
 
 
 @dataclass
@@ -134,8 +145,15 @@ class Accumulator:
         tests/unit/test_stats_spans.py compares it with that rule applied span by span, cube by cube."""
         changes = self._changes
         for span in spans:
-            values = (span.region, span.level, span.series, str(span.grant_year), span.field,
-                      span.institution_type, span.gender)
+            values = (
+                span.region,
+                span.level,
+                span.series,
+                str(span.grant_year),
+                span.field,
+                span.institution_type,
+                span.gender,
+            )
             start, end = span.start, span.end
             # The day after the last, when it is one statistics know.
             after = end + _DAY if end is not None and end < HORIZON else None
@@ -148,8 +166,11 @@ class Accumulator:
                 continue
             # The span's pieces: from its first day, and from each day within it that its age band changes.
             pieces = [(start, age_band(span.birth_year, start.year))]
-            pieces += [(day, band) for day, band in _band_changes(span.birth_year)
-                       if start < day and (end is None or day <= end)]
+            pieces += [
+                (day, band)
+                for day, band in _band_changes(span.birth_year)
+                if start < day and (end is None or day <= end)
+            ]
             for name, positions, at in _AGED_CUBES:
                 others = [values[i] for i in positions]
                 previous: tuple[str, ...] | None = None

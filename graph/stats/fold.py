@@ -59,8 +59,11 @@ async def fold(db: Database, batches: Mapping[str, list[Span] | None]) -> int:
 
     async def work(tx: Transaction) -> int:
         counts = {row["batch"]: row["spans"] for row in await tx.run("stats/lock_batches", batches=list(batches))}
-        changed = [batch for batch, spans in batches.items()
-                   if batch not in counts or spans is None or len(spans) != counts[batch]]
+        changed = [
+            batch
+            for batch, spans in batches.items()
+            if batch not in counts or spans is None or len(spans) != counts[batch]
+        ]
         if changed:
             changes = Accumulator().merge(summed)
             for batch in changed:

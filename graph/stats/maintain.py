@@ -35,35 +35,62 @@ def _date(value: Any) -> dt.date | None:
 def facts_from(row: dict[str, Any], regions: dict[str, str | None]) -> PersonFacts:
     """PersonFacts from a `stats/person_facts` row and the regions of institutions."""
     return PersonFacts(
-        person=row["person"], gender=row["gender"], birth_year=row["birthYear"], field=row["field"],
-        employments=tuple(Employment(institution=e["institution"], region=regions[e["institution"]],
-                                     institution_type=e["type"],
-                                     since=_date(e["since"]), until=_date(e["until"])) for e in row["employments"]),
-        titles=tuple(HeldTitle(certificate_no=t["certificateNo"], level=t["level"], rank=t["rank"], series=t["series"],
-                               granted_on=t["grantedOn"].to_native(), revoked_on=_date(t["revokedOn"]))
-                     for t in row["titles"]),
+        person=row["person"],
+        gender=row["gender"],
+        birth_year=row["birthYear"],
+        field=row["field"],
+        employments=tuple(
+            Employment(
+                institution=e["institution"],
+                region=regions[e["institution"]],
+                institution_type=e["type"],
+                since=_date(e["since"]),
+                until=_date(e["until"]),
+            )
+            for e in row["employments"]
+        ),
+        titles=tuple(
+            HeldTitle(
+                certificate_no=t["certificateNo"],
+                level=t["level"],
+                rank=t["rank"],
+                series=t["series"],
+                granted_on=t["grantedOn"].to_native(),
+                revoked_on=_date(t["revokedOn"]),
+            )
+            for t in row["titles"]
+        ),
     )
 
 
 def span_from(row: dict[str, Any]) -> Span:
     # Neo4j stores no nulls: an open span has no `end`, an unknown birth year no `birthYear`.
-    return Span(person=row["person"], start=row["start"].to_native(), end=_date(row.get("end")), region=row["region"],
-                institution_type=row["institutionType"], level=row["level"], series=row["series"],
-                grant_year=row["grantYear"], field=row["field"], gender=row["gender"], birth_year=row.get("birthYear"))
+    return Span(
+        person=row["person"],
+        start=row["start"].to_native(),
+        end=_date(row.get("end")),
+        region=row["region"],
+        institution_type=row["institutionType"],
+        level=row["level"],
+        series=row["series"],
+        grant_year=row["grantYear"],
+        field=row["field"],
+        gender=row["gender"],
+        birth_year=row.get("birthYear"),
+    )
 
 
 async def write_cubes(tx: Transaction, rows: CubeRows) -> None:
     for start in range(0, len(rows.cells), WRITE_BATCH):
-        await tx.run("stats/apply_cells", cells=rows.cells[start:start + WRITE_BATCH])
+        await tx.run("stats/apply_cells", cells=rows.cells[start : start + WRITE_BATCH])
     for start in range(0, len(rows.tallies), WRITE_BATCH):
-        await tx.run("stats/apply_tallies", tallies=rows.tallies[start:start + WRITE_BATCH])
+        await tx.run("stats/apply_tallies", tallies=rows.tallies[start : start + WRITE_BATCH])
 
 
 async def _spans_of(tx: Transaction, ids: list[str]) -> list[Span]:
     rows = await tx.run("stats/person_facts", ids=ids)
     institutions = list({e["institution"] for row in rows for e in row["employments"]})
-    regions = {row["institution"]: row["region"]
-               for row in await tx.run("stats/institution_regions", ids=institutions)}
+    regions = {row["institution"]: row["region"] for row in await tx.run("stats/institution_regions", ids=institutions)}
     return [span for row in rows for span in talent_spans(facts_from(row, regions))]
 
 
@@ -115,8 +142,7 @@ async def rebuild_talent_stats(db: Database, progress: Callable[[int], None] | N
 
         async def spans_of_batch(tx: Transaction, batch: list[str] = ids) -> list[Span]:
             spans = await _spans_of(tx, batch)
-            await tx.run("stats/replace_spans", ids=batch, spans=[span.properties() for span in spans],
-                         batch=None)
+            await tx.run("stats/replace_spans", ids=batch, spans=[span.properties() for span in spans], batch=None)
             return spans
 
         totals.add(await db.write_tx(spans_of_batch), +1)
@@ -125,7 +151,9 @@ async def rebuild_talent_stats(db: Database, progress: Callable[[int], None] | N
             progress(people)
     rows = totals.rows()
     for start in range(0, max(len(rows.cells), len(rows.tallies)), WRITE_BATCH):
-        part = CubeRows(cells=rows.cells[start:start + WRITE_BATCH], tallies=rows.tallies[start:start + WRITE_BATCH])
+        part = CubeRows(
+            cells=rows.cells[start : start + WRITE_BATCH], tallies=rows.tallies[start : start + WRITE_BATCH]
+        )
 
         async def write_part(tx: Transaction, part: CubeRows = part) -> None:
             await write_cubes(tx, part)

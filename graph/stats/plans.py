@@ -45,17 +45,35 @@ class Plan:
 
 
 def _target_from(row: dict[str, Any]) -> Target:
-    return Target(plan=row["plan"], code=row["code"], name=row["name"], name_en=row.get("nameEn") or row["name"],
-                  goal=float(row["goal"]), unit=row.get("unit") or "", unit_en=row.get("unitEn") or "",
-                  starts_on=row["startsOn"].to_native(), deadline=row["deadline"].to_native(),
-                  counts=row.get("counts"), source=row.get("source"), goal_set_by=row.get("goalSetBy"))
+    return Target(
+        plan=row["plan"],
+        code=row["code"],
+        name=row["name"],
+        name_en=row.get("nameEn") or row["name"],
+        goal=float(row["goal"]),
+        unit=row.get("unit") or "",
+        unit_en=row.get("unitEn") or "",
+        starts_on=row["startsOn"].to_native(),
+        deadline=row["deadline"].to_native(),
+        counts=row.get("counts"),
+        source=row.get("source"),
+        goal_set_by=row.get("goalSetBy"),
+    )
 
 
 async def list_plans(db: Database) -> list[Plan]:
     """Every plan with its targets, earliest first."""
-    return [Plan(code=row["code"], name=row["name"], name_en=row["nameEn"], starts_on=row["startsOn"].to_native(),
-                 deadline=row["deadline"].to_native(), targets=tuple(_target_from(t) for t in row["targets"]))
-            for row in await db.read("stats/plans")]
+    return [
+        Plan(
+            code=row["code"],
+            name=row["name"],
+            name_en=row["nameEn"],
+            starts_on=row["startsOn"].to_native(),
+            deadline=row["deadline"].to_native(),
+            targets=tuple(_target_from(t) for t in row["targets"]),
+        )
+        for row in await db.read("stats/plans")
+    ]
 
 
 def plan_for(plans: list[Plan], code: str | None, as_of: dt.date) -> Plan:
@@ -119,8 +137,9 @@ class PlanDraft:
 
 def _check_plan(draft: PlanDraft, measurable: set[str]) -> list[dict[str, Any]]:
     if not _PLAN_CODE.match(draft.code):
-        raise InvalidInput("A plan code is 3 to 61 lower-case letters, digits or '-'.",
-                           "规划代码应为3至61位小写字母、数字或 -", "code")
+        raise InvalidInput(
+            "A plan code is 3 to 61 lower-case letters, digits or '-'.", "规划代码应为3至61位小写字母、数字或 -", "code"
+        )
     if not draft.name.strip():
         raise InvalidInput("A plan needs a name.", "规划名称不能为空", "name")
     if draft.deadline <= draft.starts_on:
@@ -131,8 +150,11 @@ def _check_plan(draft: PlanDraft, measurable: set[str]) -> list[dict[str, Any]]:
     for position, target in enumerate(draft.targets):
         where = f"targets[{position}]"
         if target.code not in measurable:
-            raise InvalidInput(f"No way to count a target {target.code!r}; known: {', '.join(sorted(measurable))}.",
-                               f"无法统计目标{target.code},可用:{'、'.join(sorted(measurable))}", f"{where}.code")
+            raise InvalidInput(
+                f"No way to count a target {target.code!r}; known: {', '.join(sorted(measurable))}.",
+                f"无法统计目标{target.code},可用:{'、'.join(sorted(measurable))}",
+                f"{where}.code",
+            )
         if target.code in seen:
             raise InvalidInput(f"Target {target.code} is listed twice.", f"目标{target.code}重复", f"{where}.code")
         seen.add(target.code)
@@ -140,20 +162,37 @@ def _check_plan(draft: PlanDraft, measurable: set[str]) -> list[dict[str, Any]]:
             raise InvalidInput("A target needs a name and a unit.", "目标需要名称和单位", f"{where}.name")
         deadline = target.deadline or draft.deadline
         if not draft.starts_on < deadline <= draft.deadline:
-            raise InvalidInput("A target's deadline lies within its plan.", "目标截止日期须在规划期内",
-                               f"{where}.deadline")
-        rows.append({"code": target.code, "name": target.name.strip(), "nameEn": target.name_en.strip(),
-                     "goal": check_goal(target.goal, f"{where}.goal"), "unit": target.unit.strip(),
-                     "unitEn": target.unit_en.strip(), "startsOn": draft.starts_on, "deadline": deadline,
-                     "counts": target.counts, "source": target.source, "position": position})
+            raise InvalidInput(
+                "A target's deadline lies within its plan.", "目标截止日期须在规划期内", f"{where}.deadline"
+            )
+        rows.append(
+            {
+                "code": target.code,
+                "name": target.name.strip(),
+                "nameEn": target.name_en.strip(),
+                "goal": check_goal(target.goal, f"{where}.goal"),
+                "unit": target.unit.strip(),
+                "unitEn": target.unit_en.strip(),
+                "startsOn": draft.starts_on,
+                "deadline": deadline,
+                "counts": target.counts,
+                "source": target.source,
+                "position": position,
+            }
+        )
     return rows
 
 
 async def add_plan(db: Database, draft: PlanDraft, measurable: set[str], actor: Actor) -> None:
     """Validate and create a plan with its targets (audited), beside the plans already there."""
     targets = _check_plan(draft, measurable)
-    plan = {"code": draft.code, "name": draft.name.strip(), "nameEn": (draft.name_en or "").strip() or None,
-            "startsOn": draft.starts_on, "deadline": draft.deadline}
+    plan = {
+        "code": draft.code,
+        "name": draft.name.strip(),
+        "nameEn": (draft.name_en or "").strip() or None,
+        "startsOn": draft.starts_on,
+        "deadline": draft.deadline,
+    }
 
     async def work(tx: Transaction) -> tuple[None, list[str]]:
         if (await tx.run("stats/plan_exists", code=draft.code))[0]["exists"]:

@@ -42,10 +42,14 @@ MEASURES: dict[str, Measure] = {
 
 #: Targets the registry holds no records for (yet): why they have no value, in English and Chinese.
 NOT_HELD: dict[str, tuple[str, str]] = {
-    "intl-joint-training": ("The registry holds no records of international joint training yet.",
-                            "登记系统尚未记录国际联合培养数据"),
-    "overseas-training-sessions": ("The registry holds no records of overseas training sessions yet.",
-                                   "登记系统尚未记录出国(境)培训数据"),
+    "intl-joint-training": (
+        "The registry holds no records of international joint training yet.",
+        "登记系统尚未记录国际联合培养数据",
+    ),
+    "overseas-training-sessions": (
+        "The registry holds no records of overseas training sessions yet.",
+        "登记系统尚未记录出国(境)培训数据",
+    ),
 }
 
 
@@ -99,34 +103,65 @@ def _measured(target: Target, as_of: dt.date, values: list[int]) -> TargetProgre
     baseline, value, *yearly = values
     projected = projection(baseline, value, target, as_of)
     return TargetProgress(
-        target=target, value=value, reason=None, ratio=value / target.goal,
+        target=target,
+        value=value,
+        reason=None,
+        ratio=value / target.goal,
         remaining=max(target.goal - value, 0.0),
-        by_year=tuple(YearValue(year=day.year, as_of=day, value=n)
-                      for day, n in zip(year_ends(target, as_of), yearly, strict=True)),
-        projection=projected, on_track=None if projected is None else projected >= target.goal)
+        by_year=tuple(
+            YearValue(year=day.year, as_of=day, value=n)
+            for day, n in zip(year_ends(target, as_of), yearly, strict=True)
+        ),
+        projection=projected,
+        on_track=None if projected is None else projected >= target.goal,
+    )
 
 
 def _unmeasured(target: Target) -> TargetProgress:
-    reason = NOT_HELD.get(target.code, (f"No way to count target {target.code} is defined.",
-                                        f"未定义目标{target.code}的统计方法"))
-    return TargetProgress(target=target, value=None, reason=reason, ratio=None, remaining=None, by_year=(),
-                          projection=None, on_track=None)
+    reason = NOT_HELD.get(
+        target.code, (f"No way to count target {target.code} is defined.", f"未定义目标{target.code}的统计方法")
+    )
+    return TargetProgress(
+        target=target, value=None, reason=reason, ratio=None, remaining=None, by_year=(), projection=None, on_track=None
+    )
 
 
 async def progress(db: Database, plan: Plan, region: str, as_of: dt.date) -> list[TargetProgress]:
     """Every target of `plan` in `region` (and within it) as of `as_of`, in the plan's order: one statement."""
     check_as_of(as_of)
     measured = [target for target in plan.targets if target.code in MEASURES]
-    rows = await db.read("stats/progress", region=region, epoch=EPOCH.year, targets=[{
-        "code": target.code, "measure": MEASURES[target.code].branch, "startsOn": target.starts_on,
-        "deadline": target.deadline, "levels": list(MEASURES[target.code].levels),
-        "withinPlan": MEASURES[target.code].within_plan, "highEndOnly": MEASURES[target.code].high_end_only,
-        # Nothing is counted before EPOCH: the cells' years start there.
-        "dates": [{"at": at, "on": day, "counted": max(day, EPOCH), "year": max(day, EPOCH).year,
-                   "day": max(day, EPOCH).timetuple().tm_yday}
-                  for at, day in enumerate(_days(target, as_of))]} for target in measured])
+    rows = await db.read(
+        "stats/progress",
+        region=region,
+        epoch=EPOCH.year,
+        targets=[
+            {
+                "code": target.code,
+                "measure": MEASURES[target.code].branch,
+                "startsOn": target.starts_on,
+                "deadline": target.deadline,
+                "levels": list(MEASURES[target.code].levels),
+                "withinPlan": MEASURES[target.code].within_plan,
+                "highEndOnly": MEASURES[target.code].high_end_only,
+                # Nothing is counted before EPOCH: the cells' years start there.
+                "dates": [
+                    {
+                        "at": at,
+                        "on": day,
+                        "counted": max(day, EPOCH),
+                        "year": max(day, EPOCH).year,
+                        "day": max(day, EPOCH).timetuple().tm_yday,
+                    }
+                    for at, day in enumerate(_days(target, as_of))
+                ],
+            }
+            for target in measured
+        ],
+    )
     if not rows and measured:
         await check_region(db, region)
     values = {row["code"]: row["values"] for row in rows}
-    return [_measured(target, as_of, values[target.code])
-            if target.code in MEASURES else _unmeasured(target) for target in plan.targets]
+    return [
+        _measured(target, as_of, values[target.code]) if target.code in MEASURES else _unmeasured(target)
+        for target in plan.targets
+    ]

@@ -22,9 +22,13 @@ EPOCH = dt.date(1950, 1, 1)
 #: The last day statistics know: an employment or title ending after it never ends for them.
 HORIZON = dt.date(2100, 12, 31)
 
-AGE_BANDS = (("UNDER_30", "30岁以下", "Under 30", 0), ("30_39", "30-39岁", "30-39", 30),
-             ("40_49", "40-49岁", "40-49", 40), ("50_59", "50-59岁", "50-59", 50),
-             ("60_PLUS", "60岁及以上", "60 and over", 60))
+AGE_BANDS = (
+    ("UNDER_30", "30岁以下", "Under 30", 0),
+    ("30_39", "30-39岁", "30-39", 30),
+    ("40_49", "40-49岁", "40-49", 40),
+    ("50_59", "50-59岁", "50-59", 50),
+    ("60_PLUS", "60岁及以上", "60 and over", 60),
+)
 
 
 def age_band(birth_year: int | None, year: int) -> str:
@@ -39,8 +43,11 @@ def age_band_changes(birth_year: int | None) -> list[dt.date]:
     """The days on which someone's age band changes (1 January of the year they turn 30, 40…)."""
     if birth_year is None:
         return []
-    return [dt.date(birth_year + lowest, 1, 1) for _, _, _, lowest in AGE_BANDS[1:]
-            if EPOCH < dt.date(birth_year + lowest, 1, 1) <= HORIZON]
+    return [
+        dt.date(birth_year + lowest, 1, 1)
+        for _, _, _, lowest in AGE_BANDS[1:]
+        if EPOCH < dt.date(birth_year + lowest, 1, 1) <= HORIZON
+    ]
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,10 +105,19 @@ class Span:
 
     def properties(self) -> dict[str, object]:
         """The span as stored on a TalentSpan node."""
-        return {"person": self.person, "start": self.start, "end": self.end, "region": self.region,
-                "institutionType": self.institution_type, "level": self.level, "series": self.series,
-                "grantYear": self.grant_year, "field": self.field, "gender": self.gender,
-                "birthYear": self.birth_year}
+        return {
+            "person": self.person,
+            "start": self.start,
+            "end": self.end,
+            "region": self.region,
+            "institutionType": self.institution_type,
+            "level": self.level,
+            "series": self.series,
+            "grantYear": self.grant_year,
+            "field": self.field,
+            "gender": self.gender,
+            "birthYear": self.birth_year,
+        }
 
 
 @dataclass(frozen=True, slots=True)
@@ -130,8 +146,13 @@ def _state(facts: PersonFacts, day: dt.date) -> _State | None:
     title = principal_title(facts.titles, day)
     if employment is None or title is None:
         return None
-    return _State(region=employment.region or "", institution_type=employment.institution_type or "",
-                  level=title.level, series=title.series, grant_year=title.granted_on.year)
+    return _State(
+        region=employment.region or "",
+        institution_type=employment.institution_type or "",
+        level=title.level,
+        series=title.series,
+        grant_year=title.granted_on.year,
+    )
 
 
 def _changes(facts: PersonFacts) -> list[dt.date]:
@@ -161,7 +182,16 @@ def talent_spans(facts: PersonFacts) -> list[Span]:
 
 
 def _span(facts: PersonFacts, state: _State, start: dt.date, end: dt.date | None) -> Span:
-    return Span(person=facts.person, start=start, end=end, region=state.region,
-                institution_type=state.institution_type, level=state.level, series=state.series,
-                grant_year=state.grant_year, field=facts.field or "", gender=facts.gender or "",
-                birth_year=facts.birth_year)
+    return Span(
+        person=facts.person,
+        start=start,
+        end=end,
+        region=state.region,
+        institution_type=state.institution_type,
+        level=state.level,
+        series=state.series,
+        grant_year=state.grant_year,
+        field=facts.field or "",
+        gender=facts.gender or "",
+        birth_year=facts.birth_year,
+    )

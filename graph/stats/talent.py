@@ -39,8 +39,9 @@ class StatsTable:
 
 def check_as_of(as_of: dt.date) -> None:
     if not EPOCH <= as_of <= HORIZON:
-        raise InvalidInput(f"asOf must lie between {EPOCH} and {HORIZON}.", f"统计日期须在{EPOCH}至{HORIZON}之间",
-                           "asOf")
+        raise InvalidInput(
+            f"asOf must lie between {EPOCH} and {HORIZON}.", f"统计日期须在{EPOCH}至{HORIZON}之间", "asOf"
+        )
 
 
 def check_grouping(group_by: list[str]) -> tuple[str, ...]:
@@ -53,8 +54,9 @@ def check_grouping(group_by: list[str]) -> tuple[str, ...]:
 
 
 def _dates(days: list[dt.date]) -> list[dict[str, object]]:
-    return [{"at": index, "on": day, "year": day.year, "day": day.timetuple().tm_yday}
-            for index, day in enumerate(days)]
+    return [
+        {"at": index, "on": day, "year": day.year, "day": day.timetuple().tm_yday} for index, day in enumerate(days)
+    ]
 
 
 #: Age bands for the statements that band ages themselves, oldest first (any age below 30, even negative, is UNDER_30).
@@ -74,28 +76,41 @@ async def talent_stats(db: Database, as_of: dt.date, region: str, group_by: list
     cube = cube_for(grouping)
     counts: dict[tuple[str, ...], int] = defaultdict(int)
     if cube is not None:
-        rows = await db.read("stats/cube_counts", cube=cube_name(cube), region=region,
-                             positions=[cube.index(d) for d in grouping], dimensions=list(grouping),
-                             dates=_dates([as_of]), epoch=EPOCH.year, bands=BANDS)
+        rows = await db.read(
+            "stats/cube_counts",
+            cube=cube_name(cube),
+            region=region,
+            positions=[cube.index(d) for d in grouping],
+            dimensions=list(grouping),
+            dates=_dates([as_of]),
+            epoch=EPOCH.year,
+            bands=BANDS,
+        )
         for row in rows:
             counts[tuple(row["keys"])] += row["count"]
     else:
-        rows = await db.read("stats/span_counts", region=region, dimensions=list(grouping), asOf=as_of,
-                             year=as_of.year)
+        rows = await db.read("stats/span_counts", region=region, dimensions=list(grouping), asOf=as_of, year=as_of.year)
         for row in rows:
             counts[band_keys(grouping, row["keys"], as_of.year)] += row["count"]
     if not counts:
         await check_region(db, region)
     ordered = sorted(((keys, n) for keys, n in counts.items() if n), key=lambda item: _order(grouping, item[0]))
-    return StatsTable(as_of=as_of, region=region, group_by=grouping, total=sum(counts.values()),
-                      rows=tuple(StatsRow(keys=keys, count=n) for keys, n in ordered),
-                      source="cube" if cube is not None else "spans")
+    return StatsTable(
+        as_of=as_of,
+        region=region,
+        group_by=grouping,
+        total=sum(counts.values()),
+        rows=tuple(StatsRow(keys=keys, count=n) for keys, n in ordered),
+        source="cube" if cube is not None else "spans",
+    )
 
 
 def band_keys(grouping: tuple[str, ...], keys: list[str | None], year: int) -> tuple[str, ...]:
     """Keys of a counting statement as a row's keys: ages made age bands, nulls ''."""
-    return tuple((age_band(year - int(key), year) if key is not None else "") if d == "AGE_BAND" else key or ""
-                 for d, key in zip(grouping, keys, strict=True))
+    return tuple(
+        (age_band(year - int(key), year) if key is not None else "") if d == "AGE_BAND" else key or ""
+        for d, key in zip(grouping, keys, strict=True)
+    )
 
 
 _BAND_ORDER = {code: index for index, (code, *_) in enumerate(AGE_BANDS)}
@@ -103,6 +118,7 @@ _BAND_ORDER = {code: index for index, (code, *_) in enumerate(AGE_BANDS)}
 
 def _order(grouping: tuple[str, ...], keys: tuple[str, ...]) -> tuple[tuple[int, int, str], ...]:
     """Rows in reading order: levels highest first, age bands youngest first, unrecorded last."""
+
     def one(dimension: str, key: str) -> tuple[int, int, str]:
         if key == "":
             return (1, 0, "")
@@ -111,4 +127,5 @@ def _order(grouping: tuple[str, ...], keys: tuple[str, ...]) -> tuple[tuple[int,
         if dimension == "AGE_BAND":
             return (0, _BAND_ORDER.get(key, 0), key)
         return (0, 0, key)
+
     return tuple(one(dimension, key) for dimension, key in zip(grouping, keys, strict=True))

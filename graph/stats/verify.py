@@ -10,9 +10,19 @@ from graph.stats.talent import band_keys, talent_stats
 
 #: Every grouping a cube answers, and two that are counted from the spans.
 CHECKED: tuple[list[str], ...] = (
-    [], ["REGION"], ["REGION", "TITLE_LEVEL"], ["TITLE_SERIES"], ["GRANT_YEAR"], ["FIELD"], ["INSTITUTION_TYPE"],
-    ["GENDER"], ["AGE_BAND"], ["TITLE_LEVEL", "TITLE_SERIES"], ["TITLE_SERIES", "GRANT_YEAR"],
-    ["GENDER", "AGE_BAND", "INSTITUTION_TYPE"])
+    [],
+    ["REGION"],
+    ["REGION", "TITLE_LEVEL"],
+    ["TITLE_SERIES"],
+    ["GRANT_YEAR"],
+    ["FIELD"],
+    ["INSTITUTION_TYPE"],
+    ["GENDER"],
+    ["AGE_BAND"],
+    ["TITLE_LEVEL", "TITLE_SERIES"],
+    ["TITLE_SERIES", "GRANT_YEAR"],
+    ["GENDER", "AGE_BAND", "INSTITUTION_TYPE"],
+)
 
 
 async def recount(db: Database, as_of: dt.date, region: str, group_by: list[str]) -> Counter[tuple[str, ...]]:
@@ -32,6 +42,7 @@ async def verify_talent_stats(db: Database, as_of: dt.date, region: str) -> list
         answered = Counter({row.keys: row.count for row in table.rows})
         counted = +await recount(db, as_of, region, group_by)
         if answered != counted or table.total != sum(counted.values()):
-            problems.append(f"{'+'.join(group_by) or 'total'} as of {as_of}: statistics {dict(answered)}, "
-                            f"recount {dict(counted)}")
+            problems.append(
+                f"{'+'.join(group_by) or 'total'} as of {as_of}: statistics {dict(answered)}, recount {dict(counted)}"
+            )
     return problems

@@ -23,13 +23,15 @@ class AuditWhere:
 @strawberry.type
 class AuditQueries:
     @strawberry.field(description="Every change, newest first (Relay connection): administrators only.")
-    async def audit_trail(self, info: strawberry.Info, where: AuditWhere | None = None, first: int | None = 20,
-                          after: str | None = None) -> Connection[AuditEntry]:
+    async def audit_trail(
+        self, info: strawberry.Info, where: AuditWhere | None = None, first: int | None = 20, after: str | None = None
+    ) -> Connection[AuditEntry]:
         context = info.context
         context.caller.require_to_read(Role.ADMIN, action="auditTrail")
         where = where or AuditWhere()
-        graph_filter = AuditFilter(operation=where.operation, key_id=where.key_id, node_id=where.node_id,
-                                   role=where.role)
+        graph_filter = AuditFilter(
+            operation=where.operation, key_id=where.key_id, node_id=where.node_id, role=where.role
+        )
         try:
             size = page_size(first, context.settings.max_page_size)
             total = total_beside(info, lambda: count_audit(context.db, graph_filter))

@@ -20,5 +20,11 @@ class AuditEntry:
 
 def audit_entry_from(row: dict[str, Any]) -> AuditEntry:
     """An AuditEntry from a statement's map (audit/projection)."""
-    return AuditEntry(id=strawberry.ID(row["id"]), at=row["at"].to_native(), key_id=row.get("keyId"),
-                      role=row["role"], operation=row["operation"], node_ids=list(row.get("nodeIds") or []))
+    return AuditEntry(
+        id=strawberry.ID(row["id"]),
+        at=row["at"].to_native(),
+        key_id=row.get("keyId"),
+        role=row["role"],
+        operation=row["operation"],
+        node_ids=list(row.get("nodeIds") or []),
+    )

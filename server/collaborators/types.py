@@ -28,7 +28,8 @@ class ReasonStep:
     name: str
     relation: str | None = strawberry.field(
         description="The relationship type (MEMBER_OF, ROLE_AT, WORKED_ON, WORKS_AT, BASED_AT, HOSTED_BY, "
-                    "RAN) joining this node to the next, in either direction; null on the last node.")
+        "RAN) joining this node to the next, in either direction; null on the last node."
+    )
     former: bool = strawberry.field(description="The relationship has ended (a former job or membership).")
 
 
@@ -61,15 +62,33 @@ def collaborator_from(suggestion: graph.Suggestion, person: Person) -> Collabora
     """A Collaborator from a scored suggestion and its person."""
     parts = suggestion.parts
     return Collaborator(
-        person=person, score=suggestion.score,
-        score_parts=ScoreParts(field_match=parts.field_match, closeness=parts.closeness,
-                               title_level=parts.level, activity=parts.activity,
-                               adamic_adar=parts.adamic_adar),
-        reasons=[Reason(zh=reason.zh, en=reason.en, weight=reason.weight,
-                        steps=[ReasonStep(kind=StepKind(step.kind), id=strawberry.ID(step.id), name=step.name,
-                                          relation=step.relation, former=step.former)
-                               for step in reason.steps])
-                 for reason in suggestion.reasons],
+        person=person,
+        score=suggestion.score,
+        score_parts=ScoreParts(
+            field_match=parts.field_match,
+            closeness=parts.closeness,
+            title_level=parts.level,
+            activity=parts.activity,
+            adamic_adar=parts.adamic_adar,
+        ),
+        reasons=[
+            Reason(
+                zh=reason.zh,
+                en=reason.en,
+                weight=reason.weight,
+                steps=[
+                    ReasonStep(
+                        kind=StepKind(step.kind),
+                        id=strawberry.ID(step.id),
+                        name=step.name,
+                        relation=step.relation,
+                        former=step.former,
+                    )
+                    for step in reason.steps
+                ],
+            )
+            for reason in suggestion.reasons
+        ],
     )
 
 

@@ -60,8 +60,10 @@ def page_size(first: int | None, maximum: int, default: int = 20) -> int:
 
 def _asks_for(selections: Sequence[Selection], name: str) -> bool:
     """Whether `name` is among these selections, fragments included."""
-    return any(selection.name == name if isinstance(selection, SelectedField)
-               else _asks_for(selection.selections, name) for selection in selections)
+    return any(
+        selection.name == name if isinstance(selection, SelectedField) else _asks_for(selection.selections, name)
+        for selection in selections
+    )
 
 
 def total_beside(info: strawberry.Info, count: Callable[[], Awaitable[int]]) -> Callable[[], Awaitable[int]]:
@@ -79,14 +81,18 @@ def total_beside(info: strawberry.Info, count: Callable[[], Awaitable[int]]) -> 
     return lambda: counting
 
 
-def connection(page: Page, make: Callable[[Any], T], after: str | None,
-               count_total: Callable[[], Awaitable[int]]) -> Connection[T]:
+def connection(
+    page: Page, make: Callable[[Any], T], after: str | None, count_total: Callable[[], Awaitable[int]]
+) -> Connection[T]:
     """A connection from a fetched page."""
     edges = [Edge(cursor=cursor, node=make(row)) for row, cursor in zip(page.rows, page.cursors, strict=True)]
     return Connection(
         edges=edges,
-        page_info=PageInfo(has_next_page=page.has_next, has_previous_page=after is not None,
-                           start_cursor=page.cursors[0] if page.cursors else None,
-                           end_cursor=page.cursors[-1] if page.cursors else None),
+        page_info=PageInfo(
+            has_next_page=page.has_next,
+            has_previous_page=after is not None,
+            start_cursor=page.cursors[0] if page.cursors else None,
+            end_cursor=page.cursors[-1] if page.cursors else None,
+        ),
         count_total=count_total,
     )

@@ -33,11 +33,15 @@ TitleLevel = _reference_enum("TitleLevel", "title_levels", "Title level (级别)
 TitleSeries = _reference_enum("TitleSeries", "title_series", "Title series (系列).")
 InstitutionType = _reference_enum("InstitutionType", "institution_types", "Kind of institution.")
 ProjectKind = _reference_enum("ProjectKind", "project_kinds", "Kind of science and technology project (项目类别).")
-Level = labelled_enum("Level", "The level that recognised a team or platform.", {
-    "NATIONAL": ("NATIONAL", "国家级", "national"),
-    "PROVINCIAL": ("PROVINCIAL", "省级", "provincial"),
-    "MUNICIPAL": ("MUNICIPAL", "市级", "municipal"),
-})
+Level = labelled_enum(
+    "Level",
+    "The level that recognised a team or platform.",
+    {
+        "NATIONAL": ("NATIONAL", "国家级", "national"),
+        "PROVINCIAL": ("PROVINCIAL", "省级", "provincial"),
+        "MUNICIPAL": ("MUNICIPAL", "市级", "municipal"),
+    },
+)
 
 
 def code_of(member: Any) -> str:

@@ -39,8 +39,9 @@ class NotAllowedError(UserError):
 def user_error(error: DomainError) -> UserError:
     """The schema type for a domain error."""
     if isinstance(error, NotFound):
-        return NotFoundError(message=error.message, message_zh=error.message_zh, field=error.field,
-                             entity=error.entity, key=error.key)
+        return NotFoundError(
+            message=error.message, message_zh=error.message_zh, field=error.field, entity=error.entity, key=error.key
+        )
     if isinstance(error, Conflict):
         return ConflictError(message=error.message, message_zh=error.message_zh, field=error.field)
     if isinstance(error, NotAllowed):
@@ -53,5 +54,7 @@ class RequestError(GraphQLError):
     """An expected error of a query (bad cursor, page too large): shown to clients even in production."""
 
     def __init__(self, error: DomainError) -> None:
-        super().__init__(error.message, extensions={"code": type(error).__name__, "messageZh": error.message_zh,
-                                                    "field": error.field})
+        super().__init__(
+            error.message,
+            extensions={"code": type(error).__name__, "messageZh": error.message_zh, "field": error.field},
+        )

@@ -48,21 +48,33 @@ class InstitutionQueries:
         return institution_from(row) if row else None
 
     @strawberry.field(description="Institutions, filtered, sorted and paged (Relay connection).")
-    async def institutions(self, info: strawberry.Info, where: InstitutionsWhere | None = None,
-                           order_by: InstitutionsOrder | None = None, first: int | None = 20,
-                           after: str | None = None) -> Connection[Institution]:
+    async def institutions(
+        self,
+        info: strawberry.Info,
+        where: InstitutionsWhere | None = None,
+        order_by: InstitutionsOrder | None = None,
+        first: int | None = 20,
+        after: str | None = None,
+    ) -> Connection[Institution]:
         context = info.context
         context.caller.require_to_read(*READERS, action="institutions")
         order = order_by or InstitutionsOrder()
         where = where or InstitutionsWhere()
-        graph_filter = InstitutionFilter(id=context.caller.institution_id, region=where.region,
-                                         type=where.type.value if where.type else None, field=where.field,
-                                         name=where.name or None, high_tech=where.high_tech, tech_sme=where.tech_sme)
+        graph_filter = InstitutionFilter(
+            id=context.caller.institution_id,
+            region=where.region,
+            type=where.type.value if where.type else None,
+            field=where.field,
+            name=where.name or None,
+            high_tech=where.high_tech,
+            tech_sme=where.tech_sme,
+        )
         try:
             size = page_size(first, context.settings.max_page_size)
             total = total_beside(info, lambda: count_institutions(context.db, graph_filter))
-            page = await list_institutions(context.db, graph_filter, order.by.value,
-                                           order.direction == Direction.DESC, size, after)
+            page = await list_institutions(
+                context.db, graph_filter, order.by.value, order.direction == Direction.DESC, size, after
+            )
         except DomainError as error:
             raise RequestError(error) from error
         return connection(page, institution_from, after, total)

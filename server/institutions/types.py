@@ -47,6 +47,12 @@ class Institution:
 
 def institution_from(row: dict[str, Any]) -> Institution:
     """An Institution from a statement's map (full, or partial as nested in a person)."""
-    return Institution(id=strawberry.ID(row["id"]), name=row["name"], type=InstitutionType[row["type"]],
-                       credit_code=row.get("creditCode"), high_tech=bool(row.get("highTech")),
-                       tech_sme=bool(row.get("techSme")), row=row)
+    return Institution(
+        id=strawberry.ID(row["id"]),
+        name=row["name"],
+        type=InstitutionType[row["type"]],
+        credit_code=row.get("creditCode"),
+        high_tech=bool(row.get("highTech")),
+        tech_sme=bool(row.get("techSme")),
+        row=row,
+    )

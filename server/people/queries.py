@@ -43,10 +43,14 @@ def people_filter(where: PeopleWhere | None, institution: str | None) -> PeopleF
     """The graph filter for a `where` input, limited to the people of `institution` where given."""
     if where is None:
         return PeopleFilter(institution=institution)
-    return PeopleFilter(region=where.region, institution=institution, field=where.field,
-                        series=where.title_series.value if where.title_series else None,
-                        level=where.title_level.value if where.title_level else None,
-                        name=where.name.strip() if where.name and where.name.strip() else None)
+    return PeopleFilter(
+        region=where.region,
+        institution=institution,
+        field=where.field,
+        series=where.title_series.value if where.title_series else None,
+        level=where.title_level.value if where.title_level else None,
+        name=where.name.strip() if where.name and where.name.strip() else None,
+    )
 
 
 @strawberry.type
@@ -63,20 +67,27 @@ class PeopleQueries:
         return person
 
     @strawberry.field(description="People, filtered, sorted and paged (Relay connection).")
-    async def people(self, info: strawberry.Info, where: PeopleWhere | None = None,
-                     order_by: PeopleOrder | None = None, first: int | None = 20,
-                     after: str | None = None) -> Connection[Person]:
+    async def people(
+        self,
+        info: strawberry.Info,
+        where: PeopleWhere | None = None,
+        order_by: PeopleOrder | None = None,
+        first: int | None = 20,
+        after: str | None = None,
+    ) -> Connection[Person]:
         context = info.context
         context.caller.require_to_read(*READERS, action="people")
         order = order_by or PeopleOrder()
         institution = where.institution_id if where else None
-        graph_filter = people_filter(where, context.caller.own_only(str(institution) if institution else None,
-                                                                    "people"))
+        graph_filter = people_filter(
+            where, context.caller.own_only(str(institution) if institution else None, "people")
+        )
         try:
             size = page_size(first, context.settings.max_page_size)
             total = total_beside(info, lambda: count_people(context.db, graph_filter))
-            page = await list_people(context.db, graph_filter, order.by.value, order.direction == Direction.DESC,
-                                     size, after)
+            page = await list_people(
+                context.db, graph_filter, order.by.value, order.direction == Direction.DESC, size, after
+            )
         except DomainError as error:
             raise RequestError(error) from error
         return connection(page, person_from, after, total)

@@ -73,8 +73,15 @@ class Person:
 
     @strawberry.field(description="Every employment, current first.")
     def employment(self) -> list[Employment]:
-        return [Employment(institution=institution_from(job["institution"]), since=_date(job["since"]),
-                           until=_date(job["until"]), role=job.get("role")) for job in self.row["employment"]]
+        return [
+            Employment(
+                institution=institution_from(job["institution"]),
+                since=_date(job["since"]),
+                until=_date(job["until"]),
+                role=job.get("role"),
+            )
+            for job in self.row["employment"]
+        ]
 
     @strawberry.field(description="Fields of expertise, main first.")
     def fields(self) -> list[Expertise]:
@@ -94,12 +101,18 @@ def person_from(row: dict[str, Any]) -> Person:
     job = next((job for job in row["employment"] if job.get("until") is None), None)
     region = job["institution"].get("region") if job else None
     return Person(
-        id=strawberry.ID(row["id"]), name=row["name"], pinyin=row.get("pinyin") or "",
-        gender=Gender(row["gender"]) if row.get("gender") else None, birth_year=row.get("birthYear"),
+        id=strawberry.ID(row["id"]),
+        name=row["name"],
+        pinyin=row.get("pinyin") or "",
+        gender=Gender(row["gender"]) if row.get("gender") else None,
+        birth_year=row.get("birthYear"),
         degree=Degree(row["degree"]) if row.get("degree") else None,
         consent_to_contact=bool(row.get("consentToContact")),
-        foreign_expert=bool(row.get("foreignExpert")), nationality=row.get("nationality"),
-        high_end=row.get("highEnd"), keywords=list(row.get("keywords") or []),
+        foreign_expert=bool(row.get("foreignExpert")),
+        nationality=row.get("nationality"),
+        high_end=row.get("highEnd"),
+        keywords=list(row.get("keywords") or []),
         employer=institution_from(job["institution"]) if job else None,
-        region=region_from(region) if region else None, row=row,
+        region=region_from(region) if region else None,
+        row=row,
     )

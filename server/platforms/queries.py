@@ -49,23 +49,32 @@ class PlatformQueries:
         return platform_from(row)
 
     @strawberry.field(description="Platforms, filtered, sorted and paged (Relay connection).")
-    async def platforms(self, info: strawberry.Info, where: PlatformsWhere | None = None,
-                        order_by: PlatformsOrder | None = None, first: int | None = 20,
-                        after: str | None = None) -> Connection[Platform]:
+    async def platforms(
+        self,
+        info: strawberry.Info,
+        where: PlatformsWhere | None = None,
+        order_by: PlatformsOrder | None = None,
+        first: int | None = 20,
+        after: str | None = None,
+    ) -> Connection[Platform]:
         context = info.context
         context.caller.require_to_read(*READERS, action="platforms")
         where = where or PlatformsWhere()
         order = order_by or PlatformsOrder()
-        institution = context.caller.own_only(str(where.institution_id) if where.institution_id else None,
-                                              "platforms")
-        graph_filter = PlatformFilter(institution=institution, kind=where.kind.value if where.kind else None,
-                                      level=where.level.value if where.level else None, field=where.field,
-                                      name=where.name or None)
+        institution = context.caller.own_only(str(where.institution_id) if where.institution_id else None, "platforms")
+        graph_filter = PlatformFilter(
+            institution=institution,
+            kind=where.kind.value if where.kind else None,
+            level=where.level.value if where.level else None,
+            field=where.field,
+            name=where.name or None,
+        )
         try:
             size = page_size(first, context.settings.max_page_size)
             total = total_beside(info, lambda: count_platforms(context.db, graph_filter))
-            page = await list_platforms(context.db, graph_filter, order.by.value, order.direction == Direction.DESC,
-                                        size, after)
+            page = await list_platforms(
+                context.db, graph_filter, order.by.value, order.direction == Direction.DESC, size, after
+            )
         except DomainError as error:
             raise RequestError(error) from error
         return connection(page, platform_from, after, total)

@@ -12,13 +12,17 @@ from server.fields.types import Field, field_from
 from server.institutions.types import Institution, institution_from
 from server.titles.types import _date
 
-PlatformKind = labelled_enum("PlatformKind", "Kind of R&D platform.", {
-    "TECH_INNOVATION_CENTER": ("TECH_INNOVATION_CENTER", "技术创新中心", "technology innovation centre"),
-    "INDUSTRIAL_TECH_INSTITUTE": ("INDUSTRIAL_TECH_INSTITUTE", "产业技术研究院", "industrial technology institute"),
-    "KEY_LAB": ("KEY_LAB", "重点实验室", "key laboratory"),
-    "ENGINEERING_CENTER": ("ENGINEERING_CENTER", "工程技术研究中心", "engineering research centre"),
-    "ENTERPRISE_RD_CENTER": ("ENTERPRISE_RD_CENTER", "企业技术中心", "enterprise R&D centre"),
-})
+PlatformKind = labelled_enum(
+    "PlatformKind",
+    "Kind of R&D platform.",
+    {
+        "TECH_INNOVATION_CENTER": ("TECH_INNOVATION_CENTER", "技术创新中心", "technology innovation centre"),
+        "INDUSTRIAL_TECH_INSTITUTE": ("INDUSTRIAL_TECH_INSTITUTE", "产业技术研究院", "industrial technology institute"),
+        "KEY_LAB": ("KEY_LAB", "重点实验室", "key laboratory"),
+        "ENGINEERING_CENTER": ("ENGINEERING_CENTER", "工程技术研究中心", "engineering research centre"),
+        "ENTERPRISE_RD_CENTER": ("ENTERPRISE_RD_CENTER", "企业技术中心", "enterprise R&D centre"),
+    },
+)
 
 
 @strawberry.type(description="An innovation R&D platform (创新研发平台) hosted by an institution.")
@@ -49,5 +53,11 @@ class Platform:
 
 def platform_from(row: dict[str, Any]) -> Platform:
     """A Platform from a statement's map (platforms/projection)."""
-    return Platform(id=strawberry.ID(row["id"]), name=row["name"], kind=PlatformKind(row["kind"]),
-                    level=Level(row["level"]), established_on=_date(row.get("establishedOn")), row=row)
+    return Platform(
+        id=strawberry.ID(row["id"]),
+        name=row["name"],
+        kind=PlatformKind(row["kind"]),
+        level=Level(row["level"]),
+        established_on=_date(row.get("establishedOn")),
+        row=row,
+    )

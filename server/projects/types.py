@@ -57,10 +57,16 @@ class Project:
 def project_from(row: dict[str, Any]) -> Project:
     """A Project from projects/by_ids."""
     return Project(
-        id=strawberry.ID(row["id"]), name=row["name"], kind=ProjectKind[row["kind"]], year=int(row["year"]),
-        institutions=[ProjectInstitution(lead=bool(ran["lead"]), institution_id=ran["id"])
-                      for ran in row["institutions"]],
-        participants=[ProjectParticipant(role=ProjectParticipantRole(worked["role"]), person_id=worked["id"])
-                      for worked in row["participants"]],
+        id=strawberry.ID(row["id"]),
+        name=row["name"],
+        kind=ProjectKind[row["kind"]],
+        year=int(row["year"]),
+        institutions=[
+            ProjectInstitution(lead=bool(ran["lead"]), institution_id=ran["id"]) for ran in row["institutions"]
+        ],
+        participants=[
+            ProjectParticipant(role=ProjectParticipantRole(worked["role"]), person_id=worked["id"])
+            for worked in row["participants"]
+        ],
         fields=[field_from(field) for field in row["fields"]],
     )

@@ -34,5 +34,6 @@ class Region:
 
 def region_from(row: dict[str, Any]) -> Region:
     """A Region from a statement's map."""
-    return Region(code=row["code"], name=row["name"], name_en=row.get("nameEn") or row["name"],
-                  kind=RegionKind(row["kind"]))
+    return Region(
+        code=row["code"], name=row["name"], name_en=row.get("nameEn") or row["name"], kind=RegionKind(row["kind"])
+    )

@@ -27,19 +27,31 @@ async def check_codes(info: strawberry.Info, fields: list[str], regions: list[st
 
 @strawberry.type
 class SearchQueries:
-    @strawberry.field(description="Experts matching a text in Chinese or pinyin (zhang wei, zhangwei, zw) in "
-                                  "their name, fields, institution or keywords; every word must match. "
-                                  "Ranked by relevance, then title level, then recent activity.")
-    async def search_experts(self, info: strawberry.Info, query: str | None = None,
-                             fields: list[str] | None = None, regions: list[str] | None = None,
-                             min_level: TitleLevel | None = None,  # type: ignore[valid-type]
-                             first: int | None = 20, after: str | None = None) -> Connection[ExpertResult]:
+    @strawberry.field(
+        description="Experts matching a text in Chinese or pinyin (zhang wei, zhangwei, zw) in "
+        "their name, fields, institution or keywords; every word must match. "
+        "Ranked by relevance, then title level, then recent activity."
+    )
+    async def search_experts(
+        self,
+        info: strawberry.Info,
+        query: str | None = None,
+        fields: list[str] | None = None,
+        regions: list[str] | None = None,
+        min_level: TitleLevel | None = None,  # type: ignore[valid-type]
+        first: int | None = 20,
+        after: str | None = None,
+    ) -> Connection[ExpertResult]:
         context = info.context
         try:
             context.caller.require(Role.ADMIN, Role.ANALYST, Role.RECRUITER, action="searchExperts")
             await check_codes(info, fields or [], regions or [])
-            expert_query = ExpertQuery(text=query, fields=tuple(fields or ()), regions=tuple(regions or ()),
-                                       min_level=code_of(min_level) if min_level else None)
+            expert_query = ExpertQuery(
+                text=query,
+                fields=tuple(fields or ()),
+                regions=tuple(regions or ()),
+                min_level=code_of(min_level) if min_level else None,
+            )
             size = page_size(first, context.settings.max_page_size)
             total = total_beside(info, lambda: count_experts(context.db, expert_query))
             hits, has_next = await search_experts(context.db, expert_query, size, after)

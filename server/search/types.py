@@ -31,12 +31,17 @@ class ExpertResult:
     score: float = strawberry.field(description="Full-text relevance (BM25); results are ranked by it first.")
     title_level_rank: int = strawberry.field(description="Rank of the highest title (5 = 正高级, 0 = none).")
     activity: int = strawberry.field(
-        description="Team memberships, platform roles, and projects and visits of the last five years.")
+        description="Team memberships, platform roles, and projects and visits of the last five years."
+    )
     matched: list[SearchMatch] = strawberry.field(description="The search terms that matched, and where.")
 
 
 def expert_from(hit: ExpertHit) -> ExpertResult:
     """An ExpertResult from a ranked hit."""
-    return ExpertResult(person=person_from(hit.person), score=hit.score, title_level_rank=hit.level,
-                        activity=hit.activity,
-                        matched=[SearchMatch(term=m.term, where=MatchedIn(m.where)) for m in hit.matched])
+    return ExpertResult(
+        person=person_from(hit.person),
+        score=hit.score,
+        title_level_rank=hit.level,
+        activity=hit.activity,
+        matched=[SearchMatch(term=m.term, where=MatchedIn(m.where)) for m in hit.matched],
+    )

@@ -38,8 +38,9 @@ def _as_of(request: Request) -> dt.date:
     try:
         return dt.date.fromisoformat(text) if text else dt.date.today()
     except ValueError as error:
-        raise InvalidInput(f"asOf {text!r} is not a date (YYYY-MM-DD).", f"统计日期格式应为YYYY-MM-DD:{text}",
-                           "asOf") from error
+        raise InvalidInput(
+            f"asOf {text!r} is not a date (YYYY-MM-DD).", f"统计日期格式应为YYYY-MM-DD:{text}", "asOf"
+        ) from error
 
 
 async def _table(db: Database, request: Request, name: str) -> Table:
@@ -58,8 +59,12 @@ def _csv(table: Table) -> bytes:
     writer = csv.writer(out)
     writer.writerow([column.header for column in table.columns])
     for row in table.rows:
-        writer.writerow(["" if value is None else f"{value:.1%}" if column.percent and isinstance(value, float)
-                         else value for column, value in zip(table.columns, row, strict=True)])
+        writer.writerow(
+            [
+                "" if value is None else f"{value:.1%}" if column.percent and isinstance(value, float) else value
+                for column, value in zip(table.columns, row, strict=True)
+            ]
+        )
     return out.getvalue().encode("utf-8-sig")
 
 
@@ -99,7 +104,12 @@ def export_routes(database: Callable[[], Database]) -> list[Route]:
             return JSONResponse({"error": error.message, "errorZh": error.message_zh, "field": error.field}, 400)
         body, media = (_xlsx(table), XLSX) if kind == "xlsx" else (_csv(table), "text/csv; charset=utf-8")
         filename = f"{table.title}.{kind}"
-        return Response(body, media_type=media, headers={
-            "content-disposition": f"attachment; filename=\"{name}.{kind}\"; filename*=UTF-8''{quote(filename)}"})
+        return Response(
+            body,
+            media_type=media,
+            headers={
+                "content-disposition": f"attachment; filename=\"{name}.{kind}\"; filename*=UTF-8''{quote(filename)}"
+            },
+        )
 
     return [Route("/export/{name}.{kind}", export, methods=["GET"])]

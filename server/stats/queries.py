@@ -26,10 +26,13 @@ class StatsQueries:
         info.context.caller.require_to_read(*EVERYONE, action="Reading plans")
         return [plan_from(plan) for plan in await list_plans(info.context.db)]
 
-    @strawberry.field(description="Progress toward every target of a plan (default: the plan in force on asOf), "
-                                  "as of a day (default today) in a region (default Chengde, counties included).")
-    async def progress(self, info: strawberry.Info, as_of: dt.date | None = None, region: str = CHENGDE,
-                       plan: str | None = None) -> list[TargetProgress]:
+    @strawberry.field(
+        description="Progress toward every target of a plan (default: the plan in force on asOf), "
+        "as of a day (default today) in a region (default Chengde, counties included)."
+    )
+    async def progress(
+        self, info: strawberry.Info, as_of: dt.date | None = None, region: str = CHENGDE, plan: str | None = None
+    ) -> list[TargetProgress]:
         context = info.context
         context.caller.require_to_read(*EVERYONE, action="Reading progress")
         as_of = as_of or dt.date.today()
@@ -39,10 +42,17 @@ class StatsQueries:
         except DomainError as error:
             raise RequestError(error) from error
 
-    @strawberry.field(description="Titled staff (distinct people at an institution in the region holding an "
-                                  "unrevoked title) as of a day, in total and grouped by the dimensions given.")
-    async def talent_stats(self, info: strawberry.Info, as_of: dt.date | None = None, region: str = CHENGDE,
-                           group_by: list[StatsDimension] | None = None) -> TalentStats:
+    @strawberry.field(
+        description="Titled staff (distinct people at an institution in the region holding an "
+        "unrevoked title) as of a day, in total and grouped by the dimensions given."
+    )
+    async def talent_stats(
+        self,
+        info: strawberry.Info,
+        as_of: dt.date | None = None,
+        region: str = CHENGDE,
+        group_by: list[StatsDimension] | None = None,
+    ) -> TalentStats:
         context = info.context
         context.caller.require_to_read(*EVERYONE, action="Reading talent statistics")
         try:

@@ -47,9 +47,20 @@ class Target:
 
 
 def target_from(target: graph_plans.Target) -> Target:
-    return Target(plan=target.plan, code=target.code, name=target.name, name_en=target.name_en, goal=target.goal,
-                  unit=target.unit, unit_en=target.unit_en, starts_on=target.starts_on, deadline=target.deadline,
-                  counts=target.counts, source=target.source, goal_set_by=target.goal_set_by)
+    return Target(
+        plan=target.plan,
+        code=target.code,
+        name=target.name,
+        name_en=target.name_en,
+        goal=target.goal,
+        unit=target.unit,
+        unit_en=target.unit_en,
+        starts_on=target.starts_on,
+        deadline=target.deadline,
+        counts=target.counts,
+        source=target.source,
+        goal_set_by=target.goal_set_by,
+    )
 
 
 @strawberry.type(description="A plan (e.g. the 2021–2025 implementation plan) with its targets.")
@@ -63,8 +74,14 @@ class Plan:
 
 
 def plan_from(plan: graph_plans.Plan) -> Plan:
-    return Plan(code=plan.code, name=plan.name, name_en=plan.name_en, starts_on=plan.starts_on,
-                deadline=plan.deadline, targets=[target_from(t) for t in plan.targets])
+    return Plan(
+        code=plan.code,
+        name=plan.name,
+        name_en=plan.name_en,
+        starts_on=plan.starts_on,
+        deadline=plan.deadline,
+        targets=[target_from(t) for t in plan.targets],
+    )
 
 
 @strawberry.type(description="A target's value at the end of a year (or on asOf, for its year).")
@@ -83,24 +100,30 @@ class TargetProgress:
     remaining: float | None = strawberry.field(description="What is still to reach, never below 0.")
     by_year: list[YearValue] = strawberry.field(description="The value at the end of each year since the plan began.")
     projection: float | None = strawberry.field(
-        description="Straight-line projection to the deadline from the day before the plan began through asOf.")
+        description="Straight-line projection to the deadline from the day before the plan began through asOf."
+    )
     on_track: bool | None = strawberry.field(description="Whether the projection reaches the goal.")
 
 
 def progress_from(progress: Progress) -> TargetProgress:
     return TargetProgress(
-        target=target_from(progress.target), value=progress.value,
+        target=target_from(progress.target),
+        value=progress.value,
         reason=Label(en=progress.reason[0], zh=progress.reason[1]) if progress.reason else None,
-        ratio=progress.ratio, remaining=progress.remaining,
+        ratio=progress.ratio,
+        remaining=progress.remaining,
         by_year=[YearValue(year=y.year, as_of=y.as_of, value=y.value) for y in progress.by_year],
-        projection=progress.projection, on_track=progress.on_track)
+        projection=progress.projection,
+        on_track=progress.on_track,
+    )
 
 
 @strawberry.type(description="One row of talent statistics: keys in groupBy order (null: not recorded).")
 class TalentStatsRow:
     keys: list[str | None] = strawberry.field(
         description="Region codes for REGION, level codes for TITLE_LEVEL, series codes, years, field codes, "
-                    "institution types, MALE/FEMALE, age bands (UNDER_30, 30_39, 40_49, 50_59, 60_PLUS).")
+        "institution types, MALE/FEMALE, age bands (UNDER_30, 30_39, 40_49, 50_59, 60_PLUS)."
+    )
     count: int
     dimensions: strawberry.Private[tuple[str, ...]]
 
@@ -123,7 +146,13 @@ class TalentStats:
 
 def stats_from(table: StatsTable) -> TalentStats:
     return TalentStats(
-        as_of=table.as_of, region=table.region, group_by=[StatsDimension(d) for d in table.group_by],
-        total=table.total, source=table.source,
-        rows=[TalentStatsRow(keys=[key or None for key in row.keys], count=row.count, dimensions=table.group_by)
-              for row in table.rows])
+        as_of=table.as_of,
+        region=table.region,
+        group_by=[StatsDimension(d) for d in table.group_by],
+        total=table.total,
+        source=table.source,
+        rows=[
+            TalentStatsRow(keys=[key or None for key in row.keys], count=row.count, dimensions=table.group_by)
+            for row in table.rows
+        ],
+    )

@@ -51,22 +51,34 @@ class TeamQueries:
         return team_from(row)
 
     @strawberry.field(description="Teams, filtered, sorted and paged (Relay connection).")
-    async def teams(self, info: strawberry.Info, where: TeamsWhere | None = None, order_by: TeamsOrder | None = None,
-                    first: int | None = 20, after: str | None = None) -> Connection[Team]:
+    async def teams(
+        self,
+        info: strawberry.Info,
+        where: TeamsWhere | None = None,
+        order_by: TeamsOrder | None = None,
+        first: int | None = 20,
+        after: str | None = None,
+    ) -> Connection[Team]:
         context = info.context
         context.caller.require_to_read(*READERS, action="teams")
         where = where or TeamsWhere()
         order = order_by or TeamsOrder()
         institution = context.caller.own_only(str(where.institution_id) if where.institution_id else None, "teams")
-        graph_filter = TeamFilter(status=where.status.value if where.status else None, institution=institution,
-                                  field=where.field, origin=where.origin.value if where.origin else None,
-                                  level=where.level.value if where.level else None, name=where.name or None,
-                                  member=str(where.member_id) if where.member_id else None)
+        graph_filter = TeamFilter(
+            status=where.status.value if where.status else None,
+            institution=institution,
+            field=where.field,
+            origin=where.origin.value if where.origin else None,
+            level=where.level.value if where.level else None,
+            name=where.name or None,
+            member=str(where.member_id) if where.member_id else None,
+        )
         try:
             size = page_size(first, context.settings.max_page_size)
             total = total_beside(info, lambda: count_teams(context.db, graph_filter))
-            page = await list_teams(context.db, graph_filter, order.by.value, order.direction == Direction.DESC,
-                                    size, after)
+            page = await list_teams(
+                context.db, graph_filter, order.by.value, order.direction == Direction.DESC, size, after
+            )
         except DomainError as error:
             raise RequestError(error) from error
         return connection(page, team_from, after, total)

@@ -13,21 +13,33 @@ from server.institutions.types import Institution, institution_from
 from server.people.types import Person, person_from
 from server.titles.types import _date
 
-TeamStatus = labelled_enum("TeamStatus", "Where a team registration stands: submitted → approved → recognized.", {
-    "SUBMITTED": ("submitted", "已提交", "submitted"),
-    "APPROVED": ("approved", "审核通过", "approved"),
-    "REJECTED": ("rejected", "未通过", "rejected"),
-    "RECOGNIZED": ("recognized", "已认定", "recognized"),
-})
-TeamOrigin = labelled_enum("TeamOrigin", "How a team came to the city.", {
-    "INTRODUCED": ("INTRODUCED", "引进", "introduced"),
-    "CULTIVATED": ("CULTIVATED", "培育", "cultivated"),
-})
-TeamRole = labelled_enum("TeamRole", "A person's part in a team.", {
-    "LEADER": ("leader", "带头人", "leader"),
-    "CORE": ("core", "核心成员", "core member"),
-    "MEMBER": ("member", "成员", "member"),
-})
+TeamStatus = labelled_enum(
+    "TeamStatus",
+    "Where a team registration stands: submitted → approved → recognized.",
+    {
+        "SUBMITTED": ("submitted", "已提交", "submitted"),
+        "APPROVED": ("approved", "审核通过", "approved"),
+        "REJECTED": ("rejected", "未通过", "rejected"),
+        "RECOGNIZED": ("recognized", "已认定", "recognized"),
+    },
+)
+TeamOrigin = labelled_enum(
+    "TeamOrigin",
+    "How a team came to the city.",
+    {
+        "INTRODUCED": ("INTRODUCED", "引进", "introduced"),
+        "CULTIVATED": ("CULTIVATED", "培育", "cultivated"),
+    },
+)
+TeamRole = labelled_enum(
+    "TeamRole",
+    "A person's part in a team.",
+    {
+        "LEADER": ("leader", "带头人", "leader"),
+        "CORE": ("core", "核心成员", "core member"),
+        "MEMBER": ("member", "成员", "member"),
+    },
+)
 
 
 @strawberry.type(description="A person on a team, with their part in it.")
@@ -75,8 +87,15 @@ class Team:
 
     @strawberry.field(description="Leader first, then core members, then members.")
     def members(self) -> list[TeamMember]:
-        return [TeamMember(role=TeamRole(row["role"]), since=_date(row.get("since")), invited=row["invited"],
-                           person_id=row["person"]) for row in self.row["members"]]
+        return [
+            TeamMember(
+                role=TeamRole(row["role"]),
+                since=_date(row.get("since")),
+                invited=row["invited"],
+                person_id=row["person"],
+            )
+            for row in self.row["members"]
+        ]
 
     @strawberry.field(description="The team's leader (带头人).")
     async def leader(self, info: strawberry.Info) -> Person | None:
@@ -86,6 +105,13 @@ class Team:
 
 def team_from(row: dict[str, Any]) -> Team:
     """A Team from a statement's map (teams/projection)."""
-    return Team(id=strawberry.ID(row["id"]), name=row["name"], status=TeamStatus(row["status"]),
-                origin=TeamOrigin(row["origin"]), level=Level(row["level"]) if row.get("level") else None,
-                recognized_on=_date(row.get("recognizedOn")), review_comment=row.get("reviewComment"), row=row)
+    return Team(
+        id=strawberry.ID(row["id"]),
+        name=row["name"],
+        status=TeamStatus(row["status"]),
+        origin=TeamOrigin(row["origin"]),
+        level=Level(row["level"]) if row.get("level") else None,
+        recognized_on=_date(row.get("recognizedOn")),
+        review_comment=row.get("reviewComment"),
+        row=row,
+    )

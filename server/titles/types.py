@@ -43,7 +43,14 @@ def title_from(row: dict[str, Any]) -> Title:
     """A Title from a statement's map."""
     granted = _date(row["grantedOn"])
     assert granted is not None
-    return Title(certificate_no=row["certificateNo"], series=TitleSeries[row["series"]],
-                 level=TitleLevel[row["level"]], name=row.get("name") or "", granted_on=granted,
-                 directed=bool(row.get("directed")), revoked_on=_date(row.get("revokedOn")),
-                 revoked_reason=row.get("revokedReason"), region_code=row.get("region"))
+    return Title(
+        certificate_no=row["certificateNo"],
+        series=TitleSeries[row["series"]],
+        level=TitleLevel[row["level"]],
+        name=row.get("name") or "",
+        granted_on=granted,
+        directed=bool(row.get("directed")),
+        revoked_on=_date(row.get("revokedOn")),
+        revoked_reason=row.get("revokedReason"),
+        region_code=row.get("region"),
+    )

@@ -41,16 +41,26 @@ class VisitQueries:
         return visit_from(row)
 
     @strawberry.field(description="Visits by arrival date, filtered and paged (Relay connection); totalCount in 人次.")
-    async def visits(self, info: strawberry.Info, where: VisitsWhere | None = None,
-                     direction: Direction = Direction.DESC, first: int | None = 20,
-                     after: str | None = None) -> Connection[Visit]:
+    async def visits(
+        self,
+        info: strawberry.Info,
+        where: VisitsWhere | None = None,
+        direction: Direction = Direction.DESC,
+        first: int | None = 20,
+        after: str | None = None,
+    ) -> Connection[Visit]:
         context = info.context
         context.caller.require_to_read(*VISIT_READERS, action="visits")
         where = where or VisitsWhere()
         institution = context.caller.own_only(str(where.institution_id) if where.institution_id else None, "visits")
-        graph_filter = VisitFilter(expert=str(where.expert_id) if where.expert_id else None, institution=institution,
-                                   arrived_from=where.arrived_from, arrived_to=where.arrived_to,
-                                   high_end=where.high_end, program=where.program or None)
+        graph_filter = VisitFilter(
+            expert=str(where.expert_id) if where.expert_id else None,
+            institution=institution,
+            arrived_from=where.arrived_from,
+            arrived_to=where.arrived_to,
+            high_end=where.high_end,
+            program=where.program or None,
+        )
         try:
             size = page_size(first, context.settings.max_page_size)
             total = total_beside(info, lambda: count_visits(context.db, graph_filter))

@@ -34,5 +34,11 @@ def visit_from(row: dict[str, Any]) -> Visit:
     """A Visit from a statement's map (visits/projection)."""
     arrived = _date(row["arrivedOn"])
     assert arrived is not None
-    return Visit(id=strawberry.ID(row["id"]), arrived_on=arrived, departed_on=_date(row.get("departedOn")),
-                 program=row.get("program"), purpose=row.get("purpose"), row=row)
+    return Visit(
+        id=strawberry.ID(row["id"]),
+        arrived_on=arrived,
+        departed_on=_date(row.get("departedOn")),
+        program=row.get("program"),
+        purpose=row.get("purpose"),
+        row=row,
+    )

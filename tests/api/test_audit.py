@@ -31,7 +31,11 @@ def test_a_change_records_the_key_role_operation_nodes_and_time(client: TestClie
     assert trail["totalCount"] == 1
     [entry] = trail["nodes"]
     assert (entry["keyId"], entry["role"], entry["operation"], entry["nodeIds"]) == (
-        key_id, "institution", "registerTeam", [team_id])
+        key_id,
+        "institution",
+        "registerTeam",
+        [team_id],
+    )
     assert before <= dt.datetime.fromisoformat(entry["at"]) <= dt.datetime.now(dt.UTC)
 
 
@@ -44,8 +48,12 @@ def test_a_failed_change_leaves_no_audit_entry(client: TestClient, cypher) -> No
 
 def test_the_trail_is_newest_first_and_filters_by_operation(client: TestClient, cypher) -> None:
     for n in range(3):
-        graphql(client, """mutation($name: String!) { registerInstitution(input: {name: $name, type: OTHER,
-                           regionCode: "130802"}) { __typename } }""", {"name": f"单位{n}"})
+        graphql(
+            client,
+            """mutation($name: String!) { registerInstitution(input: {name: $name, type: OTHER,
+                           regionCode: "130802"}) { __typename } }""",
+            {"name": f"单位{n}"},
+        )
     trail = graphql(client, AUDIT, {"where": {"operation": "registerInstitution"}})["data"]["auditTrail"]
     stamps = [entry["at"] for entry in trail["nodes"]]
     assert trail["totalCount"] == 3 and stamps == sorted(stamps, reverse=True)

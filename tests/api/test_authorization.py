@@ -21,23 +21,40 @@ def world(cypher) -> None:
     """Two institutions with staff, titles, a foreign expert, and teams in every status that a mutation acts on."""
     institution(cypher, OWN, "承德钒钛研究院", "130802", "INSTITUTE")
     institution(cypher, OTHER, "隆化县医院", "130825", "HOSPITAL")
-    person(cypher, "p-own", "王强", "wang qiang", OWN, ("vanadium-titanium",),
-           (("C-OWN", "ENGINEERING", "INTERMEDIATE", "2019-03-01"),))
+    person(
+        cypher,
+        "p-own",
+        "王强",
+        "wang qiang",
+        OWN,
+        ("vanadium-titanium",),
+        (("C-OWN", "ENGINEERING", "INTERMEDIATE", "2019-03-01"),),
+    )
     person(cypher, "p-own2", "李娜", "li na", OWN)
     person(cypher, "p-own3", "赵敏", "zhao min", OWN)
     person(cypher, "p-own4", "孙丽", "sun li", OWN)
     person(cypher, "p-other", "张伟", "zhang wei", OTHER, (), (("C-OTHER", "HEALTH", "SENIOR", "2015-09-01"),))
-    cypher("CREATE (:Person:ForeignExpert {id: 'fe-1', name: 'Anna Schmidt', pinyin: 'anna schmidt', "
-           "nationality: 'DE', highEnd: true, consentToContact: false})")
-    for team_id, status, leader, members in (("t-sub", "submitted", "p-own", ["p-own2"]),
-                                             ("t-app", "approved", "p-own3", []),
-                                             ("t-rej", "rejected", "p-own2", [])):
-        cypher("""MATCH (i:Institution {id: $institution}), (f:Field {code: 'vanadium-titanium'})
+    cypher(
+        "CREATE (:Person:ForeignExpert {id: 'fe-1', name: 'Anna Schmidt', pinyin: 'anna schmidt', "
+        "nationality: 'DE', highEnd: true, consentToContact: false})"
+    )
+    for team_id, status, leader, members in (
+        ("t-sub", "submitted", "p-own", ["p-own2"]),
+        ("t-app", "approved", "p-own3", []),
+        ("t-rej", "rejected", "p-own2", []),
+    ):
+        cypher(
+            """MATCH (i:Institution {id: $institution}), (f:Field {code: 'vanadium-titanium'})
                   CREATE (t:Team {id: $id, name: $id, status: $status, origin: 'CULTIVATED'})-[:BASED_AT]->(i),
                          (t)-[:FOCUSES_ON]->(f)
                   WITH t MATCH (l:Person {id: $leader}) CREATE (l)-[:MEMBER_OF {role: 'leader'}]->(t)
                   WITH t UNWIND $members AS m MATCH (p:Person {id: m}) CREATE (p)-[:MEMBER_OF {role: 'member'}]->(t)""",
-               id=team_id, status=status, leader=leader, members=members, institution=OWN)
+            id=team_id,
+            status=status,
+            leader=leader,
+            members=members,
+            institution=OWN,
+        )
 
 
 def key_for(role: str, keys: Callable[..., str]) -> str | None:
@@ -56,67 +73,166 @@ OWN_RECORDS = {"admin", "institution"}
 MUTATIONS: dict[str, tuple[str, dict[str, Any], str, set[str]]] = {
     "registerInstitution": (
         f"mutation($input: RegisterInstitutionInput!) {{ registerInstitution(input: $input) {OUTCOME} }}",
-        {"input": {"name": "新单位", "type": "OTHER", "regionCode": "130802"}}, "InstitutionRegistered", ADMIN_ONLY),
+        {"input": {"name": "新单位", "type": "OTHER", "regionCode": "130802"}},
+        "InstitutionRegistered",
+        ADMIN_ONLY,
+    ),
     "registerPerson": (
         f"mutation($input: RegisterPersonInput!) {{ registerPerson(input: $input) {OUTCOME} }}",
-        {"input": {"name": "刘洋", "institutionId": OWN}}, "PersonRegistered", OWN_RECORDS),
+        {"input": {"name": "刘洋", "institutionId": OWN}},
+        "PersonRegistered",
+        OWN_RECORDS,
+    ),
     "updatePerson": (
         f"mutation($id: ID!, $input: UpdatePersonInput!) {{ updatePerson(id: $id, input: $input) {OUTCOME} }}",
-        {"id": "p-own", "input": {"email": "wang@example.cn"}}, "PersonUpdated", OWN_RECORDS),
+        {"id": "p-own", "input": {"email": "wang@example.cn"}},
+        "PersonUpdated",
+        OWN_RECORDS,
+    ),
     "grantTitle": (
         f"mutation($input: GrantTitleInput!) {{ grantTitle(input: $input) {OUTCOME} }}",
-        {"input": {"personId": "p-own", "certificateNo": "C-NEW-1", "series": "ENGINEERING", "level": "SENIOR",
-                   "grantedOn": "2023-01-01"}}, "TitleGranted", OWN_RECORDS),
+        {
+            "input": {
+                "personId": "p-own",
+                "certificateNo": "C-NEW-1",
+                "series": "ENGINEERING",
+                "level": "SENIOR",
+                "grantedOn": "2023-01-01",
+            }
+        },
+        "TitleGranted",
+        OWN_RECORDS,
+    ),
     "revokeTitle": (
-        f"mutation($no: String!) {{ revokeTitle(certificateNo: $no, reason: \"error\") {OUTCOME} }}",
-        {"no": "C-OWN"}, "TitleRevoked", OWN_RECORDS),
+        f'mutation($no: String!) {{ revokeTitle(certificateNo: $no, reason: "error") {OUTCOME} }}',
+        {"no": "C-OWN"},
+        "TitleRevoked",
+        OWN_RECORDS,
+    ),
     "registerTeam": (
         f"mutation($input: RegisterTeamInput!) {{ registerTeam(input: $input) {OUTCOME} }}",
-        {"input": {"name": "钒钛新材料创新团队", "fields": ["vanadium-titanium"], "origin": "CULTIVATED",
-                   "leader": {"personId": "p-own4"}, "members": [{"personId": "p-own2", "role": "CORE"}],
-                   "institutionId": OWN}}, "TeamRegistered", OWN_RECORDS),
+        {
+            "input": {
+                "name": "钒钛新材料创新团队",
+                "fields": ["vanadium-titanium"],
+                "origin": "CULTIVATED",
+                "leader": {"personId": "p-own4"},
+                "members": [{"personId": "p-own2", "role": "CORE"}],
+                "institutionId": OWN,
+            }
+        },
+        "TeamRegistered",
+        OWN_RECORDS,
+    ),
     "reviewTeam": (
-        f"mutation($id: ID!) {{ reviewTeam(id: $id, decision: APPROVE, comment: \"好\") {OUTCOME} }}",
-        {"id": "t-sub"}, "TeamReviewed", ADMIN_ONLY),
+        f'mutation($id: ID!) {{ reviewTeam(id: $id, decision: APPROVE, comment: "好") {OUTCOME} }}',
+        {"id": "t-sub"},
+        "TeamReviewed",
+        ADMIN_ONLY,
+    ),
     "recognizeTeam": (
-        f"mutation($id: ID!) {{ recognizeTeam(id: $id, on: \"2024-05-01\") {OUTCOME} }}",
-        {"id": "t-app"}, "TeamRecognized", ADMIN_ONLY),
+        f'mutation($id: ID!) {{ recognizeTeam(id: $id, on: "2024-05-01") {OUTCOME} }}',
+        {"id": "t-app"},
+        "TeamRecognized",
+        ADMIN_ONLY,
+    ),
     "resubmitTeam": (
         f"mutation($id: ID!) {{ resubmitTeam(id: $id) {OUTCOME} }}",
-        {"id": "t-rej"}, "TeamResubmitted", OWN_RECORDS),
+        {"id": "t-rej"},
+        "TeamResubmitted",
+        OWN_RECORDS,
+    ),
     "addTeamMember": (
         f"mutation($team: ID!, $member: TeamMemberInput!) {{ addTeamMember(teamId: $team, member: $member) {OUTCOME} }}",
-        {"team": "t-sub", "member": {"personId": "p-own4", "role": "MEMBER"}}, "TeamMemberAdded", OWN_RECORDS),
+        {"team": "t-sub", "member": {"personId": "p-own4", "role": "MEMBER"}},
+        "TeamMemberAdded",
+        OWN_RECORDS,
+    ),
     "removeTeamMember": (
         f"mutation($team: ID!, $person: ID!) {{ removeTeamMember(teamId: $team, personId: $person) {OUTCOME} }}",
-        {"team": "t-sub", "person": "p-own2"}, "TeamMemberRemoved", OWN_RECORDS),
+        {"team": "t-sub", "person": "p-own2"},
+        "TeamMemberRemoved",
+        OWN_RECORDS,
+    ),
     "registerPlatform": (
         f"mutation($input: RegisterPlatformInput!) {{ registerPlatform(input: $input) {OUTCOME} }}",
-        {"input": {"name": "承德市钒钛新材料重点实验室", "kind": "KEY_LAB", "level": "MUNICIPAL",
-                   "establishedOn": "2020-06-01", "fields": ["vanadium-titanium"], "institutionId": OWN}},
-        "PlatformRegistered", OWN_RECORDS),
+        {
+            "input": {
+                "name": "承德市钒钛新材料重点实验室",
+                "kind": "KEY_LAB",
+                "level": "MUNICIPAL",
+                "establishedOn": "2020-06-01",
+                "fields": ["vanadium-titanium"],
+                "institutionId": OWN,
+            }
+        },
+        "PlatformRegistered",
+        OWN_RECORDS,
+    ),
     "registerForeignExpert": (
         f"mutation($input: RegisterForeignExpertInput!) {{ registerForeignExpert(input: $input) {OUTCOME} }}",
-        {"input": {"name": "Kenji Sato", "nationality": "JP", "institutionId": OWN}}, "ForeignExpertRegistered",
-        OWN_RECORDS),
+        {"input": {"name": "Kenji Sato", "nationality": "JP", "institutionId": OWN}},
+        "ForeignExpertRegistered",
+        OWN_RECORDS,
+    ),
     "recordVisit": (
         f"mutation($input: RecordVisitInput!) {{ recordVisit(input: $input) {OUTCOME} }}",
-        {"input": {"expertId": "fe-1", "arrivedOn": "2024-04-01", "departedOn": "2024-04-10",
-                   "program": "京津冀协同发展引智计划", "institutionId": OWN}}, "VisitRecorded", OWN_RECORDS),
+        {
+            "input": {
+                "expertId": "fe-1",
+                "arrivedOn": "2024-04-01",
+                "departedOn": "2024-04-10",
+                "program": "京津冀协同发展引智计划",
+                "institutionId": OWN,
+            }
+        },
+        "VisitRecorded",
+        OWN_RECORDS,
+    ),
     "setTargetGoal": (
         f"mutation($plan: String!, $code: String!) {{ setTargetGoal(plan: $plan, code: $code, goal: 10) {OUTCOME} }}",
-        {"plan": "chengde-2021-2025", "code": "innovation-teams"}, "TargetGoalSet", ADMIN_ONLY),
+        {"plan": "chengde-2021-2025", "code": "innovation-teams"},
+        "TargetGoalSet",
+        ADMIN_ONLY,
+    ),
     "addPlan": (
         f"mutation($input: AddPlanInput!) {{ addPlan(input: $input) {OUTCOME} }}",
         # A plan far in the future: no other test's day falls in it (plans are reference data, kept between tests).
-        {"input": {"code": f"authorization-check-{uuid.uuid4().hex[:8]}", "name": "授权检查", "startsOn": "2096-01-01",
-                   "deadline": "2100-12-31", "targets": [{"code": "titled-staff", "name": "人才", "nameEn": "Talent",
-                                                          "goal": 1, "unit": "人", "unitEn": "people"}]}},
-        "PlanAdded", ADMIN_ONLY),
+        {
+            "input": {
+                "code": f"authorization-check-{uuid.uuid4().hex[:8]}",
+                "name": "授权检查",
+                "startsOn": "2096-01-01",
+                "deadline": "2100-12-31",
+                "targets": [
+                    {
+                        "code": "titled-staff",
+                        "name": "人才",
+                        "nameEn": "Talent",
+                        "goal": 1,
+                        "unit": "人",
+                        "unitEn": "people",
+                    }
+                ],
+            }
+        },
+        "PlanAdded",
+        ADMIN_ONLY,
+    ),
     "registerProject": (
         f"mutation($input: RegisterProjectInput!) {{ registerProject(input: $input) {OUTCOME} }}",
-        {"input": {"name": "钒钛提取", "kind": "MUNICIPAL", "year": 2023, "institutionId": OWN,
-                   "participants": [{"personId": "p-own"}]}}, "ProjectRegistered", OWN_RECORDS),
+        {
+            "input": {
+                "name": "钒钛提取",
+                "kind": "MUNICIPAL",
+                "year": 2023,
+                "institutionId": OWN,
+                "participants": [{"personId": "p-own"}],
+            }
+        },
+        "ProjectRegistered",
+        OWN_RECORDS,
+    ),
 }
 
 
@@ -133,7 +249,8 @@ def test_every_mutation_of_the_schema_has_a_row_in_the_table() -> None:
 @pytest.mark.parametrize("role", ROLES)
 @pytest.mark.parametrize("mutation", sorted(MUTATIONS))
 def test_mutation_is_allowed_or_refused_by_role_and_a_refusal_changes_nothing(
-        client: TestClient, cypher, keys, mutation: str, role: str) -> None:
+    client: TestClient, cypher, keys, mutation: str, role: str
+) -> None:
     document, variables, success, allowed = MUTATIONS[mutation]
     world(cypher)
     key = key_for(role, keys)
@@ -151,17 +268,31 @@ def test_mutation_is_allowed_or_refused_by_role_and_a_refusal_changes_nothing(
         assert count_nodes(cypher) == before
 
 
-def test_institution_key_cannot_change_another_institutions_person_title_or_team(client: TestClient, cypher,
-                                                                                  keys) -> None:
+def test_institution_key_cannot_change_another_institutions_person_title_or_team(
+    client: TestClient, cypher, keys
+) -> None:
     world(cypher)
-    cypher("MATCH (t:Team) MATCH (i:Institution {id: $other}) MATCH (t)-[b:BASED_AT]->() DELETE b "
-           "CREATE (t)-[:BASED_AT]->(i)", other=OTHER)
+    cypher(
+        "MATCH (t:Team) MATCH (i:Institution {id: $other}) MATCH (t)-[b:BASED_AT]->() DELETE b "
+        "CREATE (t)-[:BASED_AT]->(i)",
+        other=OTHER,
+    )
     key = keys("institution", OWN)
     before = count_nodes(cypher)
     attempts = [
         ("updatePerson", {"id": "p-other", "input": {"email": "x@example.cn"}}),
-        ("grantTitle", {"input": {"personId": "p-other", "certificateNo": "C-X-1", "series": "HEALTH",
-                                  "level": "SENIOR", "grantedOn": "2023-01-01"}}),
+        (
+            "grantTitle",
+            {
+                "input": {
+                    "personId": "p-other",
+                    "certificateNo": "C-X-1",
+                    "series": "HEALTH",
+                    "level": "SENIOR",
+                    "grantedOn": "2023-01-01",
+                }
+            },
+        ),
         ("revokeTitle", {"no": "C-OTHER"}),
         ("registerPerson", {"input": {"name": "刘洋", "institutionId": OTHER}}),
         ("registerPerson", {"input": {"name": "刘洋"}}),
@@ -201,8 +332,10 @@ QUERIES: dict[str, tuple[str, set[str]]] = {
     "progress": ('{ progress(asOf: "2023-01-01") { value } }', EVERYONE),
     "talentStats": ("{ talentStats(groupBy: [REGION]) { total } }", EVERYONE),
     "searchExperts": ('{ searchExperts(query: "wang") { totalCount } }', {"admin", "analyst", "recruiter"}),
-    "collaborators": ('{ collaborators(personId: "p-own") { score } }',
-                      {"admin", "analyst", "recruiter", "institution"}),
+    "collaborators": (
+        '{ collaborators(personId: "p-own") { score } }',
+        {"admin", "analyst", "recruiter", "institution"},
+    ),
     "institutionsNeeding": ('{ institutionsNeeding(field: "hawthorn") { name } }', {"admin", "analyst", "recruiter"}),
     "project": ('{ project(id: "none") { name } }', READERS),
 }
@@ -227,8 +360,10 @@ def test_query_fields_are_read_or_refused_by_role(client: TestClient, cypher, ke
 
 def test_anonymous_callers_are_told_what_is_missing(client: TestClient, cypher) -> None:
     body = post_graphql(client, "{ people { totalCount } }", key=None).json()
-    assert body["errors"][0]["message"] == \
-        "people needs a key with the role admin, analyst, recruiter, institution; this request has anonymous."
+    assert (
+        body["errors"][0]["message"]
+        == "people needs a key with the role admin, analyst, recruiter, institution; this request has anonymous."
+    )
 
 
 CONTACTS = "{ people(first: 10, orderBy: {by: ID}) { nodes { id email phone consentToContact } } }"
@@ -238,8 +373,10 @@ def test_recruiter_sees_contact_details_only_where_the_person_consented(client: 
     institution(cypher, OWN, "承德钒钛研究院", "130802")
     person(cypher, "p1", "王强", "wang qiang", OWN)
     person(cypher, "p2", "李娜", "li na", OWN)
-    cypher("MATCH (p:Person) SET p.email = p.id + '@example.cn', p.phone = '0314-1234567', "
-           "p.consentToContact = (p.id = 'p1')")
+    cypher(
+        "MATCH (p:Person) SET p.email = p.id + '@example.cn', p.phone = '0314-1234567', "
+        "p.consentToContact = (p.id = 'p1')"
+    )
     recruiter = post_graphql(client, CONTACTS, key=keys("recruiter")).json()["data"]["people"]["nodes"]
     assert recruiter == [
         {"id": "p1", "email": "p1@example.cn", "phone": "0314-1234567", "consentToContact": True},
@@ -267,8 +404,9 @@ def test_institution_key_reads_only_its_own_people_teams_and_institution(client:
         body = post_graphql(client, document, key=key).json()
         assert body["errors"][0]["extensions"]["code"] == "NotAllowed", document
         assert OWN in body["errors"][0]["message"]
-    other = post_graphql(client, '{ teams { totalCount } team(id: "t-sub") { name } }',
-                         key=keys("institution", OTHER)).json()
+    other = post_graphql(
+        client, '{ teams { totalCount } team(id: "t-sub") { name } }', key=keys("institution", OTHER)
+    ).json()
     assert other["data"] == {"teams": {"totalCount": 0}, "team": None}
     assert other["errors"][0]["path"] == ["team"] and other["errors"][0]["extensions"]["code"] == "NotAllowed"
 
@@ -281,8 +419,9 @@ def test_unknown_key_is_401_with_a_clear_message(client: TestClient) -> None:
 
 
 def test_malformed_authorization_header_is_401(client: TestClient) -> None:
-    response = client.post("/graphql", json={"query": "{ titleLevels { code } }"},
-                           headers={"authorization": "Basic dXNlcjpwYXNz"})
+    response = client.post(
+        "/graphql", json={"query": "{ titleLevels { code } }"}, headers={"authorization": "Basic dXNlcjpwYXNz"}
+    )
     assert response.status_code == 401
     assert "Bearer" in response.json()["errors"][0]["message"]
 
@@ -292,8 +431,9 @@ def test_revoked_key_is_refused_once_its_cache_entry_expires(settings, neo4j_con
 
     secret = keys("analyst")
     query = {"query": "{ people { totalCount } }"}
-    with TestClient(create_app(settings.model_copy(update={"key_cache_seconds": 0}), neo4j_connection),
-                    headers=bearer(secret)) as test_client:
+    with TestClient(
+        create_app(settings.model_copy(update={"key_cache_seconds": 0}), neo4j_connection), headers=bearer(secret)
+    ) as test_client:
         assert test_client.post("/graphql", json=query).status_code == 200
         cypher("MATCH (k:ApiKey {role: 'analyst'}) SET k.revokedAt = datetime()")
         assert test_client.post("/graphql", json=query).status_code == 401
@@ -307,8 +447,9 @@ def test_a_cached_key_costs_no_database_round_trip(client: TestClient, cypher, k
     assert post_graphql(client, "{ titleLevels { code } }", key=key).status_code == 200
 
 
-def test_authorization_switched_off_treats_every_request_as_an_administrator(settings, neo4j_connection,
-                                                                             cypher) -> None:
+def test_authorization_switched_off_treats_every_request_as_an_administrator(
+    settings, neo4j_connection, cypher
+) -> None:
     from server.app import create_app
 
     with TestClient(create_app(settings.model_copy(update={"auth": False}), neo4j_connection)) as test_client:

@@ -139,9 +139,16 @@ def test_every_reason_path_exists_in_the_graph(client: TestClient, cypher) -> No
                 steps = reason["steps"]
                 assert steps[-1]["id"] == suggestion["person"]["id"]
                 for here, there in zip(steps, steps[1:], strict=False):
-                    assert cypher("""MATCH (a {id: $a})-[r]-(b {id: $b}) WHERE type(r) = $relation
+                    assert (
+                        cypher(
+                            """MATCH (a {id: $a})-[r]-(b {id: $b}) WHERE type(r) = $relation
                                      RETURN count(r) AS n""",
-                                  a=here["id"], b=there["id"], relation=here["relation"])[0]["n"] >= 1
+                            a=here["id"],
+                            b=there["id"],
+                            relation=here["relation"],
+                        )[0]["n"]
+                        >= 1
+                    )
                     checked += 1
     assert checked >= 10
 
@@ -162,16 +169,22 @@ def test_institutions_needing_an_experts_fields_in_chengde(client: TestClient, c
     platform(cypher, "x1", "北京平台", "i-small", (), ("vanadium-titanium",))
     needs = graphql(client, NEEDS, {"personId": "bj"})["data"]["institutionsNeeding"]
     assert [(n["kind"], n["id"], n["fieldMatch"]) for n in needs] == [
-        ("INSTITUTION", "i-cd", 1.0), ("TEAM", "t1", 1.0), ("INSTITUTION", "i-cd2", 0.5)]
+        ("INSTITUTION", "i-cd", 1.0),
+        ("TEAM", "t1", 1.0),
+        ("INSTITUTION", "i-cd2", 0.5),
+    ]
     assert needs[1]["institution"] == {"id": "i-cd2"}
     assert graphql(client, NEEDS, {"field": "hawthorn"})["data"]["institutionsNeeding"] == []
 
 
 def test_bad_subjects_are_refused(client: TestClient, cypher) -> None:
     chengde_and_beijing(cypher)
-    for variables, field in (({}, "personId"), ({"personId": "s", "teamId": "t"}, "personId"),
-                             ({"personId": "nobody"}, "personId"),
-                             ({"personId": "s", "field": "nope"}, "fields"),
-                             ({"personId": "s", "regions": ["999"]}, "regions")):
+    for variables, field in (
+        ({}, "personId"),
+        ({"personId": "s", "teamId": "t"}, "personId"),
+        ({"personId": "nobody"}, "personId"),
+        ({"personId": "s", "field": "nope"}, "fields"),
+        ({"personId": "s", "regions": ["999"]}, "regions"),
+    ):
         body = client.post("/graphql", json={"query": COLLABORATORS, "variables": variables}).json()
         assert body["errors"][0]["extensions"]["field"] == field, body

@@ -10,8 +10,9 @@ GRAPHQL_RESPONSE = "application/graphql-response+json"
 
 
 def post(client: TestClient, body: object, accept: str = GRAPHQL_RESPONSE, **kwargs: object):
-    return client.post("/graphql", content=json.dumps(body), headers={"accept": accept,
-                                                                      "content-type": "application/json"}, **kwargs)
+    return client.post(
+        "/graphql", content=json.dumps(body), headers={"accept": accept, "content-type": "application/json"}, **kwargs
+    )
 
 
 def test_valid_query_answers_200_in_graphql_response_json(client: TestClient) -> None:
@@ -49,8 +50,9 @@ def test_variables_that_do_not_coerce_are_400(client: TestClient) -> None:
 
 
 def test_query_over_get_is_answered(client: TestClient) -> None:
-    response = client.get("/graphql", params={"query": "{ titleSeries { code } }"},
-                          headers={"accept": GRAPHQL_RESPONSE})
+    response = client.get(
+        "/graphql", params={"query": "{ titleSeries { code } }"}, headers={"accept": GRAPHQL_RESPONSE}
+    )
     assert response.status_code == 200
     assert len(response.json()["data"]["titleSeries"]) == 21
 

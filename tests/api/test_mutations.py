@@ -27,6 +27,7 @@ REVOKE_TITLE = """mutation($no: String!, $on: Date, $reason: String) { revokeTit
   __typename ... on TitleRevoked { person { titles(includeRevoked: true) { certificateNo revokedOn active } } }
   ... on UserError { message messageZh field } } }"""
 
+
 def valid_credit_code() -> str:
     return make_credit_code("130800", 1234567)
 
@@ -41,28 +42,51 @@ def result(body: dict, name: str) -> dict:
 
 def test_register_institution_then_a_duplicate_credit_code_conflicts(client: TestClient, cypher) -> None:
     code = valid_credit_code()
-    created = result(graphql(client, REGISTER_INSTITUTION, {"input": {
-        "name": "承德钒钛科技有限公司", "type": "ENTERPRISE", "regionCode": "130881", "creditCode": code,
-        "fields": ["vanadium-titanium"]}}), "registerInstitution")
+    created = result(
+        graphql(
+            client,
+            REGISTER_INSTITUTION,
+            {
+                "input": {
+                    "name": "承德钒钛科技有限公司",
+                    "type": "ENTERPRISE",
+                    "regionCode": "130881",
+                    "creditCode": code,
+                    "fields": ["vanadium-titanium"],
+                }
+            },
+        ),
+        "registerInstitution",
+    )
     assert created["__typename"] == "InstitutionRegistered"
     assert created["institution"]["region"] == {"code": "130881"}
     before = count_nodes(cypher)
-    duplicate = result(graphql(client, REGISTER_INSTITUTION, {"input": {
-        "name": "另一家", "type": "ENTERPRISE", "regionCode": "130881", "creditCode": code}}), "registerInstitution")
+    duplicate = result(
+        graphql(
+            client,
+            REGISTER_INSTITUTION,
+            {"input": {"name": "另一家", "type": "ENTERPRISE", "regionCode": "130881", "creditCode": code}},
+        ),
+        "registerInstitution",
+    )
     assert duplicate["__typename"] == "ConflictError" and duplicate["field"] == "creditCode"
     assert count_nodes(cypher) == before
 
 
-@pytest.mark.parametrize(("change", "typename", "field"), [
-    ({"regionCode": "999999"}, "NotFoundError", "regionCode"),
-    ({"fields": ["no-such-field"]}, "NotFoundError", "fields"),
-    ({"creditCode": "91130800MA0A1B2C30"}, "InvalidInputError", "creditCode"),
-    ({"name": "  "}, "InvalidInputError", "name"),
-])
+@pytest.mark.parametrize(
+    ("change", "typename", "field"),
+    [
+        ({"regionCode": "999999"}, "NotFoundError", "regionCode"),
+        ({"fields": ["no-such-field"]}, "NotFoundError", "fields"),
+        ({"creditCode": "91130800MA0A1B2C30"}, "InvalidInputError", "creditCode"),
+        ({"name": "  "}, "InvalidInputError", "name"),
+    ],
+)
 def test_register_institution_bad_input_writes_nothing(client: TestClient, cypher, change, typename, field) -> None:
     before = count_nodes(cypher)
-    body = graphql(client, REGISTER_INSTITUTION, {"input": {"name": "某单位", "type": "OTHER", "regionCode": "130802",
-                                                            **change}})
+    body = graphql(
+        client, REGISTER_INSTITUTION, {"input": {"name": "某单位", "type": "OTHER", "regionCode": "130802", **change}}
+    )
     assert result(body, "registerInstitution")["__typename"] == typename
     assert result(body, "registerInstitution")["field"] == field
     assert count_nodes(cypher) == before
@@ -71,8 +95,11 @@ def test_register_institution_bad_input_writes_nothing(client: TestClient, cyphe
 def test_register_person_hashes_the_identity_number_and_never_stores_it(client: TestClient, cypher) -> None:
     institution(cypher, "i1", "承德医学院", "130802", "UNIVERSITY")
     number = valid_id_number("19750615")
-    body = graphql(client, REGISTER_PERSON, {"input": {"name": "刘洋", "idNumber": number, "institutionId": "i1",
-                                                       "fields": ["hawthorn"]}})
+    body = graphql(
+        client,
+        REGISTER_PERSON,
+        {"input": {"name": "刘洋", "idNumber": number, "institutionId": "i1", "fields": ["hawthorn"]}},
+    )
     registered = result(body, "registerPerson")
     assert registered["__typename"] == "PersonRegistered"
     assert registered["person"]["pinyin"] == "liu yang"
@@ -83,17 +110,20 @@ def test_register_person_hashes_the_identity_number_and_never_stores_it(client: 
     assert again["__typename"] == "ConflictError" and again["field"] == "idNumber"
 
 
-@pytest.mark.parametrize(("change", "typename", "field"), [
-    ({"birthYear": 1850}, "InvalidInputError", "birthYear"),
-    ({"birthYear": 2030}, "InvalidInputError", "birthYear"),
-    ({"idNumber": "130802198001011234"}, "InvalidInputError", "idNumber"),
-    ({"idNumber": valid_id_number("19800101"), "birthYear": 1990}, "InvalidInputError", "idNumber"),
-    ({"email": "not-an-email"}, "InvalidInputError", "email"),
-    ({"institutionId": "no-such-institution"}, "NotFoundError", "institutionId"),
-    ({"fields": ["hawthorn", "nope"]}, "NotFoundError", "fields"),
-    ({"role": "engineer"}, "InvalidInputError", "institutionId"),
-    ({"name": ""}, "InvalidInputError", "name"),
-])
+@pytest.mark.parametrize(
+    ("change", "typename", "field"),
+    [
+        ({"birthYear": 1850}, "InvalidInputError", "birthYear"),
+        ({"birthYear": 2030}, "InvalidInputError", "birthYear"),
+        ({"idNumber": "130802198001011234"}, "InvalidInputError", "idNumber"),
+        ({"idNumber": valid_id_number("19800101"), "birthYear": 1990}, "InvalidInputError", "idNumber"),
+        ({"email": "not-an-email"}, "InvalidInputError", "email"),
+        ({"institutionId": "no-such-institution"}, "NotFoundError", "institutionId"),
+        ({"fields": ["hawthorn", "nope"]}, "NotFoundError", "fields"),
+        ({"role": "engineer"}, "InvalidInputError", "institutionId"),
+        ({"name": ""}, "InvalidInputError", "name"),
+    ],
+)
 def test_register_person_bad_input_writes_nothing(client: TestClient, cypher, change, typename, field) -> None:
     institution(cypher, "i1", "承德医学院", "130802", "UNIVERSITY")
     before = count_nodes(cypher)
@@ -106,8 +136,14 @@ def test_update_person_moves_employer_and_replaces_fields(client: TestClient, cy
     institution(cypher, "bj", "北京某院", "110000", "INSTITUTE")
     institution(cypher, "cd", "承德某院", "130821", "INSTITUTE")
     person(cypher, "p1", "孙丽", "sun li", "bj", ("hawthorn",))
-    body = graphql(client, UPDATE_PERSON, {"id": "p1", "input": {"institutionId": "cd", "since": "2023-03-01",
-                                                                 "fields": ["potato"], "email": "sun@example.cn"}})
+    body = graphql(
+        client,
+        UPDATE_PERSON,
+        {
+            "id": "p1",
+            "input": {"institutionId": "cd", "since": "2023-03-01", "fields": ["potato"], "email": "sun@example.cn"},
+        },
+    )
     updated = result(body, "updatePerson")["person"]
     assert updated["email"] == "sun@example.cn"
     assert updated["employment"] == [
@@ -117,14 +153,17 @@ def test_update_person_moves_employer_and_replaces_fields(client: TestClient, cy
     assert updated["fields"] == [{"field": {"code": "potato"}}]
 
 
-@pytest.mark.parametrize(("person_id", "change", "typename", "field"), [
-    ("nobody", {"name": "X"}, "NotFoundError", "id"),
-    ("p1", {"institutionId": "nowhere"}, "NotFoundError", "institutionId"),
-    ("p1", {"fields": ["nope"]}, "NotFoundError", "fields"),
-    ("p1", {"birthYear": 1800}, "InvalidInputError", "birthYear"),
-    ("p1", {"phone": "call me"}, "InvalidInputError", "phone"),
-    ("p1", {"since": "2024-01-01"}, "InvalidInputError", "institutionId"),
-])
+@pytest.mark.parametrize(
+    ("person_id", "change", "typename", "field"),
+    [
+        ("nobody", {"name": "X"}, "NotFoundError", "id"),
+        ("p1", {"institutionId": "nowhere"}, "NotFoundError", "institutionId"),
+        ("p1", {"fields": ["nope"]}, "NotFoundError", "fields"),
+        ("p1", {"birthYear": 1800}, "InvalidInputError", "birthYear"),
+        ("p1", {"phone": "call me"}, "InvalidInputError", "phone"),
+        ("p1", {"since": "2024-01-01"}, "InvalidInputError", "institutionId"),
+    ],
+)
 def test_update_person_bad_input_writes_nothing(client: TestClient, cypher, person_id, change, typename, field) -> None:
     institution(cypher, "bj", "北京某院", "110000", "INSTITUTE")
     person(cypher, "p1", "孙丽", "sun li", "bj", ("hawthorn",))
@@ -136,8 +175,14 @@ def test_update_person_bad_input_writes_nothing(client: TestClient, cypher, pers
 
 def test_grant_title_then_duplicate_certificate_conflicts(client: TestClient, cypher) -> None:
     person(cypher, "p1", "孙丽", "sun li")
-    title = {"personId": "p1", "certificateNo": "HB-2023-0001", "series": "ENGINEERING", "level": "SENIOR",
-             "grantedOn": "2023-05-01", "regionCode": "130800"}
+    title = {
+        "personId": "p1",
+        "certificateNo": "HB-2023-0001",
+        "series": "ENGINEERING",
+        "level": "SENIOR",
+        "grantedOn": "2023-05-01",
+        "regionCode": "130800",
+    }
     granted = result(graphql(client, GRANT_TITLE, {"input": title}), "grantTitle")
     assert granted["person"]["titles"] == [{"certificateNo": "HB-2023-0001", "name": "工程正高级"}]
     assert cypher("MATCH (:Title)-[:GRANTED_IN]->(r:Region) RETURN r.code AS code") == [{"code": "130800"}]
@@ -147,18 +192,27 @@ def test_grant_title_then_duplicate_certificate_conflicts(client: TestClient, cy
     assert count_nodes(cypher) == before
 
 
-@pytest.mark.parametrize(("change", "typename", "field"), [
-    ({"personId": "nobody"}, "NotFoundError", "personId"),
-    ({"certificateNo": "x"}, "InvalidInputError", "certificateNo"),
-    ({"grantedOn": "2999-01-01"}, "InvalidInputError", "grantedOn"),
-    ({"grantedOn": "1900-01-01"}, "InvalidInputError", "grantedOn"),
-    ({"regionCode": "000000"}, "NotFoundError", "regionCode"),
-])
+@pytest.mark.parametrize(
+    ("change", "typename", "field"),
+    [
+        ({"personId": "nobody"}, "NotFoundError", "personId"),
+        ({"certificateNo": "x"}, "InvalidInputError", "certificateNo"),
+        ({"grantedOn": "2999-01-01"}, "InvalidInputError", "grantedOn"),
+        ({"grantedOn": "1900-01-01"}, "InvalidInputError", "grantedOn"),
+        ({"regionCode": "000000"}, "NotFoundError", "regionCode"),
+    ],
+)
 def test_grant_title_bad_input_writes_nothing(client: TestClient, cypher, change, typename, field) -> None:
     person(cypher, "p1", "孙丽", "sun li")
     before = count_nodes(cypher)
-    title = {"personId": "p1", "certificateNo": "HB-1", "series": "HEALTH", "level": "JUNIOR",
-             "grantedOn": "2022-01-01", **change}
+    title = {
+        "personId": "p1",
+        "certificateNo": "HB-1",
+        "series": "HEALTH",
+        "level": "JUNIOR",
+        "grantedOn": "2022-01-01",
+        **change,
+    }
     body = graphql(client, GRANT_TITLE, {"input": title})
     assert (result(body, "grantTitle")["__typename"], result(body, "grantTitle")["field"]) == (typename, field)
     assert count_nodes(cypher) == before
@@ -168,20 +222,29 @@ def test_revoke_title_keeps_it_on_record_but_inactive(client: TestClient, cypher
     person(cypher, "p1", "孙丽", "sun li", titles=(("T1", "HEALTH", "SENIOR", "2020-01-01"),))
     body = graphql(client, REVOKE_TITLE, {"no": "T1", "on": "2024-01-01", "reason": "伪造材料"})
     assert result(body, "revokeTitle")["person"]["titles"] == [
-        {"certificateNo": "T1", "revokedOn": "2024-01-01", "active": False}]
+        {"certificateNo": "T1", "revokedOn": "2024-01-01", "active": False}
+    ]
     people = graphql(client, '{ person(id: "p1") { titles { certificateNo } highestTitle { level } } }')
     assert people["data"]["person"] == {"titles": [], "highestTitle": None}
 
 
-@pytest.mark.parametrize(("variables", "typename", "field"), [
-    ({"no": "nope"}, "NotFoundError", "certificateNo"),
-    ({"no": "T1", "on": "2019-01-01"}, "InvalidInputError", "revokedOn"),
-    ({"no": "T1", "on": "2999-01-01"}, "InvalidInputError", "revokedOn"),
-    ({"no": "T2"}, "ConflictError", "certificateNo"),
-])
+@pytest.mark.parametrize(
+    ("variables", "typename", "field"),
+    [
+        ({"no": "nope"}, "NotFoundError", "certificateNo"),
+        ({"no": "T1", "on": "2019-01-01"}, "InvalidInputError", "revokedOn"),
+        ({"no": "T1", "on": "2999-01-01"}, "InvalidInputError", "revokedOn"),
+        ({"no": "T2"}, "ConflictError", "certificateNo"),
+    ],
+)
 def test_revoke_title_bad_input_writes_nothing(client: TestClient, cypher, variables, typename, field) -> None:
-    person(cypher, "p1", "孙丽", "sun li", titles=(("T1", "HEALTH", "SENIOR", "2020-01-01"),
-                                                 ("T2", "HEALTH", "JUNIOR", "2010-01-01")))
+    person(
+        cypher,
+        "p1",
+        "孙丽",
+        "sun li",
+        titles=(("T1", "HEALTH", "SENIOR", "2020-01-01"), ("T2", "HEALTH", "JUNIOR", "2010-01-01")),
+    )
     cypher("MATCH (t:Title {certificateNo: 'T2'}) SET t.revokedOn = date('2015-01-01')")
     before = count_nodes(cypher)
     body = graphql(client, REVOKE_TITLE, variables)

@@ -20,12 +20,33 @@ def small_city(cypher) -> None:
     institution(cypher, "i-county", "隆化县医院", "130825", "HOSPITAL", ("chinese-medicinal-herbs",))
     institution(cypher, "i-city", "承德钒钛研究院", "130802", "INSTITUTE", ("vanadium-titanium",))
     institution(cypher, "i-bj", "北京材料大学", "110000", "UNIVERSITY", ("new-materials",))
-    person(cypher, "p1", "李娜", "li na", "i-county", ("chinese-medicinal-herbs",),
-           (("C1", "HEALTH", "SENIOR", "2022-01-05"),))
-    person(cypher, "p2", "王强", "wang qiang", "i-city", ("vanadium-titanium",),
-           (("C2", "ENGINEERING", "INTERMEDIATE", "2019-03-01"), ("C3", "RESEARCH", "DEPUTY_SENIOR", "2023-06-01")))
-    person(cypher, "p3", "张伟", "zhang wei", "i-bj", ("new-materials",),
-           (("C4", "HIGHER_EDUCATION", "SENIOR", "2015-09-01"),))
+    person(
+        cypher,
+        "p1",
+        "李娜",
+        "li na",
+        "i-county",
+        ("chinese-medicinal-herbs",),
+        (("C1", "HEALTH", "SENIOR", "2022-01-05"),),
+    )
+    person(
+        cypher,
+        "p2",
+        "王强",
+        "wang qiang",
+        "i-city",
+        ("vanadium-titanium",),
+        (("C2", "ENGINEERING", "INTERMEDIATE", "2019-03-01"), ("C3", "RESEARCH", "DEPUTY_SENIOR", "2023-06-01")),
+    )
+    person(
+        cypher,
+        "p3",
+        "张伟",
+        "zhang wei",
+        "i-bj",
+        ("new-materials",),
+        (("C4", "HIGHER_EDUCATION", "SENIOR", "2015-09-01"),),
+    )
     person(cypher, "p4", "赵敏", "zhao min", None, ())
 
 
@@ -109,7 +130,9 @@ def test_person_has_titles_employer_region_and_fields(client: TestClient, cypher
 
 def test_institutions_filter_by_region_type_and_field(client: TestClient, cypher) -> None:
     small_city(cypher)
-    query = """query($where: InstitutionsWhere) { institutions(where: $where) { totalCount nodes { name staffCount } } }"""
+    query = (
+        """query($where: InstitutionsWhere) { institutions(where: $where) { totalCount nodes { name staffCount } } }"""
+    )
     chengde = graphql(client, query, {"where": {"region": "130800"}})["data"]["institutions"]
     assert chengde["totalCount"] == 2
     assert {n["name"] for n in chengde["nodes"]} == {"隆化县医院", "承德钒钛研究院"}
@@ -120,7 +143,7 @@ def test_institutions_filter_by_region_type_and_field(client: TestClient, cypher
 
 
 def test_regions_and_fields_are_trees(client: TestClient) -> None:
-    body = graphql(client, "{ region(code: \"130800\") { children { code kind } } fields { code children { code } } }")
+    body = graphql(client, '{ region(code: "130800") { children { code kind } } fields { code children { code } } }')
     children = body["data"]["region"]["children"]
     assert len(children) == 13 and {"code": "130881", "kind": "COUNTY"} in children
     new_materials = next(f for f in body["data"]["fields"] if f["code"] == "new-materials")

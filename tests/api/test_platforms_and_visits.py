@@ -21,8 +21,14 @@ RECORD_VISIT = f"""mutation($input: RecordVisitInput!) {{ recordVisit(input: $in
 
 
 def platform_input(**changes: Any) -> dict[str, Any]:
-    return {"name": "承德市钒钛新材料技术创新中心", "kind": "TECH_INNOVATION_CENTER", "level": "PROVINCIAL",
-            "establishedOn": "2021-12-01", "fields": ["vanadium-titanium"], **changes}
+    return {
+        "name": "承德市钒钛新材料技术创新中心",
+        "kind": "TECH_INNOVATION_CENTER",
+        "level": "PROVINCIAL",
+        "establishedOn": "2021-12-01",
+        "fields": ["vanadium-titanium"],
+        **changes,
+    }
 
 
 def test_institution_registers_a_platform_at_its_own_institution(client: TestClient, cypher, keys) -> None:
@@ -31,18 +37,24 @@ def test_institution_registers_a_platform_at_its_own_institution(client: TestCli
     platform = body["data"]["registerPlatform"]["platform"]
     assert platform["institution"] == {"id": "cd"} and platform["kindLabel"] == {"zh": "技术创新中心"}
     assert (platform["level"], platform["establishedOn"], platform["fields"]) == (
-        "PROVINCIAL", "2021-12-01", [{"code": "vanadium-titanium"}])
-    listed = graphql(client, "{ platforms(where: {level: PROVINCIAL, field: \"new-materials\"}) { totalCount } }")
+        "PROVINCIAL",
+        "2021-12-01",
+        [{"code": "vanadium-titanium"}],
+    )
+    listed = graphql(client, '{ platforms(where: {level: PROVINCIAL, field: "new-materials"}) { totalCount } }')
     assert listed["data"]["platforms"]["totalCount"] == 1
 
 
-@pytest.mark.parametrize(("change", "typename", "field"), [
-    ({"establishedOn": "2999-01-01"}, "InvalidInputError", "establishedOn"),
-    ({"name": ""}, "InvalidInputError", "name"),
-    ({"institutionId": "nowhere"}, "NotFoundError", "institutionId"),
-    ({"institutionId": None}, "InvalidInputError", "institutionId"),
-    ({"fields": ["nope"]}, "NotFoundError", "fields"),
-])
+@pytest.mark.parametrize(
+    ("change", "typename", "field"),
+    [
+        ({"establishedOn": "2999-01-01"}, "InvalidInputError", "establishedOn"),
+        ({"name": ""}, "InvalidInputError", "name"),
+        ({"institutionId": "nowhere"}, "NotFoundError", "institutionId"),
+        ({"institutionId": None}, "InvalidInputError", "institutionId"),
+        ({"fields": ["nope"]}, "NotFoundError", "fields"),
+    ],
+)
 def test_register_platform_bad_input_writes_nothing(client: TestClient, cypher, change, typename, field) -> None:
     institution(cypher, "cd", "承德钒钛研究院", "130802", "INSTITUTE")
     before = count_nodes(cypher)
@@ -54,16 +66,30 @@ def test_register_platform_bad_input_writes_nothing(client: TestClient, cypher, 
 
 def expert(client: TestClient, cypher, high_end: bool = False) -> str:
     institution(cypher, "cd", "承德医学院", "130802", "UNIVERSITY")
-    body = graphql(client, REGISTER_EXPERT, {"input": {"name": "Anna Schmidt", "nationality": "de",
-                                                      "highEnd": high_end, "fields": ["hawthorn"]}})
+    body = graphql(
+        client,
+        REGISTER_EXPERT,
+        {"input": {"name": "Anna Schmidt", "nationality": "de", "highEnd": high_end, "fields": ["hawthorn"]}},
+    )
     registered = body["data"]["registerForeignExpert"]["expert"]
     assert registered["foreignExpert"] and registered["nationality"] == "DE"
     return str(registered["id"])
 
 
 def visit(client: TestClient, expert_id: str, arrived: str, departed: str | None) -> dict[str, Any]:
-    body = graphql(client, RECORD_VISIT, {"input": {"expertId": expert_id, "arrivedOn": arrived, "departedOn": departed,
-                                                    "program": "京津冀协同发展引智计划", "institutionId": "cd"}})
+    body = graphql(
+        client,
+        RECORD_VISIT,
+        {
+            "input": {
+                "expertId": expert_id,
+                "arrivedOn": arrived,
+                "departedOn": departed,
+                "program": "京津冀协同发展引智计划",
+                "institutionId": "cd",
+            }
+        },
+    )
     return body["data"]["recordVisit"]
 
 
@@ -75,20 +101,29 @@ def test_visits_are_recorded_and_counted_in_person_visits(client: TestClient, cy
     query = """query($where: VisitsWhere) { visits(where: $where, direction: ASC) {
       totalCount nodes { arrivedOn departedOn } } }"""
     listed = graphql(client, query, {"where": {"highEnd": True, "arrivedFrom": "2024-01-01"}})["data"]["visits"]
-    assert listed == {"totalCount": 2, "nodes": [{"arrivedOn": "2024-03-01", "departedOn": "2024-03-10"},
-                                                 {"arrivedOn": "2024-05-01", "departedOn": None}]}
+    assert listed == {
+        "totalCount": 2,
+        "nodes": [
+            {"arrivedOn": "2024-03-01", "departedOn": "2024-03-10"},
+            {"arrivedOn": "2024-05-01", "departedOn": None},
+        ],
+    }
     assert graphql(client, query, {"where": {"highEnd": False}})["data"]["visits"]["totalCount"] == 0
 
 
-@pytest.mark.parametrize(("arrived", "departed", "typename", "field"), [
-    ("2024-03-10", "2024-03-09", "InvalidInputError", "departedOn"),
-    ("2024-03-05", "2024-03-20", "ConflictError", "arrivedOn"),
-    ("2024-02-20", "2024-03-01", "ConflictError", "arrivedOn"),
-    ("2024-03-10", None, "ConflictError", "arrivedOn"),
-    ("2024-02-01", None, "ConflictError", "arrivedOn"),
-])
-def test_visit_out_of_order_or_overlapping_another_is_refused(client: TestClient, cypher, arrived, departed,
-                                                              typename, field) -> None:
+@pytest.mark.parametrize(
+    ("arrived", "departed", "typename", "field"),
+    [
+        ("2024-03-10", "2024-03-09", "InvalidInputError", "departedOn"),
+        ("2024-03-05", "2024-03-20", "ConflictError", "arrivedOn"),
+        ("2024-02-20", "2024-03-01", "ConflictError", "arrivedOn"),
+        ("2024-03-10", None, "ConflictError", "arrivedOn"),
+        ("2024-02-01", None, "ConflictError", "arrivedOn"),
+    ],
+)
+def test_visit_out_of_order_or_overlapping_another_is_refused(
+    client: TestClient, cypher, arrived, departed, typename, field
+) -> None:
     expert_id = expert(client, cypher)
     visit(client, expert_id, "2024-03-01", "2024-03-10")
     before = count_nodes(cypher)

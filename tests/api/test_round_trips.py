@@ -13,14 +13,17 @@ NESTED = """query($first: Int) { people(first: $first) { totalCount edges { node
 
 
 def many_people(cypher, count: int) -> None:
-    cypher("""UNWIND range(1, $count) AS n
+    cypher(
+        """UNWIND range(1, $count) AS n
               MATCH (r:Region {code: CASE n % 3 WHEN 0 THEN '110000' WHEN 1 THEN '130802' ELSE '130825' END})
               CREATE (i:Institution {id: 'i' + n, name: '单位' + n, type: 'ENTERPRISE'})-[:LOCATED_IN]->(r)
               CREATE (p:Person {id: 'p' + n, name: '人' + n, pinyin: 'ren ' + n})-[:WORKS_AT]->(i)
               CREATE (p)-[:HOLDS]->(:Title {certificateNo: 'C' + n, series: 'ENGINEERING', level: 'INTERMEDIATE',
                                             grantedOn: date('2022-01-01'), name: '工程师'})
               WITH p, i MATCH (f:Field {code: 'hawthorn'})
-              CREATE (p)-[:EXPERT_IN {weight: 1.0}]->(f), (i)-[:FOCUSES_ON]->(f)""", count=count)
+              CREATE (p)-[:EXPERT_IN {weight: 1.0}]->(f), (i)-[:FOCUSES_ON]->(f)""",
+        count=count,
+    )
 
 
 def statements(client: TestClient, first: int) -> tuple[int, int]:

@@ -23,11 +23,25 @@ def experts(cypher) -> None:
     institution(cypher, "i-bj", "北京材料大学", "110000", "UNIVERSITY")
     institution(cypher, "i-cd", "承德钒钛研究院", "130802", "INSTITUTE")
     institution(cypher, "i-tj", "天津中药研究所", "120000", "INSTITUTE")
-    person(cypher, "p-zw", "张伟", "zhang wei", "i-bj", ("vanadium-titanium",),
-           (("C1", "ENGINEERING", "SENIOR", "2015-01-01"),))
+    person(
+        cypher,
+        "p-zw",
+        "张伟",
+        "zhang wei",
+        "i-bj",
+        ("vanadium-titanium",),
+        (("C1", "ENGINEERING", "SENIOR", "2015-01-01"),),
+    )
     person(cypher, "p-zwm", "张伟明", "zhang wei ming", "i-tj", ("chinese-medicinal-herbs",))
-    person(cypher, "p-wq", "王强", "wang qiang", "i-cd", ("new-materials",),
-           (("C2", "ENGINEERING", "INTERMEDIATE", "2019-01-01"),))
+    person(
+        cypher,
+        "p-wq",
+        "王强",
+        "wang qiang",
+        "i-cd",
+        ("new-materials",),
+        (("C2", "ENGINEERING", "INTERMEDIATE", "2019-01-01"),),
+    )
     person(cypher, "p-an", "安宁", "an ning", "i-cd", ("potato",))
     refresh_search(cypher)
 
@@ -59,9 +73,11 @@ def test_field_and_institution_names_are_searched_in_chinese_and_english(client:
     experts(cypher)
     body = graphql(client, SEARCH, {"query": "钒钛"})["data"]["searchExperts"]
     names = {edge["node"]["person"]["name"]: edge["node"]["matched"] for edge in body["edges"]}
-    assert names == {"张伟": [{"term": "钒钛", "where": "FIELD"}],
-                     "王强": [{"term": "钒钛", "where": "INSTITUTION"}],
-                     "安宁": [{"term": "钒钛", "where": "INSTITUTION"}]}
+    assert names == {
+        "张伟": [{"term": "钒钛", "where": "FIELD"}],
+        "王强": [{"term": "钒钛", "where": "INSTITUTION"}],
+        "安宁": [{"term": "钒钛", "where": "INSTITUTION"}],
+    }
     assert found(client, query="medicinal") == ["张伟明"]
     assert found(client, query="天津 中药") == ["张伟明"]  # every word must match
 
@@ -73,8 +89,7 @@ def test_field_filter_includes_sub_fields(client: TestClient, cypher) -> None:
     assert found(client, query="zhang", fields=["green-food-biomedicine"]) == ["张伟明"]
 
 
-def test_region_filter_includes_what_lies_within_and_level_filter_is_a_minimum(client: TestClient,
-                                                                                cypher) -> None:
+def test_region_filter_includes_what_lies_within_and_level_filter_is_a_minimum(client: TestClient, cypher) -> None:
     experts(cypher)
     assert sorted(found(client, regions=["130800"])) == ["安宁", "王强"]
     assert sorted(found(client, regions=["110000", "120000"])) == ["张伟", "张伟明"]
@@ -91,8 +106,10 @@ def test_equal_relevance_is_ranked_by_title_level_then_activity(client: TestClie
     team(cypher, "t1", "山楂团队", "i-cd", ("p3",))
     refresh_search(cypher)
     body = graphql(client, SEARCH, {"query": "山楂"})["data"]["searchExperts"]
-    ranked = [(edge["node"]["person"]["id"], edge["node"]["titleLevelRank"], edge["node"]["activity"])
-              for edge in body["edges"]]
+    ranked = [
+        (edge["node"]["person"]["id"], edge["node"]["titleLevelRank"], edge["node"]["activity"])
+        for edge in body["edges"]
+    ]
     assert ranked == [("p2", 5, 0), ("p4", 4, 0), ("p3", 0, 2), ("p1", 0, 0)]
     assert len({edge["node"]["score"] for edge in body["edges"]}) == 1
 
@@ -124,26 +141,46 @@ def test_pages_follow_each_other_without_gaps_or_repeats(client: TestClient, cyp
 
 def test_search_documents_follow_writes_through_the_api(client: TestClient, cypher) -> None:
     experts(cypher)
-    created = graphql(client, """mutation($input: RegisterPersonInput!) { registerPerson(input: $input) {
+    created = graphql(
+        client,
+        """mutation($input: RegisterPersonInput!) { registerPerson(input: $input) {
         ... on PersonRegistered { person { id } } } }""",
-                      {"input": {"name": "赵敏", "institutionId": "i-cd", "fields": ["hawthorn"],
-                                 "keywords": ["深加工"]}})
+        {"input": {"name": "赵敏", "institutionId": "i-cd", "fields": ["hawthorn"], "keywords": ["深加工"]}},
+    )
     person_id = created["data"]["registerPerson"]["person"]["id"]
     assert found(client, query="zhao min 承德") == ["赵敏"]
     assert found(client, query="深加工") == ["赵敏"]
-    graphql(client, """mutation($id: ID!, $input: UpdatePersonInput!) { updatePerson(id: $id, input: $input) {
-        __typename } }""", {"id": person_id, "input": {"institutionId": "i-bj", "fields": ["blockchain"]}})
+    graphql(
+        client,
+        """mutation($id: ID!, $input: UpdatePersonInput!) { updatePerson(id: $id, input: $input) {
+        __typename } }""",
+        {"id": person_id, "input": {"institutionId": "i-bj", "fields": ["blockchain"]}},
+    )
     assert found(client, query="zhao min", regions=["110000"]) == ["赵敏"]
     assert found(client, query="zhao min 承德") == []
     assert found(client, query="区块链") == ["赵敏"]
-    graphql(client, """mutation($input: GrantTitleInput!) { grantTitle(input: $input) { __typename } }""",
-            {"input": {"personId": person_id, "certificateNo": "C-99", "series": "ENGINEERING",
-                       "level": "DEPUTY_SENIOR", "grantedOn": "2021-05-01"}})
+    graphql(
+        client,
+        """mutation($input: GrantTitleInput!) { grantTitle(input: $input) { __typename } }""",
+        {
+            "input": {
+                "personId": person_id,
+                "certificateNo": "C-99",
+                "series": "ENGINEERING",
+                "level": "DEPUTY_SENIOR",
+                "grantedOn": "2021-05-01",
+            }
+        },
+    )
     assert found(client, query="zhao", minLevel="DEPUTY_SENIOR") == ["赵敏"]
 
 
 def test_unknown_codes_and_empty_searches_are_refused(client: TestClient, cypher) -> None:
-    for variables, field in (({"fields": ["no-such-field"]}, "fields"), ({"regions": ["999999"]}, "regions"),
-                             ({"query": " "}, "query"), ({"query": "x", "after": "nonsense"}, "after")):
+    for variables, field in (
+        ({"fields": ["no-such-field"]}, "fields"),
+        ({"regions": ["999999"]}, "regions"),
+        ({"query": " "}, "query"),
+        ({"query": "x", "after": "nonsense"}, "after"),
+    ):
         body = client.post("/graphql", json={"query": SEARCH, "variables": variables}).json()
         assert body["errors"][0]["extensions"]["field"] == field, body

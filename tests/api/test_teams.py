@@ -10,8 +10,10 @@ from starlette.testclient import TestClient
 from tests.builders import count_nodes, institution, person
 from tests.conftest import graphql
 
-TEAM = "team { id status statusLabel { zh } recognizedOn reviewComment institution { id } " \
-       "leader { id } members { person { id } role invited } fields { code } }"
+TEAM = (
+    "team { id status statusLabel { zh } recognizedOn reviewComment institution { id } "
+    "leader { id } members { person { id } role invited } fields { code } }"
+)
 OUTCOME = "__typename ... on UserError { message messageZh field }"
 REGISTER = f"""mutation($input: RegisterTeamInput!) {{ registerTeam(input: $input) {{ {OUTCOME}
   ... on TeamRegistered {{ {TEAM} }} }} }}"""
@@ -36,9 +38,15 @@ def staff(cypher) -> None:
 
 
 def team_input(**changes: Any) -> dict[str, Any]:
-    return {"name": "钒钛新材料创新团队", "fields": ["vanadium-titanium"], "origin": "INTRODUCED",
-            "level": "MUNICIPAL", "leader": {"personId": "lead"},
-            "members": [{"personId": "core", "role": "CORE"}, {"personId": "guest", "invited": True}], **changes}
+    return {
+        "name": "钒钛新材料创新团队",
+        "fields": ["vanadium-titanium"],
+        "origin": "INTRODUCED",
+        "level": "MUNICIPAL",
+        "leader": {"personId": "lead"},
+        "members": [{"personId": "core", "role": "CORE"}, {"personId": "guest", "invited": True}],
+        **changes,
+    }
 
 
 def run(client: TestClient, document: str, name: str, key: str | bool = True, **variables: Any) -> dict[str, Any]:
@@ -53,18 +61,24 @@ def test_submit_approve_recognize_is_counted_among_recognized_teams(client: Test
     team = registered["team"]
     assert (team["status"], team["statusLabel"], team["institution"]) == ("SUBMITTED", {"zh": "已提交"}, {"id": "cd"})
     assert team["leader"] == {"id": "lead"}
-    assert team["members"] == [{"person": {"id": "lead"}, "role": "LEADER", "invited": False},
-                               {"person": {"id": "core"}, "role": "CORE", "invited": False},
-                               {"person": {"id": "guest"}, "role": "MEMBER", "invited": True}]
+    assert team["members"] == [
+        {"person": {"id": "lead"}, "role": "LEADER", "invited": False},
+        {"person": {"id": "core"}, "role": "CORE", "invited": False},
+        {"person": {"id": "guest"}, "role": "MEMBER", "invited": True},
+    ]
     approved = run(client, REVIEW, "reviewTeam", id=team["id"], decision="APPROVE", comment="材料齐全")
     assert (approved["team"]["status"], approved["team"]["reviewComment"]) == ("APPROVED", "材料齐全")
     assert graphql(client, RECOGNIZED_COUNT)["data"]["teams"]["totalCount"] == 0
     recognized = run(client, RECOGNIZE, "recognizeTeam", id=team["id"], on="2024-03-15")
     assert (recognized["team"]["status"], recognized["team"]["recognizedOn"]) == ("RECOGNIZED", "2024-03-15")
     assert graphql(client, RECOGNIZED_COUNT)["data"]["teams"] == {
-        "totalCount": 1, "nodes": [{"name": "钒钛新材料创新团队", "recognizedOn": "2024-03-15"}]}
-    stored = cypher("MATCH (t:Team)-[:BASED_AT]->(:Institution {id: 'cd'}) RETURN t.status AS status, "
-                    "t.recognizedOn AS on, t.origin AS origin")[0]
+        "totalCount": 1,
+        "nodes": [{"name": "钒钛新材料创新团队", "recognizedOn": "2024-03-15"}],
+    }
+    stored = cypher(
+        "MATCH (t:Team)-[:BASED_AT]->(:Institution {id: 'cd'}) RETURN t.status AS status, "
+        "t.recognizedOn AS on, t.origin AS origin"
+    )[0]
     assert (stored["status"], str(stored["on"]), stored["origin"]) == ("recognized", "2024-03-15", "INTRODUCED")
 
 
@@ -80,18 +94,22 @@ def test_rejected_team_can_be_changed_and_resubmitted_then_approved(client: Test
     assert run(client, REVIEW, "reviewTeam", id=team_id, decision="APPROVE")["team"]["status"] == "APPROVED"
 
 
-@pytest.mark.parametrize(("status", "document", "name", "variables"), [
-    ("submitted", RECOGNIZE, "recognizeTeam", {"on": "2024-01-01"}),
-    ("submitted", RESUBMIT, "resubmitTeam", {}),
-    ("approved", REVIEW, "reviewTeam", {"decision": "REJECT"}),
-    ("rejected", RECOGNIZE, "recognizeTeam", {}),
-    ("rejected", REVIEW, "reviewTeam", {"decision": "APPROVE"}),
-    ("recognized", REVIEW, "reviewTeam", {"decision": "APPROVE"}),
-    ("recognized", RESUBMIT, "resubmitTeam", {}),
-    ("recognized", RECOGNIZE, "recognizeTeam", {}),
-])
-def test_invalid_transition_is_a_conflict_and_changes_nothing(client: TestClient, cypher, status, document, name,
-                                                              variables) -> None:
+@pytest.mark.parametrize(
+    ("status", "document", "name", "variables"),
+    [
+        ("submitted", RECOGNIZE, "recognizeTeam", {"on": "2024-01-01"}),
+        ("submitted", RESUBMIT, "resubmitTeam", {}),
+        ("approved", REVIEW, "reviewTeam", {"decision": "REJECT"}),
+        ("rejected", RECOGNIZE, "recognizeTeam", {}),
+        ("rejected", REVIEW, "reviewTeam", {"decision": "APPROVE"}),
+        ("recognized", REVIEW, "reviewTeam", {"decision": "APPROVE"}),
+        ("recognized", RESUBMIT, "resubmitTeam", {}),
+        ("recognized", RECOGNIZE, "recognizeTeam", {}),
+    ],
+)
+def test_invalid_transition_is_a_conflict_and_changes_nothing(
+    client: TestClient, cypher, status, document, name, variables
+) -> None:
     staff(cypher)
     team_id = run(client, REGISTER, "registerTeam", input=team_input(institutionId="cd"))["team"]["id"]
     cypher("MATCH (t:Team {id: $id}) SET t.status = $status", id=team_id, status=status)
@@ -111,18 +129,21 @@ def test_members_of_a_recognized_team_cannot_change(client: TestClient, cypher) 
     assert count_nodes(cypher) == before
 
 
-@pytest.mark.parametrize(("change", "typename", "field"), [
-    ({"members": [{"personId": "guest"}]}, "InvalidInputError", "members"),
-    ({"leader": {"personId": "guest"}, "members": []}, "InvalidInputError", "leader"),
-    ({"leader": {"personId": "nobody"}}, "NotFoundError", "leader"),
-    ({"members": [{"personId": "nobody", "invited": True}]}, "NotFoundError", "members"),
-    ({"members": [{"personId": "lead"}]}, "InvalidInputError", "members"),
-    ({"members": [{"personId": "core", "role": "LEADER"}]}, "InvalidInputError", "members"),
-    ({"fields": []}, "InvalidInputError", "fields"),
-    ({"fields": ["no-such-field"]}, "NotFoundError", "fields"),
-    ({"name": " "}, "InvalidInputError", "name"),
-    ({"institutionId": None}, "InvalidInputError", "institutionId"),
-])
+@pytest.mark.parametrize(
+    ("change", "typename", "field"),
+    [
+        ({"members": [{"personId": "guest"}]}, "InvalidInputError", "members"),
+        ({"leader": {"personId": "guest"}, "members": []}, "InvalidInputError", "leader"),
+        ({"leader": {"personId": "nobody"}}, "NotFoundError", "leader"),
+        ({"members": [{"personId": "nobody", "invited": True}]}, "NotFoundError", "members"),
+        ({"members": [{"personId": "lead"}]}, "InvalidInputError", "members"),
+        ({"members": [{"personId": "core", "role": "LEADER"}]}, "InvalidInputError", "members"),
+        ({"fields": []}, "InvalidInputError", "fields"),
+        ({"fields": ["no-such-field"]}, "NotFoundError", "fields"),
+        ({"name": " "}, "InvalidInputError", "name"),
+        ({"institutionId": None}, "InvalidInputError", "institutionId"),
+    ],
+)
 def test_register_team_bad_input_writes_nothing(client: TestClient, cypher, change, typename, field) -> None:
     staff(cypher)
     before = count_nodes(cypher)
@@ -158,8 +179,14 @@ def test_the_leader_cannot_be_removed_and_a_member_cannot_be_added_twice(client:
 def test_team_lists_filter_by_status_institution_field_and_member(client: TestClient, cypher) -> None:
     staff(cypher)
     first = run(client, REGISTER, "registerTeam", input=team_input(institutionId="cd"))["team"]["id"]
-    run(client, REGISTER, "registerTeam", input=team_input(
-        institutionId="bj", name="北京团队", leader={"personId": "guest"}, members=[], fields=["potato"]))
+    run(
+        client,
+        REGISTER,
+        "registerTeam",
+        input=team_input(
+            institutionId="bj", name="北京团队", leader={"personId": "guest"}, members=[], fields=["potato"]
+        ),
+    )
     query = "query($where: TeamsWhere) { teams(where: $where, orderBy: {by: NAME}) { totalCount nodes { id name } } }"
 
     def names(where: dict[str, Any]) -> list[str]:
@@ -171,4 +198,5 @@ def test_team_lists_filter_by_status_institution_field_and_member(client: TestCl
     assert names({"memberId": "guest"}) == sorted(["钒钛新材料创新团队", "北京团队"])
     assert names({"status": "APPROVED"}) == []
     assert graphql(client, "query($id: ID!) { team(id: $id) { name } }", {"id": first})["data"]["team"] == {
-        "name": "钒钛新材料创新团队"}
+        "name": "钒钛新材料创新团队"
+    }

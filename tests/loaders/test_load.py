@@ -22,10 +22,21 @@ VOLATILE = ("createdAt", "updatedAt")
 
 def talentgraph(neo4j_connection: Any, *args: str, check: bool = True) -> subprocess.CompletedProcess[str]:
     """Run the command line on the test database."""
-    env = {**os.environ, "NEO4J_URI": neo4j_connection.uri, "NEO4J_USER": neo4j_connection.user,
-           "NEO4J_PASSWORD": neo4j_connection.password, "TALENTGRAPH_ID_SALT": SALT}
-    result = subprocess.run([sys.executable, "-m", "server.cli", *args], env=env, capture_output=True, text=True,
-                            cwd=REPOSITORY, timeout=600)
+    env = {
+        **os.environ,
+        "NEO4J_URI": neo4j_connection.uri,
+        "NEO4J_USER": neo4j_connection.user,
+        "NEO4J_PASSWORD": neo4j_connection.password,
+        "TALENTGRAPH_ID_SALT": SALT,
+    }
+    result = subprocess.run(
+        [sys.executable, "-m", "server.cli", *args],
+        env=env,
+        capture_output=True,
+        text=True,
+        cwd=REPOSITORY,
+        timeout=600,
+    )
     if check:
         assert result.returncode == 0, result.stdout + result.stderr
     return result
@@ -33,8 +44,9 @@ def talentgraph(neo4j_connection: Any, *args: str, check: bool = True) -> subpro
 
 def snapshot(cypher: Any) -> tuple[list[str], list[str]]:
     """Every node and relationship with its properties (timestamps aside), in a stable order."""
-    nodes = cypher("MATCH (n) WHERE NOT n:Migration AND NOT n:AuditEntry RETURN labels(n) AS labels, "
-                   "properties(n) AS props")
+    nodes = cypher(
+        "MATCH (n) WHERE NOT n:Migration AND NOT n:AuditEntry RETURN labels(n) AS labels, properties(n) AS props"
+    )
     relationships = cypher("""MATCH (a)-[r]->(b) WHERE NOT a:Migration AND NOT a:AuditEntry
                               RETURN coalesce(a.id, a.code, a.certificateNo) AS a, type(r) AS type,
                                      properties(r) AS props, coalesce(b.id, b.code, b.certificateNo) AS b""")
@@ -42,8 +54,10 @@ def snapshot(cypher: Any) -> tuple[list[str], list[str]]:
     def clean(props: dict[str, Any]) -> dict[str, Any]:
         return {key: str(value) for key, value in props.items() if key not in VOLATILE}
 
-    return (sorted(f"{sorted(row['labels'])} {sorted(clean(row['props']).items())}" for row in nodes),
-            sorted(f"{row['a']} {row['type']} {sorted(clean(row['props']).items())} {row['b']}" for row in relationships))
+    return (
+        sorted(f"{sorted(row['labels'])} {sorted(clean(row['props']).items())}" for row in nodes),
+        sorted(f"{row['a']} {row['type']} {sorted(clean(row['props']).items())} {row['b']}" for row in relationships),
+    )
 
 
 def test_samples_load_in_both_header_languages_encodings_and_xlsx(neo4j_connection, cypher) -> None:
@@ -59,8 +73,12 @@ def test_samples_load_in_both_header_languages_encodings_and_xlsx(neo4j_connecti
     for kind in ("platforms", "teams", "projects", "visits"):
         talentgraph(neo4j_connection, "load", kind, str(SAMPLES / f"{kind}.csv"), "--quiet")
     assert cypher("MATCH (:Person)-[:MEMBER_OF {role: 'leader'}]->(t:Team) RETURN count(t) AS n")[0]["n"] > 0
-    assert cypher("MATCH (:Person:ForeignExpert)-[:MADE]->(v:Visit)-[:HOSTED_BY]->(:Institution) "
-                  "RETURN count(v) AS n")[0]["n"] > 0
+    assert (
+        cypher("MATCH (:Person:ForeignExpert)-[:MADE]->(v:Visit)-[:HOSTED_BY]->(:Institution) RETURN count(v) AS n")[0][
+            "n"
+        ]
+        > 0
+    )
     assert cypher("MATCH (:Institution)-[:RAN]->(p:Project)<-[:WORKED_ON]-(:Person) RETURN count(p) AS n")[0]["n"] > 0
     stored = str(cypher("MATCH (p:Person) RETURN collect(properties(p)) AS all")[0]["all"])
     assert "110102199312182259" not in stored  # identity numbers are never stored
@@ -70,8 +88,10 @@ def test_loading_the_same_file_twice_changes_nothing(neo4j_connection, cypher, t
     generate(150, 5, tmp_path)
     talentgraph(neo4j_connection, "load-all", str(tmp_path), "--quiet")
     first = snapshot(cypher)
-    audit = cypher("MATCH (a:AuditEntry) WHERE a.operation STARTS WITH 'load:' RETURN a.operation AS operation, "
-                   "a.role AS role, size(a.nodeIds) AS changed")
+    audit = cypher(
+        "MATCH (a:AuditEntry) WHERE a.operation STARTS WITH 'load:' RETURN a.operation AS operation, "
+        "a.role AS role, size(a.nodeIds) AS changed"
+    )
     assert {row["operation"] for row in audit} >= {"load:institutions", "load:people"}
     assert {row["role"] for row in audit} == {"operator"}
     again = talentgraph(neo4j_connection, "load-all", str(tmp_path), "--quiet")
@@ -117,11 +137,30 @@ def test_an_unknown_institution_is_refused_by_line_and_column(neo4j_connection, 
 def test_a_killed_load_run_again_equals_a_clean_load(neo4j_connection, cypher, tmp_path: Path) -> None:
     generate(2000, 11, tmp_path)
     talentgraph(neo4j_connection, "load", "institutions", str(tmp_path / "institutions.csv"), "--quiet")
-    env = {**os.environ, "NEO4J_URI": neo4j_connection.uri, "NEO4J_USER": neo4j_connection.user,
-           "NEO4J_PASSWORD": neo4j_connection.password, "TALENTGRAPH_ID_SALT": SALT}
-    process = subprocess.Popen([sys.executable, "-m", "server.cli", "load", "people", str(tmp_path / "people.csv"),
-                                "--quiet", "--batch-size", "100"], env=env, cwd=REPOSITORY,
-                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    env = {
+        **os.environ,
+        "NEO4J_URI": neo4j_connection.uri,
+        "NEO4J_USER": neo4j_connection.user,
+        "NEO4J_PASSWORD": neo4j_connection.password,
+        "TALENTGRAPH_ID_SALT": SALT,
+    }
+    process = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "server.cli",
+            "load",
+            "people",
+            str(tmp_path / "people.csv"),
+            "--quiet",
+            "--batch-size",
+            "100",
+        ],
+        env=env,
+        cwd=REPOSITORY,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     deadline = time.monotonic() + 300
     written = 0
     while time.monotonic() < deadline and process.poll() is None:

@@ -35,12 +35,14 @@ def _band(birth_year: int | None, year: int) -> str:
     if birth_year is None:
         return ""
     age = year - birth_year
-    return "UNDER_30" if age < 30 else "30_39" if age < 40 else "40_49" if age < 50 else "50_59" if age < 60 \
-        else "60_PLUS"
+    return (
+        "UNDER_30" if age < 30 else "30_39" if age < 40 else "40_49" if age < 50 else "50_59" if age < 60 else "60_PLUS"
+    )
 
 
-def recount(raw: dict[str, list[dict[str, Any]]], as_of: dt.date, region: str,
-            group_by: list[str]) -> Counter[tuple[str, ...]]:
+def recount(
+    raw: dict[str, list[dict[str, Any]]], as_of: dt.date, region: str, group_by: list[str]
+) -> Counter[tuple[str, ...]]:
     """Titled staff in `region` (and within it) on `as_of`, by `group_by`, counted person by person."""
     inside, changed = {region}, True
     while changed:
@@ -49,10 +51,20 @@ def recount(raw: dict[str, list[dict[str, Any]]], as_of: dt.date, region: str,
         changed = len(inside) != before
     counts: Counter[tuple[str, ...]] = Counter()
     for person in raw["people"]:
-        jobs = [j for j in raw["jobs"] if j["person"] == person["id"]
-                and (j["since"] is None or j["since"] <= as_of) and (j["until"] is None or as_of <= j["until"])]
-        titles = [t for t in raw["titles"] if t["person"] == person["id"]
-                  and t["grantedOn"] <= as_of and (t["revokedOn"] is None or as_of < t["revokedOn"])]
+        jobs = [
+            j
+            for j in raw["jobs"]
+            if j["person"] == person["id"]
+            and (j["since"] is None or j["since"] <= as_of)
+            and (j["until"] is None or as_of <= j["until"])
+        ]
+        titles = [
+            t
+            for t in raw["titles"]
+            if t["person"] == person["id"]
+            and t["grantedOn"] <= as_of
+            and (t["revokedOn"] is None or as_of < t["revokedOn"])
+        ]
         if not jobs or not titles:
             continue
         job = sorted(jobs, key=lambda j: (j["since"] or dt.date.min, j["institution"]))[-1]
@@ -60,9 +72,15 @@ def recount(raw: dict[str, list[dict[str, Any]]], as_of: dt.date, region: str,
             continue
         title = sorted(titles, key=lambda t: (-t["rank"], t["grantedOn"], t["no"]))[0]
         fields = sorted(person["fields"], key=lambda f: (-f[0], f[1]))
-        values = {"REGION": job["region"], "TITLE_LEVEL": title["level"], "TITLE_SERIES": title["series"],
-                  "GRANT_YEAR": str(title["grantedOn"].year), "FIELD": fields[0][1] if fields else "",
-                  "INSTITUTION_TYPE": job["type"] or "", "GENDER": person["gender"] or "",
-                  "AGE_BAND": _band(person["birthYear"], as_of.year)}
+        values = {
+            "REGION": job["region"],
+            "TITLE_LEVEL": title["level"],
+            "TITLE_SERIES": title["series"],
+            "GRANT_YEAR": str(title["grantedOn"].year),
+            "FIELD": fields[0][1] if fields else "",
+            "INSTITUTION_TYPE": job["type"] or "",
+            "GENDER": person["gender"] or "",
+            "AGE_BAND": _band(person["birthYear"], as_of.year),
+        }
         counts[tuple(values[d] for d in group_by)] += 1
     return counts

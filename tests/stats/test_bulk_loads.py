@@ -27,8 +27,12 @@ def test_loading_generated_files_keeps_every_figure_equal_to_a_recount(on_db, cy
         for kind in LOAD_ORDER:
             summary = await load_file(db, tmp_path / f"{kind}.csv", kind, "test-salt", batch_size=50)
             assert summary.written, summary.errors[:3]
-        return [problem for day in (dt.date(2015, 6, 30), dt.date(2022, 12, 31), dt.date.today())
-                for region in ("130800", "110000") for problem in await verify_talent_stats(db, day, region)]
+        return [
+            problem
+            for day in (dt.date(2015, 6, 30), dt.date(2022, 12, 31), dt.date.today())
+            for region in ("130800", "110000")
+            for problem in await verify_talent_stats(db, day, region)
+        ]
 
     assert on_db(load_and_verify) == []
     assert cypher("MATCH (s:TalentSpan) RETURN count(s) AS n")[0]["n"] > 100
@@ -43,8 +47,13 @@ async def _titled_staff_agrees(db, day: dt.date, region: str) -> list[str]:  # t
 
 
 async def _exact(db) -> list[str]:  # type: ignore[no-untyped-def]
-    return [problem for day in (dt.date(2018, 3, 1), dt.date.today()) for region in ("130800", "110000")
-            for check in (verify_talent_stats, _titled_staff_agrees) for problem in await check(db, day, region)]
+    return [
+        problem
+        for day in (dt.date(2018, 3, 1), dt.date.today())
+        for region in ("130800", "110000")
+        for check in (verify_talent_stats, _titled_staff_agrees)
+        for problem in await check(db, day, region)
+    ]
 
 
 class _UpsertFailing:
@@ -64,7 +73,8 @@ class _UpsertFailing:
 
 
 def test_a_load_stopped_after_some_batches_has_counted_and_indexed_exactly_those(
-        on_db, cypher, tmp_path: Path, monkeypatch) -> None:
+    on_db, cypher, tmp_path: Path, monkeypatch
+) -> None:
     generate(140, 11, tmp_path)
     assert on_db(lambda db: load_file(db, tmp_path / "institutions.csv", "institutions", "test-salt")).written
 
@@ -101,7 +111,8 @@ def test_a_load_stopped_after_some_batches_has_counted_and_indexed_exactly_those
 
 
 def test_a_pending_span_replaced_before_its_batch_is_folded_is_counted_once(
-        on_db, cypher, tmp_path: Path, monkeypatch) -> None:
+    on_db, cypher, tmp_path: Path, monkeypatch
+) -> None:
     generate(40, 5, tmp_path)
     assert on_db(lambda db: load_file(db, tmp_path / "institutions.csv", "institutions", "test-salt")).written
     kept: list[PendingSpans] = []
@@ -117,8 +128,11 @@ def test_a_pending_span_replaced_before_its_batch_is_folded_is_counted_once(
     batches = {batch for pending in kept for batch in pending.batches}
     assert len(batches) >= 2
     # Someone of a pending batch loses a title through the API: their pending spans are replaced at once.
-    [victim] = cypher("MATCH (p:Person)-[:HOLDS]->(t:Title), (s:TalentSpan {person: p.id}) WHERE s.batch IN $batches "
-                      "RETURN t.certificateNo AS certificate, t.grantedOn AS granted LIMIT 1", batches=list(batches))
+    [victim] = cypher(
+        "MATCH (p:Person)-[:HOLDS]->(t:Title), (s:TalentSpan {person: p.id}) WHERE s.batch IN $batches "
+        "RETURN t.certificateNo AS certificate, t.grantedOn AS granted LIMIT 1",
+        batches=list(batches),
+    )
     revoked_on = victim["granted"].to_native() + dt.timedelta(days=30)
     on_db(lambda db: revoke_title(db, victim["certificate"], min(revoked_on, dt.date.today()), "test", OPERATOR))
     assert on_db(_exact) == []
@@ -133,7 +147,8 @@ def test_a_pending_span_replaced_before_its_batch_is_folded_is_counted_once(
 
 
 def test_a_load_whose_batch_fails_stops_with_the_error_and_folds_what_committed(
-        on_db, cypher, tmp_path: Path, monkeypatch) -> None:
+    on_db, cypher, tmp_path: Path, monkeypatch
+) -> None:
     generate(80, 13, tmp_path)
     assert on_db(lambda db: load_file(db, tmp_path / "institutions.csv", "institutions", "test-salt")).written
     fails_on_the_fourth_batch = _UpsertFailing(4, RuntimeError("the database went away"))

@@ -23,8 +23,9 @@ from tests.conftest import graphql
 from tests.stats.test_definitions import visit
 
 CHROMIUM = Path("/usr/bin/chromium")
-pytestmark = pytest.mark.skipif(not CHROMIUM.exists(), reason="/usr/bin/chromium is missing: "
-                                "`apt-get install chromium` (.ci/run installs it)")
+pytestmark = pytest.mark.skipif(
+    not CHROMIUM.exists(), reason="/usr/bin/chromium is missing: `apt-get install chromium` (.ci/run installs it)"
+)
 
 
 @pytest.fixture
@@ -33,8 +34,11 @@ def served(settings: Settings, neo4j_connection: Neo4jConnection, cypher: Any) -
     from server.app import create_app
 
     port = free_port()
-    server = uvicorn.Server(uvicorn.Config(create_app(settings, neo4j_connection), host="127.0.0.1", port=port,
-                                           log_level="warning", lifespan="on"))
+    server = uvicorn.Server(
+        uvicorn.Config(
+            create_app(settings, neo4j_connection), host="127.0.0.1", port=port, log_level="warning", lifespan="on"
+        )
+    )
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()
     deadline = time.monotonic() + 30
@@ -51,11 +55,28 @@ def chromium(url: str, *mode: str) -> str:
     profile = tempfile.mkdtemp(prefix="talentgraph-chromium-")
     try:
         done = subprocess.run(
-            [str(CHROMIUM), "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-             "--disable-background-networking", "--disable-component-update", "--disable-sync",
-             "--disable-dev-shm-usage", f"--user-data-dir={profile}", "--virtual-time-budget=15000",
-             "--window-size=1400,1500", *mode, url],
-            capture_output=True, text=True, timeout=120, check=True)
+            [
+                str(CHROMIUM),
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--disable-dev-shm-usage",
+                f"--user-data-dir={profile}",
+                "--virtual-time-budget=15000",
+                "--window-size=1400,1500",
+                *mode,
+                url,
+            ],
+            capture_output=True,
+            text=True,
+            timeout=120,
+            check=True,
+        )
         return done.stdout
     finally:
         shutil.rmtree(profile, ignore_errors=True)
@@ -66,8 +87,14 @@ def build_city(cypher: Any, rebuild: Any) -> None:
     institution(cypher, "i2", "围场县农业技术推广站", "130828", "GOVERNMENT")
     levels = ["SENIOR", "DEPUTY_SENIOR", "INTERMEDIATE", "INTERMEDIATE", "ASSISTANT", "JUNIOR"]
     for n in range(12):
-        person(cypher, f"p{n}", f"人员{n}", f"renyuan{n}", "i1" if n % 3 else "i2",
-               titles=((f"D{n}", "HEALTH" if n % 2 else "AGRICULTURE", levels[n % 6], f"{2016 + n % 7}-03-01"),))
+        person(
+            cypher,
+            f"p{n}",
+            f"人员{n}",
+            f"renyuan{n}",
+            "i1" if n % 3 else "i2",
+            titles=((f"D{n}", "HEALTH" if n % 2 else "AGRICULTURE", levels[n % 6], f"{2016 + n % 7}-03-01"),),
+        )
     cypher("CREATE (:Person:ForeignExpert {id: 'e1', name: 'Anna', highEnd: true})")
     for n, day in enumerate(["2021-05-01", "2022-05-01", "2023-05-01"]):
         visit(cypher, f"v{n}", "e1", "i1", day)
@@ -75,10 +102,14 @@ def build_city(cypher: Any, rebuild: Any) -> None:
 
 
 def test_the_dashboard_draws_every_target_and_the_counties_with_the_apis_numbers(
-        served: str, client, cypher, rebuild, tmp_path: Path) -> None:
+    served: str, client, cypher, rebuild, tmp_path: Path
+) -> None:
     build_city(cypher, rebuild)
-    api = graphql(client, """{ progress(asOf: "2024-06-30") { target { code } value }
-        talentStats(asOf: "2024-06-30", groupBy: [REGION]) { total rows { keys count } } }""")["data"]
+    api = graphql(
+        client,
+        """{ progress(asOf: "2024-06-30") { target { code } value }
+        talentStats(asOf: "2024-06-30", groupBy: [REGION]) { total rows { keys count } } }""",
+    )["data"]
     dom = chromium(f"{served}/?asOf=2024-06-30", "--dump-dom")
     assert 'data-ready="true"' in dom, dom[-2000:]
     for target in api["progress"]:

@@ -22,35 +22,55 @@ from loaders.load import LoadSummary, _batches, _validate, load_file
 from loaders.writer import References
 
 SALT = "test-salt"
-WIPE = ("MATCH (n) WHERE n:Person OR n:Title OR n:TalentSpan OR n:TalentCell OR n:TalentTally OR n:PendingBatch "
-        "OR n:AuditEntry DETACH DELETE n")
+WIPE = (
+    "MATCH (n) WHERE n:Person OR n:Title OR n:TalentSpan OR n:TalentCell OR n:TalentTally OR n:PendingBatch "
+    "OR n:AuditEntry DETACH DELETE n"
+)
 
 
 def _graph(cypher: Any) -> dict[str, Any]:
     """People, titles, their relationships, talent spans and cube cells, without timestamps and batch ids."""
+
     def clean(props: dict[str, Any], *drop: str) -> dict[str, Any]:
         return {key: value for key, value in props.items() if key not in drop}
 
-    people = {row["key"]: clean(row["props"], "createdAt", "updatedAt")
-              for row in cypher("MATCH (p:Person) RETURN p.idHash AS key, properties(p) AS props")}
-    titles = {row["key"]: clean(row["props"], "createdAt")
-              for row in cypher("MATCH (t:Title) RETURN t.certificateNo AS key, properties(t) AS props")}
+    people = {
+        row["key"]: clean(row["props"], "createdAt", "updatedAt")
+        for row in cypher("MATCH (p:Person) RETURN p.idHash AS key, properties(p) AS props")
+    }
+    titles = {
+        row["key"]: clean(row["props"], "createdAt")
+        for row in cypher("MATCH (t:Title) RETURN t.certificateNo AS key, properties(t) AS props")
+    }
     links = sorted(
         (row["person"], row["type"], sorted(row["props"].items()), row["to"])
-        for row in cypher("MATCH (p:Person)-[r]->(x) RETURN p.idHash AS person, type(r) AS type, "
-                          "properties(r) AS props, coalesce(x.certificateNo, x.id, x.code) AS to"))
-    spans = sorted(sorted(clean(row["props"], "batch").items(), key=lambda item: item[0])
-                   for row in cypher("MATCH (s:TalentSpan) RETURN properties(s) AS props"))
-    cells = {row["key"]: row["years"] for row in cypher("MATCH (c:TalentCell) RETURN c.key AS key, c.atYearStart AS years")
-             if any(row["years"])}
-    tallies = {(row["cell"], row["year"]): (row["days"], row["deltas"])
-               for row in cypher("MATCH (t:TalentTally) WHERE size(t.days) > 0 "
-                                 "RETURN t.cell AS cell, t.year AS year, t.days AS days, t.deltas AS deltas")}
+        for row in cypher(
+            "MATCH (p:Person)-[r]->(x) RETURN p.idHash AS person, type(r) AS type, "
+            "properties(r) AS props, coalesce(x.certificateNo, x.id, x.code) AS to"
+        )
+    )
+    spans = sorted(
+        sorted(clean(row["props"], "batch").items(), key=lambda item: item[0])
+        for row in cypher("MATCH (s:TalentSpan) RETURN properties(s) AS props")
+    )
+    cells = {
+        row["key"]: row["years"]
+        for row in cypher("MATCH (c:TalentCell) RETURN c.key AS key, c.atYearStart AS years")
+        if any(row["years"])
+    }
+    tallies = {
+        (row["cell"], row["year"]): (row["days"], row["deltas"])
+        for row in cypher(
+            "MATCH (t:TalentTally) WHERE size(t.days) > 0 "
+            "RETURN t.cell AS cell, t.year AS year, t.days AS days, t.deltas AS deltas"
+        )
+    }
     return {"people": people, "titles": titles, "links": links, "spans": spans, "cells": cells, "tallies": tallies}
 
 
 def _everything_merged(monkeypatch: pytest.MonkeyPatch) -> None:
     """Send every row the usual way: merged, then recounted and re-indexed from the graph."""
+
     async def merge_all(tx: Any, rows: Any, reference: Any = None, hints: bool = False) -> bulk_people.NewPeople:
         return bulk_people.NewPeople(rest=list(rows))
 
@@ -70,12 +90,13 @@ def _first_rows(source: Path, target: Path, count: int) -> Path:
     with source.open(encoding="utf-8-sig", newline="") as handle:
         rows = list(csv.reader(handle))
     with target.open("w", encoding="utf-8", newline="") as handle:
-        csv.writer(handle).writerows(rows[:count + 1])
+        csv.writer(handle).writerows(rows[: count + 1])
     return target
 
 
 def test_new_people_are_created_as_merging_and_refreshing_them_would_leave_them(
-        on_db, cypher, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    on_db, cypher, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     generate(250, 5, tmp_path)
     created: list[int] = []
     real_plan = bulk_people.plan
@@ -94,8 +115,11 @@ def test_new_people_are_created_as_merging_and_refreshing_them_would_leave_them(
     async def rebuild(db: Any) -> list[str]:
         await rebuild_search_documents(db)
         await rebuild_talent_stats(db)
-        return [problem for region in ("130800", "110000", "120000")
-                for problem in await verify_talent_stats(db, dt.date.today(), region)]
+        return [
+            problem
+            for region in ("130800", "110000", "120000")
+            for problem in await verify_talent_stats(db, dt.date.today(), region)
+        ]
 
     assert on_db(rebuild) == []
     assert _graph(cypher) == fast
@@ -109,7 +133,8 @@ def test_new_people_are_created_as_merging_and_refreshing_them_would_leave_them(
 
 
 def test_batches_mixing_new_and_known_people_end_as_the_usual_way_does(
-        on_db, cypher, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    on_db, cypher, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """People loaded before (some of their titles), then the whole file: known people merge, new ones are created."""
     generate(200, 8, tmp_path)
     part = _first_rows(tmp_path / "people.csv", tmp_path / "part.csv", 90)
@@ -125,7 +150,8 @@ def test_batches_mixing_new_and_known_people_end_as_the_usual_way_does(
 
 
 def test_a_batch_that_finds_its_new_people_created_meanwhile_runs_again_and_merges_them(
-        on_db, cypher, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    on_db, cypher, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     generate(30, 9, tmp_path)
     _load(on_db, tmp_path, tmp_path / "people.csv")
     before = _graph(cypher)
@@ -154,16 +180,20 @@ def test_a_batch_that_finds_its_new_people_created_meanwhile_runs_again_and_merg
 
 
 def test_people_marked_new_at_validation_but_created_before_the_write_are_merged(
-        on_db, cypher, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    on_db, cypher, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """Validation marks rows whose person it did not find `new`, and writing trusts the mark: if someone
     created the person meanwhile, the uniqueness constraints refuse the batch, which runs again unmarked."""
     generate(30, 19, tmp_path)
     _load(on_db, tmp_path, tmp_path / "people.csv")
     # Registered through the API, say: ids of their own, not the ones a load derives from the identity hash.
-    cypher("MATCH (p:Person) WITH p, p.id AS derived SET p.id = 'api-' + derived "
-           "WITH p, derived MATCH (s:TalentSpan {person: derived}) SET s.person = p.id")
+    cypher(
+        "MATCH (p:Person) WITH p, p.id AS derived SET p.id = 'api-' + derived "
+        "WITH p, derived MATCH (s:TalentSpan {person: derived}) SET s.person = p.id"
+    )
     before = _graph(cypher)
     cypher("MATCH (t:Title) SET t.importFingerprint = 'stale'")
+
     # As if every person had been created after validation looked for them.
     async def nobody(db: Any, hashes: Any) -> set[str]:
         return set()
@@ -195,7 +225,8 @@ def test_people_marked_new_at_validation_but_created_before_the_write_are_merged
 
 
 def test_rows_are_marked_new_only_when_their_person_is_new_to_the_graph_and_to_earlier_batches(
-        on_db, cypher, tmp_path: Path) -> None:
+    on_db, cypher, tmp_path: Path
+) -> None:
     generate(400, 21, tmp_path)
     _load(on_db, tmp_path, _first_rows(tmp_path / "people.csv", tmp_path / "part.csv", 40))
     in_graph = {row["idHash"] for row in cypher("MATCH (p:Person) RETURN p.idHash AS idHash")}
@@ -212,8 +243,9 @@ def test_rows_are_marked_new_only_when_their_person_is_new_to_the_graph_and_to_e
     async def spilled(db: Any) -> list[list[dict[str, Any]]]:
         with tempfile.TemporaryFile() as spill:
             summary = LoadSummary(path=tmp_path / "moved.csv", kind="people")
-            await _validate(db, tmp_path / "moved.csv", "people", SALT, None, summary, References(),
-                            lambda *_: None, spill, 25)
+            await _validate(
+                db, tmp_path / "moved.csv", "people", SALT, None, summary, References(), lambda *_: None, spill, 25
+            )
             spill.seek(0)
             return list(_batches(spill))
 
@@ -262,11 +294,16 @@ def test_batches_sharing_a_person_are_written_in_file_order(on_db, cypher, tmp_p
         csv.writer(handle).writerows([header, *first, *later, *rows[5:]])
     _load(on_db, tmp_path, tmp_path / "ordered.csv", batch_size=5)
     ids = [row[column["id_number"]] for row in first]
-    emails = {row["email"] for row in cypher(
-        "MATCH (p:Person)-[:HOLDS]->(t:Title) WHERE t.certificateNo STARTS WITH 'LATER-' RETURN p.email AS email")}
+    emails = {
+        row["email"]
+        for row in cypher(
+            "MATCH (p:Person)-[:HOLDS]->(t:Title) WHERE t.certificateNo STARTS WITH 'LATER-' RETURN p.email AS email"
+        )
+    }
     assert emails == {f"later{number}@example.cn" for number in range(len(ids))}
-    assert cypher("MATCH (p:Person)-[:HOLDS]->(t:Title) WHERE t.certificateNo STARTS WITH 'LATER-' "
-                  "RETURN count(DISTINCT p) AS n")[0]["n"] == len({*ids})
+    assert cypher(
+        "MATCH (p:Person)-[:HOLDS]->(t:Title) WHERE t.certificateNo STARTS WITH 'LATER-' RETURN count(DISTINCT p) AS n"
+    )[0]["n"] == len({*ids})
 
 
 def test_a_load_reads_the_reference_trees_once_and_each_batch_checks_its_own_keys(on_db, tmp_path: Path) -> None:
@@ -297,7 +334,8 @@ def _edited(source: Path, target: Path, lines: set[int]) -> Path:
 
 
 def test_rows_whose_title_is_unchanged_are_not_sent_back_and_a_reload_ends_as_merging_would(
-        on_db, cypher, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    on_db, cypher, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """bulk_people.plan leaves out the rows whose stored import fingerprint is theirs, as bulk/people would
     leave them alone: counted unchanged, never sent. The rows that did change are updated as usual."""
     generate(120, 9, tmp_path)

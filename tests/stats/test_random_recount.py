@@ -18,16 +18,28 @@ from graph.stats.verify import verify_talent_stats
 from graph.titles import TitleGrant, grant_title, revoke_title
 from tests.stats.recount import read_raw, recount
 
-REGIONS = ["130802", "130803", "130821", "130822", "130826", "130828", "130881", "130871", "130800",
-           "110000", "120000"]
+REGIONS = ["130802", "130803", "130821", "130822", "130826", "130828", "130881", "130871", "130800", "110000", "120000"]
 TYPES = ["UNIVERSITY", "INSTITUTE", "ENTERPRISE", "HOSPITAL", "SCHOOL", "GOVERNMENT", None]
 LEVELS = ["SENIOR", "DEPUTY_SENIOR", "INTERMEDIATE", "ASSISTANT", "JUNIOR"]
 SERIES = ["ENGINEERING", "HEALTH", "HIGHER_EDUCATION", "AGRICULTURE", "ECONOMICS"]
 FIELDS = ["vanadium-titanium", "new-materials", "edible-fungi", "hawthorn", "digital-economy"]
-GROUPINGS = [[], ["REGION"], ["TITLE_LEVEL"], ["TITLE_SERIES"], ["GRANT_YEAR"], ["FIELD"], ["INSTITUTION_TYPE"],
-             ["GENDER"], ["AGE_BAND"], ["REGION", "TITLE_LEVEL"], ["TITLE_LEVEL", "TITLE_SERIES"],
-             ["TITLE_SERIES", "GRANT_YEAR"], ["GENDER", "AGE_BAND"], ["FIELD", "INSTITUTION_TYPE", "REGION"],
-             ["AGE_BAND", "REGION", "TITLE_LEVEL", "TITLE_SERIES", "GRANT_YEAR", "FIELD", "INSTITUTION_TYPE", "GENDER"]]
+GROUPINGS = [
+    [],
+    ["REGION"],
+    ["TITLE_LEVEL"],
+    ["TITLE_SERIES"],
+    ["GRANT_YEAR"],
+    ["FIELD"],
+    ["INSTITUTION_TYPE"],
+    ["GENDER"],
+    ["AGE_BAND"],
+    ["REGION", "TITLE_LEVEL"],
+    ["TITLE_LEVEL", "TITLE_SERIES"],
+    ["TITLE_SERIES", "GRANT_YEAR"],
+    ["GENDER", "AGE_BAND"],
+    ["FIELD", "INSTITUTION_TYPE", "REGION"],
+    ["AGE_BAND", "REGION", "TITLE_LEVEL", "TITLE_SERIES", "GRANT_YEAR", "FIELD", "INSTITUTION_TYPE", "GENDER"],
+]
 SCOPES = ["130800", "130826", "110000", "130000"]
 
 
@@ -38,16 +50,24 @@ def _day(rng: random.Random, first: int = 1975, last: int = 2024) -> dt.date:
 def build_random_graph(cypher: Any, rng: random.Random, people: int) -> None:
     """Institutions in Chengde's counties, Beijing and Tianjin; people with careers and titles, in Cypher."""
     institutions = [{"id": f"i{n}", "region": rng.choice(REGIONS), "type": rng.choice(TYPES)} for n in range(30)]
-    cypher("""UNWIND $rows AS row MATCH (r:Region {code: row.region})
-              CREATE (:Institution {id: row.id, name: row.id, type: row.type})-[:LOCATED_IN]->(r)""", rows=institutions)
+    cypher(
+        """UNWIND $rows AS row MATCH (r:Region {code: row.region})
+              CREATE (:Institution {id: row.id, name: row.id, type: row.type})-[:LOCATED_IN]->(r)""",
+        rows=institutions,
+    )
     cypher("CREATE (:Institution {id: 'nowhere', name: 'unlocated', type: 'OTHER'})")
     rows = []
     for n in range(people):
         jobs, start = [], _day(rng, 1970, 2020)
         for _ in range(rng.choice([0, 1, 1, 2, 3])):
             end = start + dt.timedelta(days=rng.randrange(30, 6000)) if rng.random() < 0.6 else None
-            jobs.append({"institution": rng.choice(institutions)["id"] if rng.random() > 0.05 else "nowhere",
-                         "since": None if rng.random() < 0.1 else start, "until": end})
+            jobs.append(
+                {
+                    "institution": rng.choice(institutions)["id"] if rng.random() > 0.05 else "nowhere",
+                    "since": None if rng.random() < 0.1 else start,
+                    "until": end,
+                }
+            )
             if end is None:
                 break
             # Sometimes the next job starts before the last ends: overlapping employments.
@@ -56,16 +76,33 @@ def build_random_graph(cypher: Any, rng: random.Random, people: int) -> None:
         for k in range(rng.choice([0, 1, 1, 2, 3, 4])):
             granted = _day(rng, 1978, 2024)
             revoked = granted + dt.timedelta(days=rng.randrange(1, 4000)) if rng.random() < 0.15 else None
-            titles.append({"no": f"N{n}-{k}", "level": rng.choice(LEVELS), "series": rng.choice(SERIES),
-                           "grantedOn": granted, "revokedOn": revoked if revoked and revoked < dt.date.today() else None})
+            titles.append(
+                {
+                    "no": f"N{n}-{k}",
+                    "level": rng.choice(LEVELS),
+                    "series": rng.choice(SERIES),
+                    "grantedOn": granted,
+                    "revokedOn": revoked if revoked and revoked < dt.date.today() else None,
+                }
+            )
         if titles and rng.random() < 0.2:
             # Two titles granted the same day at the same level: the certificate number decides.
             titles.append({**titles[0], "no": f"N{n}-same", "series": rng.choice(SERIES)})
-        fields = [{"code": code, "weight": rng.choice([0.5, 1.0])} for code in rng.sample(FIELDS, rng.choice([0, 1, 2]))]
-        rows.append({"id": f"p{n:04d}", "gender": rng.choice(["MALE", "FEMALE", None]),
-                     "birthYear": rng.choice([None, *range(1950, 2000)]), "jobs": jobs, "titles": titles,
-                     "fields": fields})
-    cypher("""UNWIND $rows AS row
+        fields = [
+            {"code": code, "weight": rng.choice([0.5, 1.0])} for code in rng.sample(FIELDS, rng.choice([0, 1, 2]))
+        ]
+        rows.append(
+            {
+                "id": f"p{n:04d}",
+                "gender": rng.choice(["MALE", "FEMALE", None]),
+                "birthYear": rng.choice([None, *range(1950, 2000)]),
+                "jobs": jobs,
+                "titles": titles,
+                "fields": fields,
+            }
+        )
+    cypher(
+        """UNWIND $rows AS row
               CREATE (p:Person {id: row.id, name: row.id, gender: row.gender, birthYear: row.birthYear})
               WITH p, row
               CALL (p, row) { UNWIND row.jobs AS job MATCH (i:Institution {id: job.institution})
@@ -74,7 +111,9 @@ def build_random_graph(cypher: Any, rng: random.Random, people: int) -> None:
                               CREATE (p)-[:HOLDS]->(:Title {certificateNo: t.no, level: t.level, series: t.series,
                                                             grantedOn: t.grantedOn, revokedOn: t.revokedOn}) }
               CALL (p, row) { UNWIND row.fields AS f MATCH (field:Field {code: f.code})
-                              CREATE (p)-[:EXPERT_IN {weight: f.weight}]->(field) }""", rows=rows)
+                              CREATE (p)-[:EXPERT_IN {weight: f.weight}]->(field) }""",
+        rows=rows,
+    )
 
 
 async def _mismatches(db: Database, raw: dict[str, Any], days: list[dt.date]) -> list[str]:
@@ -87,8 +126,9 @@ async def _mismatches(db: Database, raw: dict[str, Any], days: list[dt.date]) ->
                 expected = recount(raw, day, scope, grouping)
                 got = Counter({row.keys: row.count for row in table.rows})
                 if got != +expected or table.total != sum(expected.values()):
-                    problems.append(f"{day} {scope} {grouping}: got {dict(got)} total {table.total}, "
-                                    f"expected {dict(expected)}")
+                    problems.append(
+                        f"{day} {scope} {grouping}: got {dict(got)} total {table.total}, expected {dict(expected)}"
+                    )
             [titled] = [p for p in await progress(db, plan, scope, day) if p.target.code == "titled-staff"]
             if titled.value != sum(recount(raw, day, scope, []).values()):
                 problems.append(f"{day} {scope} progress: {titled.value}")
@@ -113,20 +153,46 @@ async def _random_writes(db: Database, raw: dict[str, Any], rng: random.Random, 
         kind = rng.choice(["grant", "grant", "revoke", "move", "details"])
         person = rng.choice(people)
         if kind == "grant":
-            await grant_title(db, TitleGrant(person=person, certificate_no=f"W{n:05d}", series=rng.choice(SERIES),
-                                             level=rng.choice(LEVELS), granted_on=_day(rng, 1990, today.year - 1)),
-                              OPERATOR)
+            await grant_title(
+                db,
+                TitleGrant(
+                    person=person,
+                    certificate_no=f"W{n:05d}",
+                    series=rng.choice(SERIES),
+                    level=rng.choice(LEVELS),
+                    granted_on=_day(rng, 1990, today.year - 1),
+                ),
+                OPERATOR,
+            )
         elif kind == "revoke" and titles:
             title = titles.pop(rng.randrange(len(titles)))
-            await revoke_title(db, title["no"], title["grantedOn"] + dt.timedelta(days=rng.randrange(0, 3000))
-                               if title["grantedOn"] + dt.timedelta(days=3000) < today else today, None, OPERATOR)
+            await revoke_title(
+                db,
+                title["no"],
+                title["grantedOn"] + dt.timedelta(days=rng.randrange(0, 3000))
+                if title["grantedOn"] + dt.timedelta(days=3000) < today
+                else today,
+                None,
+                OPERATOR,
+            )
         elif kind == "move":
-            await update_person(db, person, PersonChanges(institution=f"i{rng.randrange(30)}",
-                                                          since=_day(rng, 2000, today.year - 1)), OPERATOR)
+            await update_person(
+                db,
+                person,
+                PersonChanges(institution=f"i{rng.randrange(30)}", since=_day(rng, 2000, today.year - 1)),
+                OPERATOR,
+            )
         else:
-            await update_person(db, person, PersonChanges(gender=rng.choice(["MALE", "FEMALE"]),
-                                                          birth_year=rng.randrange(1955, 2000),
-                                                          fields=rng.sample(FIELDS, rng.choice([0, 1, 2]))), OPERATOR)
+            await update_person(
+                db,
+                person,
+                PersonChanges(
+                    gender=rng.choice(["MALE", "FEMALE"]),
+                    birth_year=rng.randrange(1955, 2000),
+                    fields=rng.sample(FIELDS, rng.choice([0, 1, 2])),
+                ),
+                OPERATOR,
+            )
 
 
 def test_every_figure_equals_a_recount_after_a_rebuild_and_after_incremental_writes(cypher, on_db, rebuild) -> None:

@@ -50,8 +50,14 @@ def test_cycles_made_during_a_load_are_still_collected() -> None:
 
 
 def test_a_validation_worker_keeps_the_loads_setting() -> None:
-    code = ("import gc; from loaders.validate import _start_worker; _start_worker('people', 'salt', None); "
-            "print(gc.get_threshold(), gc.get_freeze_count() > 0)")
+    code = (
+        "import gc; from loaders.validate import _start_worker; _start_worker('people', 'salt', None); "
+        "print(gc.get_threshold(), gc.get_freeze_count() > 0)"
+    )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=REPOSITORY, check=True)
-    assert result.stdout.split() == [f"({YOUNG_THRESHOLD},", f"{OLDER_THRESHOLDS[0]},", f"{OLDER_THRESHOLDS[1]})",
-                                     "True"]
+    assert result.stdout.split() == [
+        f"({YOUNG_THRESHOLD},",
+        f"{OLDER_THRESHOLDS[0]},",
+        f"{OLDER_THRESHOLDS[1]})",
+        "True",
+    ]

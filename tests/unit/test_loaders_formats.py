@@ -7,8 +7,6 @@ import pytest
 from loaders.formats import KINDS, fold_header, format_of
 from loaders.validate import validate_file
 
-pytestmark = pytest.mark.unit
-
 DOC = (Path(__file__).resolve().parents[2] / "docs" / "import-formats.md").read_text(encoding="utf-8")
 
 

@@ -13,8 +13,6 @@ from loaders.readers import read_rows
 from loaders.sample_files import SAMPLES_DIR, write_samples
 from loaders.validate import validate_file
 
-pytestmark = pytest.mark.unit
-
 PEOPLE = 4000
 
 
@@ -76,9 +74,15 @@ def test_every_institution_named_anywhere_is_in_the_institutions_file(city: Path
     for row in read_rows(city / "institutions.csv", "institutions"):
         names.add(row.values["name"])
         codes.add(row.values["credit_code"])
-    assert {
-        t for t in Counter(r.values["type"] for r in read_rows(city / "institutions.csv", "institutions"))
-    } == {"高校", "科研院所", "企业", "医院", "中小学及职业学校", "机关事业单位", "其他"}
+    assert {t for t in Counter(r.values["type"] for r in read_rows(city / "institutions.csv", "institutions"))} == {
+        "高校",
+        "科研院所",
+        "企业",
+        "医院",
+        "中小学及职业学校",
+        "机关事业单位",
+        "其他",
+    }
     for kind, column in [
         ("people", "institution"),
         ("teams", "institution"),

@@ -15,8 +15,6 @@ from graph.identity import (
 )
 from loaders.errors import InvalidValue
 
-pytestmark = pytest.mark.unit
-
 TODAY = date(2025, 6, 30)
 
 
@@ -47,9 +45,7 @@ def test_an_odd_sequence_digit_means_male() -> None:
         ("110105194912310021", "check character"),
     ],
 )
-def test_an_invalid_identity_number_is_refused_with_a_reason_in_both_languages(
-    number: str, english: str
-) -> None:
+def test_an_invalid_identity_number_is_refused_with_a_reason_in_both_languages(number: str, english: str) -> None:
     with pytest.raises(InvalidValue) as refused:
         check_id_number(number, TODAY)
     assert english in refused.value.reason_en
@@ -110,9 +106,7 @@ def test_an_invalid_credit_code_is_refused_with_a_reason(code: str, english: str
 
 def test_a_check_value_of_31_is_written_as_zero() -> None:
     found = next(
-        make_credit_code("130802", serial)
-        for serial in range(10_000)
-        if make_credit_code("130802", serial)[-1] == "0"
+        make_credit_code("130802", serial) for serial in range(10_000) if make_credit_code("130802", serial)[-1] == "0"
     )
     assert credit_check_char(found[:17]) == "0"
     assert check_credit_code(found) == found

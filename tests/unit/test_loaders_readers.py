@@ -9,8 +9,6 @@ from openpyxl import Workbook
 from loaders.errors import FileFormatError, HeaderError
 from loaders.readers import detect_encoding, read_rows
 
-pytestmark = pytest.mark.unit
-
 INSTITUTION_HEADER = "name,credit_code,type,region"
 ROW = "承德钒钛新材料有限公司,91350100M000100Y43,企业,双桥区"
 

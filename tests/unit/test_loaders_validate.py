@@ -28,8 +28,6 @@ from loaders.records import (
 )
 from loaders.validate import validate_file, validate_row, validated_records
 
-pytestmark = pytest.mark.unit
-
 TODAY = date(2025, 6, 30)
 SALT = "test-salt"
 ID_NUMBER = make_id_number("130802", date(1980, 3, 15), 123)  # a man born 1980
@@ -316,11 +314,7 @@ TEAM = {
 def test_a_valid_team_row_with_members_by_name_and_id_number() -> None:
     record, errors = check("teams", TEAM)
     assert errors == [] and isinstance(record, TeamRecord)
-    assert (
-        record.team_id == "T-1"
-        and record.origin == TeamOrigin.INTRODUCED
-        and record.level == Level.PROVINCIAL
-    )
+    assert record.team_id == "T-1" and record.origin == TeamOrigin.INTRODUCED and record.level == Level.PROVINCIAL
     assert record.status == TeamStatus.RECOGNIZED
     assert record.leader == PersonRef("张伟", hash_id_number(ID_NUMBER, SALT))
     assert record.members == (PersonRef("李娜"), PersonRef("王强", hash_id_number(ID_NUMBER, SALT)))

@@ -24,10 +24,10 @@ def test_worker_processes_find_what_one_process_finds_in_the_same_order(tmp_path
     assert len(rows) > PARALLEL_FROM + 500
     number = rows[10][column["id_number"]]
     rows[10][column["id_number"]] = number[:-1] + ("1" if number[-1] != "1" else "2")  # a wrong check digit
-    rows[PARALLEL_CHUNK + 5][column["granted_on"]] = "2021-13-01"                   # no such month
+    rows[PARALLEL_CHUNK + 5][column["granted_on"]] = "2021-13-01"  # no such month
     # The same certificate as a row of the first chunk for someone else, in the second chunk.
     rows[PARALLEL_CHUNK + 9][column["certificate_no"]] = rows[3][column["certificate_no"]]
-    rows[PARALLEL_FROM + 300][column["title_level"]] = "特级"                            # no such level
+    rows[PARALLEL_FROM + 300][column["title_level"]] = "特级"  # no such level
     path = tmp_path / "bad.csv"
     with path.open("w", encoding="utf-8", newline="") as handle:
         csv.writer(handle).writerows([header, *rows])
@@ -43,8 +43,14 @@ def test_worker_processes_find_what_one_process_finds_in_the_same_order(tmp_path
 def test_what_crosses_to_and_from_workers_pickles_quickly_and_whole() -> None:
     """Rows and records travel between processes: each class pickles as a call with its values (loaders/pickling.py),
     not through dataclasses' per-object field lookup, and comes back equal."""
-    classes = [Row, *(member for member in vars(records).values()
-                      if dataclasses.is_dataclass(member) and hasattr(member, "__slots__"))]
+    classes = [
+        Row,
+        *(
+            member
+            for member in vars(records).values()
+            if dataclasses.is_dataclass(member) and hasattr(member, "__slots__")
+        ),
+    ]
     assert len(classes) > 5
     for cls in classes:
         assert cls.__reduce__.__module__ == "loaders.pickling", cls
@@ -58,15 +64,16 @@ def test_what_crosses_to_and_from_workers_pickles_quickly_and_whole() -> None:
 
 
 def test_rows_contradicting_earlier_ones_are_found_when_the_keys_have_moved_to_disk(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """Past IN_MEMORY_KEYS keys the conflict check keeps them on disk (memory bounded however long the file):
     what it finds must not change."""
     generate(300, 4, tmp_path)
     with (tmp_path / "people.csv").open(encoding="utf-8-sig", newline="") as handle:
         header, *rows = list(csv.reader(handle))
     column = {key: index for index, key in enumerate(header)}
-    rows[250][column["certificate_no"]] = rows[3][column["certificate_no"]]   # another person's certificate
-    for key in ("id_number", "gender", "birth_year"):                        # same person, another name
+    rows[250][column["certificate_no"]] = rows[3][column["certificate_no"]]  # another person's certificate
+    for key in ("id_number", "gender", "birth_year"):  # same person, another name
         rows[260][column[key]] = rows[5][column[key]]
     rows[260][column["name"]] = rows[5][column["name"]] + "某"
     path = tmp_path / "conflicts.csv"
@@ -159,7 +166,7 @@ def test_a_block_with_bytes_of_another_encoding_reports_the_rows_before_them(tmp
         for row in read_rows(path, "people"):
             before.append(row)
     # read_rows decodes ahead, so it stops some lines before the bad one; blocks stop right at it.
-    assert before == read[:len(before)] and read[-1].line == max(row.line for row in read)
+    assert before == read[: len(before)] and read[-1].line == max(row.line for row in read)
 
 
 def test_large_files_of_one_row_per_line_are_checked_from_blocks(tmp_path: Path) -> None:

@@ -4,14 +4,10 @@ from __future__ import annotations
 
 import re
 
-import pytest
-
 from cypher import STATEMENTS, split_statements
 from graph.migrations import read_reference
 from graph.names import pinyin_initials, pinyin_of
 from server.common.enums import InstitutionType, TitleLevel, TitleSeries
-
-pytestmark = pytest.mark.unit
 
 
 def test_every_statement_file_says_what_it_answers() -> None:
@@ -45,9 +41,27 @@ def test_reference_regions_are_chengde_and_its_counties() -> None:
 
 def test_fields_named_by_the_plan_are_all_there() -> None:
     names = {r["name"] for r in read_reference("fields")}
-    for name in ("钒钛新材料", "新材料", "食用菌", "山楂", "马铃薯", "中药材", "固废资源利用", "数字经济", "文旅康养",
-                 "智能制造", "新能源", "清洁能源", "碳达峰碳中和", "区块链", "能源动力", "信息技术",
-                 "绿色食品及生物医药", "环境保护", "乡村振兴"):
+    for name in (
+        "钒钛新材料",
+        "新材料",
+        "食用菌",
+        "山楂",
+        "马铃薯",
+        "中药材",
+        "固废资源利用",
+        "数字经济",
+        "文旅康养",
+        "智能制造",
+        "新能源",
+        "清洁能源",
+        "碳达峰碳中和",
+        "区块链",
+        "能源动力",
+        "信息技术",
+        "绿色食品及生物医药",
+        "环境保护",
+        "乡村振兴",
+    ):
         assert name in names
 
 

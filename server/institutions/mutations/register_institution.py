@@ -40,9 +40,15 @@ RegisterInstitutionResult = Annotated[
 async def register_institution(info: strawberry.Info, input: RegisterInstitutionInput) -> RegisterInstitutionResult:
     """Register an institution; typed errors for bad input, unknown region or field, duplicate credit code."""
     context = info.context
-    draft = InstitutionDraft(name=input.name, type=code_of(input.type), region=input.region_code,
-                             credit_code=input.credit_code, high_tech=input.high_tech, tech_sme=input.tech_sme,
-                             fields=list(input.fields))
+    draft = InstitutionDraft(
+        name=input.name,
+        type=code_of(input.type),
+        region=input.region_code,
+        credit_code=input.credit_code,
+        high_tech=input.high_tech,
+        tech_sme=input.tech_sme,
+        fields=list(input.fields),
+    )
     try:
         context.caller.require(Role.ADMIN, action="registerInstitution")
         institution_id = await register(context.db, draft, context.caller.actor)

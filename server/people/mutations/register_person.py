@@ -27,7 +27,8 @@ class RegisterPersonInput:
     phone: str | None = None
     consent_to_contact: bool = False
     institution_id: strawberry.ID | None = strawberry.field(
-        default=None, description="Current employer; an institution key registers its own staff only.")
+        default=None, description="Current employer; an institution key registers its own staff only."
+    )
     role: str | None = None
     since: dt.date | None = None
     fields: list[str] = strawberry.field(default_factory=list, description="Field codes, main field first.")
@@ -48,11 +49,19 @@ RegisterPersonResult = Annotated[
 def person_draft(input: RegisterPersonInput) -> PersonDraft:
     """The graph's draft of a person input."""
     return PersonDraft(
-        name=input.name, gender=input.gender.value if input.gender else None, birth_year=input.birth_year,
-        degree=input.degree.value if input.degree else None, id_number=input.id_number, email=input.email,
-        phone=input.phone, consent_to_contact=input.consent_to_contact,
-        institution=str(input.institution_id) if input.institution_id else None, role=input.role,
-        since=input.since, fields=list(input.fields), keywords=list(input.keywords),
+        name=input.name,
+        gender=input.gender.value if input.gender else None,
+        birth_year=input.birth_year,
+        degree=input.degree.value if input.degree else None,
+        id_number=input.id_number,
+        email=input.email,
+        phone=input.phone,
+        consent_to_contact=input.consent_to_contact,
+        institution=str(input.institution_id) if input.institution_id else None,
+        role=input.role,
+        since=input.since,
+        fields=list(input.fields),
+        keywords=list(input.keywords),
     )
 
 

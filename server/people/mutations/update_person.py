@@ -26,7 +26,8 @@ class UpdatePersonInput:
     phone: str | None = None
     consent_to_contact: bool | None = None
     institution_id: strawberry.ID | None = strawberry.field(
-        default=None, description="A new employer: the current employment ends the day before `since`.")
+        default=None, description="A new employer: the current employment ends the day before `since`."
+    )
     role: str | None = None
     since: dt.date | None = strawberry.field(default=None, description="Start at the new employer (default today).")
     fields: list[str] | None = strawberry.field(default=None, description="Replaces the person's fields.")
@@ -47,11 +48,17 @@ async def update_person(info: strawberry.Info, id: strawberry.ID, input: UpdateP
     """Update a person in one transaction; typed errors for bad input and unknown references."""
     context = info.context
     changes = PersonChanges(
-        name=input.name, gender=input.gender.value if input.gender else None, birth_year=input.birth_year,
-        degree=input.degree.value if input.degree else None, email=input.email, phone=input.phone,
+        name=input.name,
+        gender=input.gender.value if input.gender else None,
+        birth_year=input.birth_year,
+        degree=input.degree.value if input.degree else None,
+        email=input.email,
+        phone=input.phone,
         consent_to_contact=input.consent_to_contact,
-        institution=str(input.institution_id) if input.institution_id else None, role=input.role,
-        since=input.since, fields=list(input.fields) if input.fields is not None else None,
+        institution=str(input.institution_id) if input.institution_id else None,
+        role=input.role,
+        since=input.since,
+        fields=list(input.fields) if input.fields is not None else None,
         keywords=list(input.keywords) if input.keywords is not None else None,
     )
     try:

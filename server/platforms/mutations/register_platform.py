@@ -24,7 +24,8 @@ class RegisterPlatformInput:
     established_on: dt.date
     fields: list[str] = strawberry.field(default_factory=list, description="Field codes.")
     institution_id: strawberry.ID | None = strawberry.field(
-        default=None, description="Host institution: an institution key's own when omitted; needed for admins.")
+        default=None, description="Host institution: an institution key's own when omitted; needed for admins."
+    )
 
 
 @strawberry.type
@@ -41,9 +42,14 @@ RegisterPlatformResult = Annotated[
 async def register_platform(info: strawberry.Info, input: RegisterPlatformInput) -> RegisterPlatformResult:
     """Register a platform; typed errors for bad input, unknown references, another institution."""
     context = info.context
-    draft = PlatformDraft(name=input.name, kind=code_of(input.kind), level=code_of(input.level),
-                          established_on=input.established_on, fields=list(input.fields),
-                          institution=str(input.institution_id) if input.institution_id else None)
+    draft = PlatformDraft(
+        name=input.name,
+        kind=code_of(input.kind),
+        level=code_of(input.level),
+        established_on=input.established_on,
+        fields=list(input.fields),
+        institution=str(input.institution_id) if input.institution_id else None,
+    )
     try:
         context.caller.require(*WRITERS, action="registerPlatform")
         platform_id = await register(context.db, draft, context.caller.actor)

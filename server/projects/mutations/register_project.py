@@ -28,8 +28,9 @@ class RegisterProjectInput:
     year: int = strawberry.field(description="Year the project started (立项年度).")
     institution_id: strawberry.ID = strawberry.field(description="The lead institution (承担单位).")
     id: str | None = strawberry.field(default=None, description="Project number (项目编号), else generated.")
-    partner_institution_ids: list[strawberry.ID] = strawberry.field(default_factory=list,
-                                                                    description="Partners (合作单位).")
+    partner_institution_ids: list[strawberry.ID] = strawberry.field(
+        default_factory=list, description="Partners (合作单位)."
+    )
     participants: list[ProjectParticipantInput] = strawberry.field(default_factory=list)
     fields: list[str] = strawberry.field(default_factory=list, description="Field codes.")
 
@@ -49,8 +50,12 @@ async def register_project(info: strawberry.Info, input: RegisterProjectInput) -
     """Register a project in one transaction; typed errors for refusals, bad input, unknown references."""
     context = info.context
     draft = ProjectDraft(
-        name=input.name, kind=code_of(input.kind), year=input.year, institution=str(input.institution_id),
-        id=input.id, partners=[str(partner) for partner in input.partner_institution_ids],
+        name=input.name,
+        kind=code_of(input.kind),
+        year=input.year,
+        institution=str(input.institution_id),
+        id=input.id,
+        partners=[str(partner) for partner in input.partner_institution_ids],
         participants=[(str(p.person_id), p.role.value) for p in input.participants],
         fields=list(input.fields),
     )

@@ -52,11 +52,27 @@ AddPlanResult = Annotated[
 async def add_plan(info: strawberry.Info, input: AddPlanInput) -> AddPlanResult:
     """Add a plan; typed errors for bad dates or targets, a plan code in use, a caller not admin."""
     context = info.context
-    draft = PlanDraft(code=input.code.strip(), name=input.name, name_en=input.name_en, starts_on=input.starts_on,
-                      deadline=input.deadline,
-                      targets=[TargetDraft(code=t.code.strip(), name=t.name, name_en=t.name_en, goal=t.goal,
-                                           unit=t.unit, unit_en=t.unit_en, deadline=t.deadline, counts=t.counts,
-                                           source=t.source) for t in input.targets])
+    draft = PlanDraft(
+        code=input.code.strip(),
+        name=input.name,
+        name_en=input.name_en,
+        starts_on=input.starts_on,
+        deadline=input.deadline,
+        targets=[
+            TargetDraft(
+                code=t.code.strip(),
+                name=t.name,
+                name_en=t.name_en,
+                goal=t.goal,
+                unit=t.unit,
+                unit_en=t.unit_en,
+                deadline=t.deadline,
+                counts=t.counts,
+                source=t.source,
+            )
+            for t in input.targets
+        ],
+    )
     try:
         context.caller.require(Role.ADMIN, action="Adding a plan")
         await add(context.db, draft, measurable(), context.caller.actor)

@@ -14,10 +14,13 @@ from server.teams.mutations.review_team import review_team
 class TeamMutations:
     register_team = strawberry.mutation(resolver=register_team, description="Register a team (status submitted).")
     review_team = strawberry.mutation(resolver=review_team, description="Approve or reject a submitted team (admin).")
-    recognize_team = strawberry.mutation(resolver=recognize_team,
-                                         description="Recognize an approved team from a date (admin).")
+    recognize_team = strawberry.mutation(
+        resolver=recognize_team, description="Recognize an approved team from a date (admin)."
+    )
     resubmit_team = strawberry.mutation(resolver=resubmit_team, description="Submit a rejected team again.")
-    add_team_member = strawberry.mutation(resolver=add_team_member,
-                                          description="Add a member to a team not yet recognized.")
+    add_team_member = strawberry.mutation(
+        resolver=add_team_member, description="Add a member to a team not yet recognized."
+    )
     remove_team_member = strawberry.mutation(
-        resolver=remove_team_member, description="Remove a member (not the leader) from a team not yet recognized.")
+        resolver=remove_team_member, description="Remove a member (not the leader) from a team not yet recognized."
+    )

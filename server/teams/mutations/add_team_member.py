@@ -25,8 +25,9 @@ AddTeamMemberResult = Annotated[
 ]
 
 
-async def add_team_member(info: strawberry.Info, team_id: strawberry.ID,
-                          member: TeamMemberInput) -> AddTeamMemberResult:
+async def add_team_member(
+    info: strawberry.Info, team_id: strawberry.ID, member: TeamMemberInput
+) -> AddTeamMemberResult:
     """Add a member; typed errors for a recognized team, a person already on it or not invited from elsewhere."""
     context = info.context
     try:

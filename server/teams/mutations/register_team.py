@@ -19,9 +19,11 @@ from server.teams.types import Team, TeamOrigin, TeamRole, team_from
 class TeamMemberInput:
     person_id: strawberry.ID
     role: TeamRole = strawberry.field(  # type: ignore[valid-type]
-        default=TeamRole.MEMBER, description="CORE or MEMBER; the leader is named apart.")  # type: ignore[attr-defined]
+        default=TeamRole.MEMBER, description="CORE or MEMBER; the leader is named apart."
+    )  # type: ignore[attr-defined]
     invited: bool = strawberry.field(
-        default=False, description="Set when the person works elsewhere and is invited explicitly.")
+        default=False, description="Set when the person works elsewhere and is invited explicitly."
+    )
 
 
 @strawberry.input(description="A team to register, based at the caller's institution.")
@@ -33,7 +35,8 @@ class RegisterTeamInput:
     level: Level | None = None  # type: ignore[valid-type]
     members: list[TeamMemberInput] = strawberry.field(default_factory=list)
     institution_id: strawberry.ID | None = strawberry.field(
-        default=None, description="Base institution: an institution key's own when omitted; needed for admins.")
+        default=None, description="Base institution: an institution key's own when omitted; needed for admins."
+    )
 
 
 @strawberry.type
@@ -55,10 +58,15 @@ def member_draft(member: TeamMemberInput) -> MemberDraft:
 async def register_team(info: strawberry.Info, input: RegisterTeamInput) -> RegisterTeamResult:
     """Register a team; typed errors for bad input, unknown people, a leader of another team, another institution."""
     context = info.context
-    draft = TeamDraft(name=input.name, fields=list(input.fields), leader=member_draft(input.leader),
-                      origin=code_of(input.origin), level=code_of(input.level) if input.level else None,
-                      institution=str(input.institution_id) if input.institution_id else None,
-                      members=[member_draft(member) for member in input.members])
+    draft = TeamDraft(
+        name=input.name,
+        fields=list(input.fields),
+        leader=member_draft(input.leader),
+        origin=code_of(input.origin),
+        level=code_of(input.level) if input.level else None,
+        institution=str(input.institution_id) if input.institution_id else None,
+        members=[member_draft(member) for member in input.members],
+    )
     try:
         context.caller.require(*WRITERS, action="registerTeam")
         team_id = await register(context.db, draft, context.caller.actor)

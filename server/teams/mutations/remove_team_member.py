@@ -24,8 +24,9 @@ RemoveTeamMemberResult = Annotated[
 ]
 
 
-async def remove_team_member(info: strawberry.Info, team_id: strawberry.ID,
-                             person_id: strawberry.ID) -> RemoveTeamMemberResult:
+async def remove_team_member(
+    info: strawberry.Info, team_id: strawberry.ID, person_id: strawberry.ID
+) -> RemoveTeamMemberResult:
     """Remove a member; typed errors for the leader, a recognized team, a person not on it."""
     context = info.context
     try:

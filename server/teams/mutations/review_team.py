@@ -30,8 +30,9 @@ ReviewTeamResult = Annotated[
 ]
 
 
-async def review_team(info: strawberry.Info, id: strawberry.ID, decision: ReviewDecision,
-                      comment: str | None = None) -> ReviewTeamResult:
+async def review_team(
+    info: strawberry.Info, id: strawberry.ID, decision: ReviewDecision, comment: str | None = None
+) -> ReviewTeamResult:
     """Approve or reject a submitted team; a team in any other status is a ConflictError."""
     context = info.context
     try:

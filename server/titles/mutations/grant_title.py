@@ -36,16 +36,23 @@ class TitleGranted:
 
 GrantTitleResult = Annotated[
     TitleGranted | InvalidInputError | NotFoundError | ConflictError | NotAllowedError,
-    strawberry.union("GrantTitleResult")
+    strawberry.union("GrantTitleResult"),
 ]
 
 
 async def grant_title(info: strawberry.Info, input: GrantTitleInput) -> GrantTitleResult:
     """Grant a title; typed errors for bad input, an unknown person, a duplicate certificate."""
     context = info.context
-    title = TitleGrant(person=str(input.person_id), certificate_no=input.certificate_no, series=code_of(input.series),
-                       level=code_of(input.level), granted_on=input.granted_on, name=input.name,
-                       directed=input.directed, region=input.region_code)
+    title = TitleGrant(
+        person=str(input.person_id),
+        certificate_no=input.certificate_no,
+        series=code_of(input.series),
+        level=code_of(input.level),
+        granted_on=input.granted_on,
+        name=input.name,
+        directed=input.directed,
+        region=input.region_code,
+    )
     try:
         context.caller.require(*WRITERS, action="grantTitle")
         certificate_no = await grant(context.db, title, context.caller.actor)

@@ -22,12 +22,13 @@ class TitleRevoked:
 
 RevokeTitleResult = Annotated[
     TitleRevoked | InvalidInputError | NotFoundError | ConflictError | NotAllowedError,
-    strawberry.union("RevokeTitleResult")
+    strawberry.union("RevokeTitleResult"),
 ]
 
 
-async def revoke_title(info: strawberry.Info, certificate_no: str, revoked_on: dt.date | None = None,
-                       reason: str | None = None) -> RevokeTitleResult:
+async def revoke_title(
+    info: strawberry.Info, certificate_no: str, revoked_on: dt.date | None = None, reason: str | None = None
+) -> RevokeTitleResult:
     """Revoke a title (default today); typed errors for an unknown or already revoked title."""
     context = info.context
     try:

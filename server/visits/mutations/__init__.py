@@ -8,6 +8,7 @@ from server.visits.mutations.register_foreign_expert import register_foreign_exp
 
 @strawberry.type
 class VisitMutations:
-    register_foreign_expert = strawberry.mutation(resolver=register_foreign_expert,
-                                                  description="Register a foreign expert.")
+    register_foreign_expert = strawberry.mutation(
+        resolver=register_foreign_expert, description="Register a foreign expert."
+    )
     record_visit = strawberry.mutation(resolver=record_visit, description="Record a foreign expert's visit.")

@@ -23,7 +23,8 @@ class RecordVisitInput:
     program: str | None = None
     purpose: str | None = None
     institution_id: strawberry.ID | None = strawberry.field(
-        default=None, description="Host institution: an institution key's own when omitted; needed for admins.")
+        default=None, description="Host institution: an institution key's own when omitted; needed for admins."
+    )
 
 
 @strawberry.type
@@ -40,9 +41,14 @@ RecordVisitResult = Annotated[
 async def record_visit(info: strawberry.Info, input: RecordVisitInput) -> RecordVisitResult:
     """Record a visit; typed errors for dates out of order, overlapping visits, unknown expert or host."""
     context = info.context
-    draft = VisitDraft(expert=str(input.expert_id), arrived_on=input.arrived_on, departed_on=input.departed_on,
-                       institution=str(input.institution_id) if input.institution_id else None,
-                       program=input.program, purpose=input.purpose)
+    draft = VisitDraft(
+        expert=str(input.expert_id),
+        arrived_on=input.arrived_on,
+        departed_on=input.departed_on,
+        institution=str(input.institution_id) if input.institution_id else None,
+        program=input.program,
+        purpose=input.purpose,
+    )
     try:
         context.caller.require(*WRITERS, action="recordVisit")
         visit_id = await record(context.db, draft, context.caller.actor)

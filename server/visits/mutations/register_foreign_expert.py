@@ -31,14 +31,16 @@ RegisterForeignExpertResult = Annotated[
 ]
 
 
-async def register_foreign_expert(info: strawberry.Info,
-                                  input: RegisterForeignExpertInput) -> RegisterForeignExpertResult:
+async def register_foreign_expert(
+    info: strawberry.Info, input: RegisterForeignExpertInput
+) -> RegisterForeignExpertResult:
     """Register a foreign expert; typed errors as registerPerson, and for a nationality that is not a code."""
     context = info.context
     try:
         context.caller.require(*WRITERS, action="registerForeignExpert")
-        person_id = await register(context.db, person_draft(input), input.nationality, input.high_end,
-                                   context.id_salt, context.caller.actor)
+        person_id = await register(
+            context.db, person_draft(input), input.nationality, input.high_end, context.id_salt, context.caller.actor
+        )
     except DomainError as error:
         return user_error(error)  # type: ignore[return-value]
     return ForeignExpertRegistered(expert=person_from(await context.people.load(person_id)))
