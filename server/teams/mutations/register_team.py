@@ -19,8 +19,9 @@ from server.teams.types import Team, TeamOrigin, TeamRole, team_from
 class TeamMemberInput:
     person_id: strawberry.ID
     role: TeamRole = strawberry.field(  # type: ignore[valid-type]
-        default=TeamRole.MEMBER, description="CORE or MEMBER; the leader is named apart."
-    )  # type: ignore[attr-defined]
+        default=TeamRole.MEMBER,  # type: ignore[attr-defined]
+        description="CORE or MEMBER; the leader is named apart.",
+    )
     invited: bool = strawberry.field(
         default=False, description="Set when the person works elsewhere and is invited explicitly."
     )
