@@ -30,15 +30,16 @@ REVIEW = (
     f"mutation($id: ID!, $decision: ReviewDecision!) {{ reviewTeam(id: $id, decision: $decision) {{ {OUTCOME} }} }}"
 )
 
-Request = tuple[str, dict[str, Any]]
+#: A request of a race: the key it carries, its document and variables.
+Request = tuple[str, str, dict[str, Any]]
 
 
-def race(url: str, key: str, requests: list[Request]) -> list[dict[str, Any]]:
+def race(url: str, requests: list[Request]) -> list[dict[str, Any]]:
     """Send `requests` at once, one thread and connection each, released together; their outcomes in order."""
     barrier = threading.Barrier(len(requests))
 
     def send(request: Request) -> dict[str, Any]:
-        document, variables = request
+        key, document, variables = request
         with httpx.Client(base_url=url, headers=bearer(key), timeout=120) as http:
             # Connect and have the key cached first, so that the requests themselves start together.
             assert http.post("/graphql", json={"query": "{ titleLevels { code } }"}).status_code == 200
@@ -89,7 +90,7 @@ def test_concurrent_registrations_with_one_leader_register_one_team(served: str,
     def trial(n: int) -> None:
         person(cypher, f"lead-{n}", "王强", "wang qiang", "cd")
         outcomes = race(
-            served, key, [(REGISTER_TEAM, {"input": team_input(f"团队{n}-{k}", f"lead-{n}")}) for k in range(4)]
+            served, [(key, REGISTER_TEAM, {"input": team_input(f"团队{n}-{k}", f"lead-{n}")}) for k in range(4)]
         )
         assert kinds(outcomes) == {"TeamRegistered": 1, "ConflictError": 3}, (n, outcomes)
         assert {outcome.get("field") for outcome in outcomes} == {None, "leader"}
@@ -107,7 +108,7 @@ def test_identical_concurrent_visits_are_recorded_and_counted_once(served: str, 
     def trial(n: int) -> None:
         cypher("CREATE (:Person:ForeignExpert {id: $id, name: 'Anna Schmidt', highEnd: false})", id=f"fe-{n}")
         visit = {"expertId": f"fe-{n}", "arrivedOn": "2022-05-01", "departedOn": "2022-05-09", "institutionId": "cd"}
-        outcomes = race(served, key, [(RECORD_VISIT, {"input": visit})] * 4)
+        outcomes = race(served, [(key, RECORD_VISIT, {"input": visit})] * 4)
         assert kinds(outcomes) == {"VisitRecorded": 1, "ConflictError": 3}, (n, outcomes)
 
     trials(trial)
@@ -130,7 +131,7 @@ def test_concurrent_additions_of_one_person_add_them_to_a_team_once(served: str,
 
     def trial(n: int) -> None:
         person(cypher, f"m-{n}", "李娜", "li na", "cd")
-        outcomes = race(served, key, [(ADD_MEMBER, {"team": team, "member": {"personId": f"m-{n}"}})] * 4)
+        outcomes = race(served, [(key, ADD_MEMBER, {"team": team, "member": {"personId": f"m-{n}"}})] * 4)
         assert kinds(outcomes) == {"TeamMemberAdded": 1, "ConflictError": 3}, (n, outcomes)
 
     trials(trial)
@@ -150,9 +151,8 @@ def test_concurrent_reviews_of_one_team_decide_it_once(served: str, cypher, keys
             "mutation($input: RegisterTeamInput!) { registerTeam(input: $input) { ... on TeamRegistered { team { id } } } }",
             input=team_input(f"团队{n}", f"lead-{n}"),
         )["registerTeam"]["team"]["id"]
-        outcomes = race(
-            served, admin, [(REVIEW, {"id": team, "decision": decision}) for decision in ("APPROVE", "REJECT")] * 2
-        )
+        reviews = [(admin, REVIEW, {"id": team, "decision": decision}) for decision in ("APPROVE", "REJECT")]
+        outcomes = race(served, reviews * 2)
         assert kinds(outcomes) == {"TeamReviewed": 1, "ConflictError": 3}, (n, outcomes)
         [entry] = cypher(
             "MATCH (a:AuditEntry {operation: 'reviewTeam'}) WHERE $id IN a.nodeIds RETURN a.id AS id", id=team
