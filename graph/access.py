@@ -74,7 +74,11 @@ class Access:
     """Change the record."""
 
 
+# The only answers `access` gives, made once: it runs for every person of every page.
 _EVERYTHING = Access(record=True, profile=True, contact=True, write=True)
+_READS_EVERYTHING = Access(record=True, profile=True, contact=True, write=False)
+_READS_ALL_BUT_CONTACT = Access(record=True, profile=True, contact=False, write=False)
+_PUBLIC_PROFILE = Access(record=False, profile=True, contact=False, write=False)
 _NOTHING = Access(record=False, profile=False, contact=False, write=False)
 
 
@@ -98,16 +102,15 @@ def access(caller: Caller, institutions: Collection[str | None], consented: bool
     - Anonymous callers see no individual at all (aggregate statistics only).
     No raw identity number is ever stored, so no caller ever sees one.
     """
-    own = caller.institution is not None and caller.institution in institutions
-    match caller.role:
-        case Role.ADMIN | Role.OPERATOR:
-            return _EVERYTHING
-        case Role.ANALYST:
-            return Access(record=True, profile=True, contact=True, write=False)
-        case Role.RECRUITER:
-            return Access(record=True, profile=True, contact=consented, write=False)
-        case Role.INSTITUTION:
-            return Access(record=own, profile=True, contact=own, write=own)
+    role = caller.role
+    if role is Role.ADMIN or role is Role.OPERATOR:
+        return _EVERYTHING
+    if role is Role.ANALYST:
+        return _READS_EVERYTHING
+    if role is Role.RECRUITER:
+        return _READS_EVERYTHING if consented else _READS_ALL_BUT_CONTACT
+    if role is Role.INSTITUTION:
+        return _EVERYTHING if caller.institution is not None and caller.institution in institutions else _PUBLIC_PROFILE
     return _NOTHING
 
 
