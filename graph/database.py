@@ -12,7 +12,7 @@ from neo4j.exceptions import ConstraintError
 from neo4j.time import Date, DateTime, Duration, Time
 
 from cypher import STATEMENTS
-from graph.errors import Conflict
+from graph.errors import DuplicateKey
 
 T = TypeVar("T")
 
@@ -187,12 +187,12 @@ class Database:
             raise _conflict(error) from error
 
 
-def _conflict(error: ConstraintError) -> Conflict:
+def _conflict(error: ConstraintError) -> DuplicateKey:
     text = str(error.message or error)
     for key, (en, zh, field_name) in _UNIQUE_KEYS.items():
         if key in text:
-            return Conflict(en, zh, field_name)
-    return Conflict(f"This would duplicate a unique value: {text}", "与已有记录的唯一值重复", None)
+            return DuplicateKey(en, zh, field_name)
+    return DuplicateKey(f"This would duplicate a unique value: {text}", "与已有记录的唯一值重复", None)
 
 
 _UNIQUE_KEYS = {

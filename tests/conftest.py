@@ -6,15 +6,18 @@ import asyncio
 import os
 import shutil
 import tempfile
+import threading
+import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
+import uvicorn
 from neo4j import GraphDatabase
 from starlette.testclient import TestClient
 
-from graph.embedded import EmbeddedNeo4j
+from graph.embedded import EmbeddedNeo4j, free_port
 from graph.migrations import migrate
 from graph.runtime import Neo4jConnection
 from graph.settings import Settings
@@ -101,6 +104,28 @@ def client(settings: Settings, neo4j_connection: Neo4jConnection, keys: Callable
 
     with TestClient(create_app(settings, neo4j_connection), headers=bearer(keys("admin"))) as test_client:
         yield test_client
+
+
+@pytest.fixture
+def served(settings: Settings, neo4j_connection: Neo4jConnection, cypher: Any) -> Iterator[str]:
+    """The app served by uvicorn on a free port, in a thread, on the test database."""
+    from server.app import create_app
+
+    port = free_port()
+    server = uvicorn.Server(
+        uvicorn.Config(
+            create_app(settings, neo4j_connection), host="127.0.0.1", port=port, log_level="warning", lifespan="on"
+        )
+    )
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 30
+    while not server.started and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert server.started, "uvicorn did not start"
+    yield f"http://127.0.0.1:{port}"
+    server.should_exit = True
+    thread.join(timeout=10)
 
 
 def bearer(secret: str | None) -> dict[str, str]:
