@@ -159,6 +159,7 @@ def cmd_serve(settings: Settings, args: argparse.Namespace) -> int:
 
     from graph.embedded import free_port
     from server.app import create_app
+    from server.graphiql import IdeSetup, demo_setup
 
     if args.dev:
         settings = settings.model_copy(update={"mode": "development"})
@@ -170,14 +171,17 @@ def cmd_serve(settings: Settings, args: argparse.Namespace) -> int:
         )
         return 2
     connection = connect(settings)
+    ide: IdeSetup | None = None
     try:
         asyncio.run(_run(connection, migrate))
         if args.demo:
             from loaders.demo import demo_key, load_demo
 
             asyncio.run(_run(connection, lambda db: load_demo(db, settings)))
+            ide = demo_setup(None)
             if settings.auth:
                 key = asyncio.run(_run(connection, lambda db: demo_key(db, settings)))
+                ide = demo_setup(key)
                 print(
                     f"Demo analyst key (kept in {settings.data_dir / 'demo-key'}): send it as the header\n"
                     f"  Authorization: Bearer {key}",
@@ -187,7 +191,7 @@ def cmd_serve(settings: Settings, args: argparse.Namespace) -> int:
             f"Talent Graph: http://{args.host}:{port}/ (dashboard), http://{args.host}:{port}/graphql (API)", flush=True
         )
         uvicorn.run(
-            create_app(settings, connection),
+            create_app(settings, connection, ide),
             host=args.host,
             port=port,
             log_level="info" if settings.development else "warning",

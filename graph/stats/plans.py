@@ -14,6 +14,9 @@ from graph.errors import Conflict, InvalidInput, NotFound
 
 _PLAN_CODE = re.compile(r"^[a-z0-9][a-z0-9-]{2,60}$")
 
+#: The region a plan's goals are set for: Chengde. Its counties, districts and zones lie within it.
+CITY = "130800"
+
 
 @dataclass(frozen=True)
 class Target:
@@ -96,7 +99,8 @@ def check_goal(goal: float, field_name: str) -> float:
     return goal
 
 
-def _decided_by(actor: Actor) -> str:
+def decided_by(actor: Actor) -> str:
+    """What a changed goal records as who decided it: the key's id, else the role."""
     return actor.key_id or actor.role
 
 
@@ -105,7 +109,7 @@ async def set_target_goal(db: Database, plan: str, code: str, goal: float, actor
     check_goal(goal, "goal")
 
     async def work(tx: Transaction) -> tuple[None, list[str]]:
-        if not await tx.run("stats/set_target_goal", plan=plan, code=code, goal=goal, setBy=_decided_by(actor)):
+        if not await tx.run("stats/set_target_goal", plan=plan, code=code, goal=goal, setBy=decided_by(actor)):
             raise NotFound("target", f"{plan}/{code}", "code")
         return None, [f"{plan}/{code}"]
 
@@ -197,7 +201,7 @@ async def add_plan(db: Database, draft: PlanDraft, measurable: set[str], actor: 
     async def work(tx: Transaction) -> tuple[None, list[str]]:
         if (await tx.run("stats/plan_exists", code=draft.code))[0]["exists"]:
             raise Conflict(f"A plan {draft.code} already exists.", f"规划{draft.code}已存在", "code")
-        await tx.run("stats/add_plan", plan=plan, targets=targets, setBy=_decided_by(actor))
+        await tx.run("stats/add_plan", plan=plan, targets=targets, setBy=decided_by(actor))
         return None, [draft.code]
 
     await audited(db, actor, "addPlan", work)
