@@ -31,6 +31,10 @@ class Actor:
     key_id: str | None = None
     institution: str | None = None
 
+    def own_institution(self, given: str | None) -> str | None:
+        """The institution a write is for: the one given, else an institution key's own (the only one it may write)."""
+        return given or self.institution
+
     def check_institution(self, institution: str | None, what: str) -> None:
         """Refuse a change to `what` of `institution` when this actor is bound to another institution."""
         if self.institution is not None and institution != self.institution:

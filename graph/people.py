@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from graph.audit import Actor, audited
@@ -185,7 +185,7 @@ def person_properties(draft: PersonDraft, salt: str, today: dt.date) -> dict[str
 async def create_person(tx: Transaction, draft: PersonDraft, props: dict[str, Any], actor: Actor) -> str:
     """Create a validated person in `tx`, with employment and fields; an institution key only for its own staff."""
     if actor.institution is not None:
-        # An institution registers its own staff: the employer must be given, and be its own.
+        # An institution registers its own staff: the employer is its own (the default, in register_person).
         actor.check_institution(draft.institution, "people")
     await _check_references(tx, draft.institution, draft.fields)
     rows = await tx.run(
@@ -203,7 +203,9 @@ async def create_person(tx: Transaction, draft: PersonDraft, props: dict[str, An
 async def register_person(
     db: Database, draft: PersonDraft, salt: str, actor: Actor, today: dt.date | None = None
 ) -> str:
-    """Validate and create a person with their employment and fields; return the new id."""
+    """Validate and create a person with their employment and fields (an institution key's staff when no
+    employer is given); return the new id."""
+    draft = replace(draft, institution=actor.own_institution(draft.institution))
     props = person_properties(draft, salt, today or dt.date.today())
 
     async def work(tx: Transaction) -> tuple[str, list[str]]:

@@ -134,7 +134,7 @@ async def register_team(db: Database, draft: TeamDraft, actor: Actor, today: dt.
     """Validate and register a team in status `submitted`; return its id."""
     today = today or dt.date.today()
     name = _check_name(draft.name)
-    institution = draft.institution or actor.institution
+    institution = actor.own_institution(draft.institution)
     if institution is None:
         raise InvalidInput("Name the institution the team is based at.", "请填写团队依托单位", "institutionId")
     actor.check_institution(institution, "teams")

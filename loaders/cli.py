@@ -15,6 +15,7 @@ from rich.table import Table
 from graph.runtime import connect
 from graph.secrets import id_salt
 from graph.settings import Settings
+from loaders.errors import HeaderError
 from loaders.formats import KINDS
 from loaders.load import LoadSummary, load_file
 
@@ -113,7 +114,14 @@ def _report(console: Console, summaries: list[LoadSummary], args: argparse.Names
             console.print(f"… {summary.error_count - args.show_errors} more errors in {summary.path.name}")
         if summary.rejected_file:
             console.print(f"Rejected rows written to {summary.rejected_file}")
-        if summary.error_count and not summary.written and not args.dry_run:
+        if summary.file_error is not None:
+            what = "header row" if isinstance(summary.file_error, HeaderError) else "file"
+            console.print(
+                f"[red]{summary.path.name}: nothing was written[/red]: the {what} is wrong; fix it and load again "
+                "(the columns of each kind: docs/import-formats.md)"
+            )
+            status = 1
+        elif summary.error_count and not summary.written and not args.dry_run:
             console.print(f"[red]{summary.path.name}: nothing was written[/red] (fix the rows, or --skip-invalid)")
             status = 1
         if args.dry_run and summary.error_count:

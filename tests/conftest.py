@@ -75,8 +75,13 @@ def cypher(graph_driver: Any, neo4j_connection: Neo4jConnection) -> Iterator[Any
         return [record.data() for record in records]
 
     yield run
+    remove_test_data(graph_driver, neo4j_connection.database)
+
+
+def remove_test_data(driver: Any, database: str) -> None:
+    """Delete every node but the reference data that ships with the code."""
     labels = " AND ".join(f"NOT n:{label}" for label in REFERENCE_LABELS)
-    with graph_driver.session(database=neo4j_connection.database) as session:
+    with driver.session(database=database) as session:
         session.run(f"MATCH (n) WHERE {labels} CALL (n) {{ DETACH DELETE n }} IN TRANSACTIONS OF 10000 ROWS").consume()
 
 

@@ -25,10 +25,10 @@ STATIC = HERE / "static"
 ASSETS = "/graphiql"
 
 WELCOME = """\
-# Talent Graph API. Send your key in the Headers tab below:
+# Talent Graph API. Send your key in Headers below:
 #   {"Authorization": "Bearer <your key>"}
-# Without a key only aggregate statistics answer, as this query does.
-# Run it with Ctrl-Enter or the ▶ button; the Docs button lists every type.
+# Without one, only statistics answer, as here.
+# Run: Ctrl-Enter or ▶. Every type: the Docs icon.
 query Progress {
   progress {
     target { code name nameEn }
@@ -41,8 +41,8 @@ query Progress {
 """
 
 DEMO_QUERY = """\
-# The demo's analyst key is in the Headers tab below (demo mode only).
-# Run this with Ctrl-Enter or the ▶ button; the Docs button lists every type.
+# Demo: the analyst key is in Headers below.
+# Run: Ctrl-Enter or ▶. Every type: the Docs icon.
 query Demo {
   progress {
     target { code name }

@@ -295,7 +295,7 @@ def test_institution_key_cannot_change_another_institutions_person_title_or_team
         ),
         ("revokeTitle", {"no": "C-OTHER"}),
         ("registerPerson", {"input": {"name": "刘洋", "institutionId": OTHER}}),
-        ("registerPerson", {"input": {"name": "刘洋"}}),
+        ("registerForeignExpert", {"input": {"name": "Kenji Sato", "nationality": "JP", "institutionId": OTHER}}),
         ("addTeamMember", {"team": "t-sub", "member": {"personId": "p-own4"}}),
         ("resubmitTeam", {"id": "t-rej"}),
         ("recordVisit", {"input": {"expertId": "fe-1", "arrivedOn": "2024-04-01", "institutionId": OTHER}}),
@@ -305,6 +305,34 @@ def test_institution_key_cannot_change_another_institutions_person_title_or_team
         assert outcome["__typename"] == "NotAllowedError", (mutation, outcome)
         assert OWN in outcome["message"]
     assert count_nodes(cypher) == before
+
+
+@pytest.mark.parametrize(
+    ("mutation", "person"),
+    [
+        ("registerPerson", {"name": "刘洋", "role": "工程师", "since": "2023-03-01"}),
+        ("registerForeignExpert", {"name": "Kenji Sato", "nationality": "JP"}),
+    ],
+)
+def test_institution_key_registers_people_at_its_own_institution_when_none_is_named(
+    mutation: str, person: dict[str, Any], client: TestClient, cypher, keys
+) -> None:
+    world(cypher)
+    document = MUTATIONS[mutation][0].replace("{ __typename", "{ __typename ... on PersonRegistered { person { id } } "
+                                              "... on ForeignExpertRegistered { expert { id } }")  # fmt: skip
+    outcome = post_graphql(client, document, {"input": person}, keys("institution", OWN)).json()["data"][mutation]
+    assert outcome["__typename"] == MUTATIONS[mutation][2], outcome
+    registered = (outcome.get("person") or outcome["expert"])["id"]
+    [employer] = cypher(
+        "MATCH (:Person {id: $id})-[w:WORKS_AT]->(i:Institution) RETURN i.id AS id, w.role AS role", id=registered
+    )
+    assert employer["id"] == OWN and employer["role"] == person.get("role")
+    # An admin's key belongs to no institution: a person it registers without one has no employer.
+    admin = post_graphql(client, document, {"input": {**person, "name": "王芳"}}).json()["data"][mutation]
+    if "role" in person:
+        assert admin["__typename"] == "InvalidInputError" and admin["field"] == "institutionId"
+    else:
+        assert not cypher("MATCH (:Person {id: $id})-[:WORKS_AT]->() RETURN 1", id=admin["expert"]["id"])
 
 
 #: Every query field: a document and the roles that may read it (reference data is public).

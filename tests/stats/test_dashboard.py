@@ -6,20 +6,17 @@ import re
 import shutil
 import subprocess
 import tempfile
-import threading
-import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
-import uvicorn
 
-from graph.embedded import free_port
 from graph.runtime import Neo4jConnection
 from graph.settings import Settings
 from tests.builders import institution, person
 from tests.conftest import graphql
+from tests.serving import serving
 from tests.stats.test_definitions import visit
 
 CHROMIUM = Path("/usr/bin/chromium")
@@ -33,21 +30,8 @@ def served(settings: Settings, neo4j_connection: Neo4jConnection, cypher: Any) -
     """The app served by uvicorn on a free port, in a thread, on the test database."""
     from server.app import create_app
 
-    port = free_port()
-    server = uvicorn.Server(
-        uvicorn.Config(
-            create_app(settings, neo4j_connection), host="127.0.0.1", port=port, log_level="warning", lifespan="on"
-        )
-    )
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 30
-    while not server.started and time.monotonic() < deadline:
-        time.sleep(0.05)
-    assert server.started, "uvicorn did not start"
-    yield f"http://127.0.0.1:{port}"
-    server.should_exit = True
-    thread.join(timeout=10)
+    with serving(create_app(settings, neo4j_connection)) as url:
+        yield url
 
 
 def chromium(url: str, *mode: str) -> str:
