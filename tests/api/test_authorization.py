@@ -195,6 +195,13 @@ MUTATIONS: dict[str, tuple[str, dict[str, Any], str, set[str]]] = {
         "TargetGoalSet",
         ADMIN_ONLY,
     ),
+    "setRegionGoal": (
+        f'mutation($region: String!) {{ setRegionGoal(plan: "chengde-2021-2025", code: "titled-staff", '
+        f"region: $region, goal: 500) {OUTCOME} }}",
+        {"region": "130802"},
+        "RegionGoalSet",
+        ADMIN_ONLY,
+    ),
     "addPlan": (
         f"mutation($input: AddPlanInput!) {{ addPlan(input: $input) {OUTCOME} }}",
         # A plan far in the future: no other test's day falls in it (plans are reference data, kept between tests).
@@ -318,11 +325,11 @@ def test_institution_key_registers_people_at_its_own_institution_when_none_is_na
     mutation: str, person: dict[str, Any], client: TestClient, cypher, keys
 ) -> None:
     world(cypher)
-    document = MUTATIONS[mutation][0].replace("{ __typename", "{ __typename ... on PersonRegistered { person { id } } "
-                                              "... on ForeignExpertRegistered { expert { id } }")  # fmt: skip
+    success, field = MUTATIONS[mutation][2], "person" if mutation == "registerPerson" else "expert"
+    document = MUTATIONS[mutation][0].replace("{ __typename", f"{{ __typename ... on {success} {{ {field} {{ id }} }}")
     outcome = post_graphql(client, document, {"input": person}, keys("institution", OWN)).json()["data"][mutation]
-    assert outcome["__typename"] == MUTATIONS[mutation][2], outcome
-    registered = (outcome.get("person") or outcome["expert"])["id"]
+    assert outcome["__typename"] == success, outcome
+    registered = outcome[field]["id"]
     [employer] = cypher(
         "MATCH (:Person {id: $id})-[w:WORKS_AT]->(i:Institution) RETURN i.id AS id, w.role AS role", id=registered
     )
@@ -332,7 +339,7 @@ def test_institution_key_registers_people_at_its_own_institution_when_none_is_na
     if "role" in person:
         assert admin["__typename"] == "InvalidInputError" and admin["field"] == "institutionId"
     else:
-        assert not cypher("MATCH (:Person {id: $id})-[:WORKS_AT]->() RETURN 1", id=admin["expert"]["id"])
+        assert not cypher("MATCH (:Person {id: $id})-[:WORKS_AT]->() RETURN 1", id=admin[field]["id"])
 
 
 #: Every query field: a document and the roles that may read it (reference data is public).
