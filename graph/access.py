@@ -44,6 +44,10 @@ class Caller:
     key_id: str | None = None
     institution: str | None = None
 
+    def own_institution(self, given: str | None) -> str | None:
+        """The institution a write is for: the one given, else an institution key's own (the only one it may write)."""
+        return given or self.institution
+
     def require(self, *roles: Role, action: str) -> None:
         """Raise NotAllowed unless the caller has one of `roles`; `action` says what was refused."""
         if self.role not in roles:

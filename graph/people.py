@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import uuid
 from collections.abc import Awaitable, Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from graph.access import Caller, check_record, check_write, may_read, missing
@@ -206,7 +206,7 @@ async def create_person(tx: Transaction, draft: PersonDraft, props: dict[str, An
     their record; otherwise the person is registered without it and the match is referred to the bureau
     (an IdentityReferral), answered exactly as the registration of a number nobody holds: an institution
     learns nothing of other institutions' staff (docs/security.md)."""
-    # An institution registers its own staff: the employer must be given, and be its own.
+    # An institution registers its own staff: the employer is its own (the default, in register_person).
     check_write(caller, draft.institution, "people")
     await _check_references(tx, draft.institution, draft.fields)
     id_hash = props.get("idHash")
@@ -259,7 +259,9 @@ async def registering(register: Callable[[], Awaitable[str]]) -> str:
 async def register_person(
     db: Database, draft: PersonDraft, salt: str, caller: Caller, today: dt.date | None = None
 ) -> str:
-    """Validate and create a person with their employment and fields; return the new id."""
+    """Validate and create a person with their employment and fields (an institution key's staff when no
+    employer is given); return the new id."""
+    draft = replace(draft, institution=caller.own_institution(draft.institution))
     props = person_properties(draft, salt, today or dt.date.today())
 
     async def work(tx: Transaction) -> tuple[str, list[str]]:

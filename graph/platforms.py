@@ -85,7 +85,7 @@ async def register_platform(db: Database, draft: PlatformDraft, caller: Caller, 
         raise InvalidInput(
             "A platform needs a name of at most 100 characters.", "平台名称不能为空,且不超过100个字符", "name"
         )
-    institution = draft.institution or caller.institution
+    institution = caller.own_institution(draft.institution)
     if institution is None:
         raise InvalidInput("Name the host institution.", "请填写平台依托单位", "institutionId")
     check_write(caller, institution, "platforms")

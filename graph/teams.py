@@ -141,7 +141,7 @@ async def register_team(db: Database, draft: TeamDraft, caller: Caller, today: d
     """Validate and register a team in status `submitted`; return its id."""
     today = today or dt.date.today()
     name = _check_name(draft.name)
-    institution = draft.institution or caller.institution
+    institution = caller.own_institution(draft.institution)
     if institution is None:
         raise InvalidInput("Name the institution the team is based at.", "请填写团队依托单位", "institutionId")
     check_write(caller, institution, "teams")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import uuid
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from graph.access import Caller, check_write, may_read
@@ -87,6 +87,7 @@ async def register_foreign_expert(
             "国籍应为ISO 3166-1两位字母代码,如 DE、JP",
             "nationality",
         )
+    draft = replace(draft, institution=caller.own_institution(draft.institution))
     props = person_properties(draft, salt, today or dt.date.today())
 
     async def work(tx: Transaction) -> tuple[str, list[str]]:
@@ -118,7 +119,7 @@ def _text(value: str | None, field_name: str) -> str | None:
 
 async def record_visit(db: Database, draft: VisitDraft, caller: Caller) -> str:
     """Validate and record a visit; refused when it shares a day with another visit of the same expert."""
-    institution = draft.institution or caller.institution
+    institution = caller.own_institution(draft.institution)
     if institution is None:
         raise InvalidInput("Name the host institution.", "请填写接待单位", "institutionId")
     check_write(caller, institution, "visits")

@@ -1,4 +1,4 @@
-"""The ASGI app: /graphql, /healthz and the dashboard, with the driver opened in the lifespan."""
+"""The ASGI app: /graphql (with GraphiQL), /healthz and the dashboard, with the driver opened in the lifespan."""
 
 from __future__ import annotations
 
@@ -18,6 +18,7 @@ from graph.settings import Settings
 from server.auth import Authenticator, Unauthenticated
 from server.context import Context
 from server.dashboard import dashboard_routes
+from server.graphiql import GraphiQLPage, IdeSetup, graphiql_routes
 from server.http import GraphQLEndpoint, HttpError
 from server.schema import build_schema, protections
 from server.stats.exports import export_routes
@@ -25,8 +26,8 @@ from server.stats.exports import export_routes
 log = logging.getLogger("talentgraph")
 
 
-def create_app(settings: Settings, neo4j: Neo4jConnection) -> Starlette:
-    """The application for these settings, on the database `neo4j` points at."""
+def create_app(settings: Settings, neo4j: Neo4jConnection, ide: IdeSetup | None = None) -> Starlette:
+    """The application for these settings, on the database `neo4j` points at; GraphiQL opens with `ide`."""
     schema = build_schema(settings)
     salt = id_salt(settings)
     state: dict[str, Any] = {}
@@ -61,6 +62,7 @@ def create_app(settings: Settings, neo4j: Neo4jConnection) -> Starlette:
         on_result=report_statements,
         extra_rules=protections(settings),
         max_tokens=settings.max_tokens,
+        ide=GraphiQLPage(ide),
     )
 
     async def healthz(request: Request) -> JSONResponse:
@@ -72,5 +74,6 @@ def create_app(settings: Settings, neo4j: Neo4jConnection) -> Starlette:
         Route("/healthz", healthz, methods=["GET"]),
         *export_routes(lambda: state["db"]),
         *dashboard_routes(),
+        *graphiql_routes(),
     ]
     return Starlette(routes=routes, lifespan=lifespan)

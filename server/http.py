@@ -3,7 +3,7 @@
 - `application/graphql-response+json` when the client accepts it: a request that cannot be parsed
   or validated is a 400 with no `data`; `application/json` otherwise, where such errors are 200.
 - GET carries queries only; a mutation over GET is 405 with `Allow: POST`.
-- A browser's GET without a query gets GraphiQL.
+- A browser's GET without a query gets GraphiQL (server/graphiql: the page `ide` returns).
 - `make_context` may refuse the request's credentials by raising HttpError (401).
 - A document longer than `max_tokens` is refused while parsing; `extra_rules` (depth, aliases) while
   validating: both are 400 under `application/graphql-response+json`.
@@ -29,8 +29,9 @@ from graphql import (
 )
 from graphql.language import DocumentNode
 from starlette.requests import Request
-from starlette.responses import HTMLResponse, JSONResponse, Response
-from strawberry.http.ides import get_graphql_ide_html
+from starlette.responses import JSONResponse, Response
+
+from server.graphiql import GraphiQLPage
 
 
 class _JSONResponse(JSONResponse):
@@ -123,8 +124,10 @@ class GraphQLEndpoint:
         on_result: Callable[[Any, dict[str, Any]], None] | None = None,
         extra_rules: Sequence[type[ASTValidationRule]] = (),
         max_tokens: int | None = None,
+        ide: Callable[[], Response] | None = None,
     ) -> None:
         self.schema = schema
+        self.ide = ide or GraphiQLPage()
         self.extra_rules = tuple(extra_rules)
         self.max_tokens = max_tokens
         self.make_context = make_context
@@ -147,7 +150,7 @@ class GraphQLEndpoint:
         if request.method not in ("GET", "POST"):
             return _JSONResponse({"errors": [{"message": "Use GET or POST."}]}, 405, {"Allow": "GET, POST"})
         if _wants_ide(request):
-            return HTMLResponse(get_graphql_ide_html())
+            return self.ide()
         media = _accepted(request)
         if media is None:
             return _JSONResponse({"errors": [{"message": f"Accept {GRAPHQL_RESPONSE} or {JSON}."}]}, 406)

@@ -6,21 +6,19 @@ import asyncio
 import os
 import shutil
 import tempfile
-import threading
-import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
-import uvicorn
 from neo4j import GraphDatabase
 from starlette.testclient import TestClient
 
-from graph.embedded import EmbeddedNeo4j, free_port
+from graph.embedded import EmbeddedNeo4j
 from graph.migrations import migrate
 from graph.runtime import Neo4jConnection
 from graph.settings import Settings
+from tests.serving import serving
 
 #: Labels of the reference data that ships with the code; everything else is a test's own.
 REFERENCE_LABELS = ("Region", "Field", "TitleSeries", "TitleLevel", "InstitutionType", "Plan", "Target", "Migration")
@@ -78,8 +76,13 @@ def cypher(graph_driver: Any, neo4j_connection: Neo4jConnection) -> Iterator[Any
         return [record.data() for record in records]
 
     yield run
+    remove_test_data(graph_driver, neo4j_connection.database)
+
+
+def remove_test_data(driver: Any, database: str) -> None:
+    """Delete every node but the reference data that ships with the code."""
     labels = " AND ".join(f"NOT n:{label}" for label in REFERENCE_LABELS)
-    with graph_driver.session(database=neo4j_connection.database) as session:
+    with driver.session(database=database) as session:
         session.run(f"MATCH (n) WHERE {labels} CALL (n) {{ DETACH DELETE n }} IN TRANSACTIONS OF 10000 ROWS").consume()
 
 
@@ -111,21 +114,8 @@ def served(settings: Settings, neo4j_connection: Neo4jConnection, cypher: Any) -
     """The app served by uvicorn on a free port, in a thread, on the test database."""
     from server.app import create_app
 
-    port = free_port()
-    server = uvicorn.Server(
-        uvicorn.Config(
-            create_app(settings, neo4j_connection), host="127.0.0.1", port=port, log_level="warning", lifespan="on"
-        )
-    )
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 30
-    while not server.started and time.monotonic() < deadline:
-        time.sleep(0.05)
-    assert server.started, "uvicorn did not start"
-    yield f"http://127.0.0.1:{port}"
-    server.should_exit = True
-    thread.join(timeout=10)
+    with serving(create_app(settings, neo4j_connection)) as url:
+        yield url
 
 
 def bearer(secret: str | None) -> dict[str, str]:

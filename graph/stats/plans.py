@@ -15,6 +15,9 @@ from graph.errors import Conflict, InvalidInput, NotFound
 
 _PLAN_CODE = re.compile(r"^[a-z0-9][a-z0-9-]{2,60}$")
 
+#: The region a plan's goals are set for: Chengde. Its counties, districts and zones lie within it.
+CITY = "130800"
+
 
 @dataclass(frozen=True)
 class Target:
@@ -97,7 +100,8 @@ def check_goal(goal: float, field_name: str) -> float:
     return goal
 
 
-def _decided_by(caller: Caller) -> str:
+def decided_by(caller: Caller) -> str:
+    """What a changed goal records as who decided it: the key's id, else the role."""
     return caller.key_id or caller.role.value
 
 
@@ -106,7 +110,7 @@ async def set_target_goal(db: Database, plan: str, code: str, goal: float, calle
     check_goal(goal, "goal")
 
     async def work(tx: Transaction) -> tuple[None, list[str]]:
-        if not await tx.run("stats/set_target_goal", plan=plan, code=code, goal=goal, setBy=_decided_by(caller)):
+        if not await tx.run("stats/set_target_goal", plan=plan, code=code, goal=goal, setBy=decided_by(caller)):
             raise NotFound("target", f"{plan}/{code}", "code")
         return None, [f"{plan}/{code}"]
 
@@ -198,7 +202,7 @@ async def add_plan(db: Database, draft: PlanDraft, measurable: set[str], caller:
     async def work(tx: Transaction) -> tuple[None, list[str]]:
         if (await tx.run("stats/plan_exists", code=draft.code))[0]["exists"]:
             raise Conflict(f"A plan {draft.code} already exists.", f"规划{draft.code}已存在", "code")
-        await tx.run("stats/add_plan", plan=plan, targets=targets, setBy=_decided_by(caller))
+        await tx.run("stats/add_plan", plan=plan, targets=targets, setBy=decided_by(caller))
         return None, [draft.code]
 
     await audited(db, caller, "addPlan", work)

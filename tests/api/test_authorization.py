@@ -195,6 +195,13 @@ MUTATIONS: dict[str, tuple[str, dict[str, Any], str, set[str]]] = {
         "TargetGoalSet",
         ADMIN_ONLY,
     ),
+    "setRegionGoal": (
+        f'mutation($region: String!) {{ setRegionGoal(plan: "chengde-2021-2025", code: "titled-staff", '
+        f"region: $region, goal: 500) {OUTCOME} }}",
+        {"region": "130802"},
+        "RegionGoalSet",
+        ADMIN_ONLY,
+    ),
     "addPlan": (
         f"mutation($input: AddPlanInput!) {{ addPlan(input: $input) {OUTCOME} }}",
         # A plan far in the future: no other test's day falls in it (plans are reference data, kept between tests).
@@ -341,12 +348,16 @@ def test_institution_key_cannot_change_another_institutions_person_title_or_team
         ),
         ("revokeTitle", {"no": "C-OTHER"}, "NotFoundError"),
         ("registerPerson", {"input": {"name": "刘洋", "institutionId": OTHER}}, "NotAllowedError"),
-        ("registerPerson", {"input": {"name": "刘洋"}}, "NotAllowedError"),
         ("addTeamMember", {"team": "t-sub", "member": {"personId": "p-own4"}}, "NotFoundError"),
         ("resubmitTeam", {"id": "t-rej"}, "NotFoundError"),
         (
             "recordVisit",
             {"input": {"expertId": "fe-1", "arrivedOn": "2024-04-01", "institutionId": OTHER}},
+            "NotAllowedError",
+        ),
+        (
+            "registerForeignExpert",
+            {"input": {"name": "Kenji Sato", "nationality": "JP", "institutionId": OTHER}},
             "NotAllowedError",
         ),
     ]
@@ -355,6 +366,34 @@ def test_institution_key_cannot_change_another_institutions_person_title_or_team
         assert outcome["__typename"] == refused, (mutation, outcome)
         assert OWN in outcome["message"]
     assert count_nodes(cypher) == before
+
+
+@pytest.mark.parametrize(
+    ("mutation", "person"),
+    [
+        ("registerPerson", {"name": "刘洋", "role": "工程师", "since": "2023-03-01"}),
+        ("registerForeignExpert", {"name": "Kenji Sato", "nationality": "JP"}),
+    ],
+)
+def test_institution_key_registers_people_at_its_own_institution_when_none_is_named(
+    mutation: str, person: dict[str, Any], client: TestClient, cypher, keys
+) -> None:
+    world(cypher)
+    success, field = MUTATIONS[mutation][2], "person" if mutation == "registerPerson" else "expert"
+    document = MUTATIONS[mutation][0].replace("{ __typename", f"{{ __typename ... on {success} {{ {field} {{ id }} }}")
+    outcome = post_graphql(client, document, {"input": person}, keys("institution", OWN)).json()["data"][mutation]
+    assert outcome["__typename"] == success, outcome
+    registered = outcome[field]["id"]
+    [employer] = cypher(
+        "MATCH (:Person {id: $id})-[w:WORKS_AT]->(i:Institution) RETURN i.id AS id, w.role AS role", id=registered
+    )
+    assert employer["id"] == OWN and employer["role"] == person.get("role")
+    # An admin's key belongs to no institution: a person it registers without one has no employer.
+    admin = post_graphql(client, document, {"input": {**person, "name": "王芳"}}).json()["data"][mutation]
+    if "role" in person:
+        assert admin["__typename"] == "InvalidInputError" and admin["field"] == "institutionId"
+    else:
+        assert not cypher("MATCH (:Person {id: $id})-[:WORKS_AT]->() RETURN 1", id=admin[field]["id"])
 
 
 #: Every query field: a document and the roles that may read it (reference data is public). A field that

@@ -27,7 +27,8 @@ class RegisterPersonInput:
     phone: str | None = None
     consent_to_contact: bool = False
     institution_id: strawberry.ID | None = strawberry.field(
-        default=None, description="Current employer; an institution key registers its own staff only."
+        default=None,
+        description="Current employer: an institution key's own when omitted (it registers its own staff only).",
     )
     role: str | None = None
     since: dt.date | None = None
