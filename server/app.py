@@ -33,7 +33,7 @@ def create_app(settings: Settings, neo4j: Neo4jConnection) -> Starlette:
 
     @contextlib.asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
-        state["db"] = neo4j.open()
+        state["db"] = neo4j.open(timeout=settings.query_timeout_seconds)
         try:
             yield
         finally:

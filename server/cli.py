@@ -22,13 +22,14 @@ def _with_database(settings: Settings, work: Callable[[Database], Awaitable[Any]
     """Run `work` on the configured database (starting the embedded one if needed, and stopping it after)."""
     connection = connect(settings, quiet=quiet)
     try:
-        return asyncio.run(_run(connection, work))
+        return asyncio.run(_run(connection, work, settings.batch_timeout_seconds))
     finally:
         connection.release()
 
 
-async def _run(connection: Neo4jConnection, work: Callable[[Database], Awaitable[Any]]) -> Any:
-    db = connection.open()
+async def _run(connection: Neo4jConnection, work: Callable[[Database], Awaitable[Any]], timeout: float) -> Any:
+    """Run `work` on a driver to `connection` whose transactions end after `timeout` seconds."""
+    db = connection.open(timeout=timeout)
     try:
         return await work(db)
     finally:
@@ -171,13 +172,13 @@ def cmd_serve(settings: Settings, args: argparse.Namespace) -> int:
         return 2
     connection = connect(settings)
     try:
-        asyncio.run(_run(connection, migrate))
+        asyncio.run(_run(connection, migrate, settings.batch_timeout_seconds))
         if args.demo:
             from loaders.demo import demo_key, load_demo
 
-            asyncio.run(_run(connection, lambda db: load_demo(db, settings)))
+            asyncio.run(_run(connection, lambda db: load_demo(db, settings), settings.batch_timeout_seconds))
             if settings.auth:
-                key = asyncio.run(_run(connection, lambda db: demo_key(db, settings)))
+                key = asyncio.run(_run(connection, lambda db: demo_key(db, settings), settings.batch_timeout_seconds))
                 print(
                     f"Demo analyst key (kept in {settings.data_dir / 'demo-key'}): send it as the header\n"
                     f"  Authorization: Bearer {key}",

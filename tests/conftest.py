@@ -41,7 +41,7 @@ def neo4j_connection() -> Iterator[Neo4jConnection]:
         connection = Neo4jConnection(running.uri, "neo4j", "", "neo4j")
 
     async def prepare() -> None:
-        db = connection.open()
+        db = connection.open(timeout=600)
         try:
             await migrate(db)
         finally:
