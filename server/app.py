@@ -19,7 +19,8 @@ from server.auth import Authenticator, Unauthenticated
 from server.context import Context
 from server.dashboard import dashboard_routes
 from server.http import GraphQLEndpoint, HttpError
-from server.schema import build_schema, protections
+from server.ratelimit import AddressRateLimit, RateLimits
+from server.schema import build_schema
 from server.stats.exports import export_routes
 
 log = logging.getLogger("talentgraph")
@@ -57,10 +58,9 @@ def create_app(settings: Settings, neo4j: Neo4jConnection) -> Starlette:
     graphql = GraphQLEndpoint(
         schema,
         make_context,
-        introspection=settings.introspection,
         on_result=report_statements,
-        extra_rules=protections(settings),
-        max_tokens=settings.max_tokens,
+        max_body_bytes=settings.max_body_bytes,
+        key_limits=RateLimits("key", settings.rate_limit_key),
     )
 
     async def healthz(request: Request) -> JSONResponse:
@@ -73,4 +73,9 @@ def create_app(settings: Settings, neo4j: Neo4jConnection) -> Starlette:
         *export_routes(lambda: state["db"]),
         *dashboard_routes(),
     ]
-    return Starlette(routes=routes, lifespan=lifespan)
+    app = Starlette(routes=routes, lifespan=lifespan)
+    # Counted before a body is read or a key looked up; /healthz and the dashboard's files are not limited.
+    app.add_middleware(
+        AddressRateLimit, limits=RateLimits("address", settings.rate_limit_address), prefixes=("/graphql", "/export")
+    )
+    return app
