@@ -53,7 +53,7 @@ class Settings(BaseSettings):
     )
     # Every statement of an API request; commands (loads, migrations, rebuilds) use `batch_timeout_seconds`.
     query_timeout_seconds: float = Field(
-        default=5.0, gt=0, validation_alias=_env("TALENTGRAPH_QUERY_TIMEOUT_SECONDS", "query_timeout_seconds")
+        default=10.0, gt=0, validation_alias=_env("TALENTGRAPH_QUERY_TIMEOUT_SECONDS", "query_timeout_seconds")
     )
     batch_timeout_seconds: float = Field(
         default=900.0, gt=0, validation_alias=_env("TALENTGRAPH_BATCH_TIMEOUT_SECONDS", "batch_timeout_seconds")

@@ -94,7 +94,7 @@ def _json(text: bytes | str, what: str) -> Any:
         raise HttpError(400, f"{what} is not valid JSON: {error}.") from error
 
 
-async def _body(request: Request, limit: int) -> bytes:
+async def read_body(request: Request, limit: int) -> bytes:
     """The request body, read no further than `limit` bytes (413 beyond)."""
     declared = request.headers.get("content-length", "")
     if declared.isdigit() and int(declared) > limit:
@@ -122,7 +122,7 @@ async def _params(request: Request, limit: int) -> dict[str, Any]:
     content_type = request.headers.get("content-type", "").split(";")[0].strip().lower()
     if content_type != JSON:
         raise HttpError(415, "POST a JSON body with Content-Type: application/json.")
-    body = _json(await _body(request, limit), "The request body")
+    body = _json(await read_body(request, limit), "The request body")
     if not isinstance(body, dict):
         raise HttpError(400, "The request body must be a JSON object with a `query`.")
     return body

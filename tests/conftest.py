@@ -83,7 +83,10 @@ def cypher(graph_driver: Any, neo4j_connection: Neo4jConnection) -> Iterator[Any
 @pytest.fixture
 def settings(tmp_path: Path) -> Settings:
     """Development-mode settings with a fixed salt, touching nothing of the real environment."""
-    return Settings(data_dir=tmp_path, id_salt="test-salt", mode="development", neo4j_uri=None)
+    # A shared test machine under load plans cold statements slowly: the statement timeout is tested on its own.
+    return Settings(
+        data_dir=tmp_path, id_salt="test-salt", mode="development", neo4j_uri=None, query_timeout_seconds=120
+    )
 
 
 @pytest.fixture

@@ -55,7 +55,7 @@ class InstitutionQueries:
         order_by: InstitutionsOrder | None = None,
         first: int | None = 20,
         after: str | None = None,
-    ) -> Connection[Institution]:
+    ) -> Connection[Institution] | None:
         context = info.context
         context.caller.require_to_read(*READERS, action="institutions")
         order = order_by or InstitutionsOrder()

@@ -74,7 +74,7 @@ class PeopleQueries:
         order_by: PeopleOrder | None = None,
         first: int | None = 20,
         after: str | None = None,
-    ) -> Connection[Person]:
+    ) -> Connection[Person] | None:
         context = info.context
         context.caller.require_to_read(*READERS, action="people")
         order = order_by or PeopleOrder()

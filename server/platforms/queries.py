@@ -56,7 +56,7 @@ class PlatformQueries:
         order_by: PlatformsOrder | None = None,
         first: int | None = 20,
         after: str | None = None,
-    ) -> Connection[Platform]:
+    ) -> Connection[Platform] | None:
         context = info.context
         context.caller.require_to_read(*READERS, action="platforms")
         where = where or PlatformsWhere()

@@ -58,7 +58,7 @@ class TeamQueries:
         order_by: TeamsOrder | None = None,
         first: int | None = 20,
         after: str | None = None,
-    ) -> Connection[Team]:
+    ) -> Connection[Team] | None:
         context = info.context
         context.caller.require_to_read(*READERS, action="teams")
         where = where or TeamsWhere()

@@ -48,7 +48,7 @@ class VisitQueries:
         direction: Direction = Direction.DESC,
         first: int | None = 20,
         after: str | None = None,
-    ) -> Connection[Visit]:
+    ) -> Connection[Visit] | None:
         context = info.context
         context.caller.require_to_read(*VISIT_READERS, action="visits")
         where = where or VisitsWhere()
