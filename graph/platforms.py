@@ -106,7 +106,7 @@ async def register_platform(db: Database, draft: PlatformDraft, actor: Actor, to
 
     async def work(tx: Transaction) -> tuple[str, list[str]]:
         [row] = await tx.run("institutions/host_references", institution=institution, fields=draft.fields)
-        if row["missingInstitution"]:
+        if row["missingInstitution"] is not None:
             raise NotFound("institution", institution, "institutionId")
         if row["missingFields"]:
             raise NotFound("field", ", ".join(row["missingFields"]), "fields")

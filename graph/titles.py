@@ -64,7 +64,7 @@ async def grant_title(db: Database, grant: TitleGrant, actor: Actor, today: dt.d
         await check_own_staff(tx, actor, grant.person)
         if grant.region is not None:
             [row] = await tx.run("institutions/references", region=grant.region, fields=[])
-            if row["missingRegion"]:
+            if row["missingRegion"] is not None:
                 raise NotFound("region", grant.region, "regionCode")
         existing = await tx.run("titles/get", certificateNo=certificate)
         if existing:

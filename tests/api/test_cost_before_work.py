@@ -120,8 +120,9 @@ def test_each_document_is_parsed_once_and_then_served_from_the_cache(client: Tes
         return original(source, *args, **kwargs)
 
     # Every parser the request could reach: this project's, strawberry's, graphql-core's.
-    import server.documents
     import strawberry.schema.schema
+
+    import server.documents
 
     monkeypatch.setattr(server.documents, "parse", counting)
     monkeypatch.setattr(strawberry.schema.schema, "parse", counting)

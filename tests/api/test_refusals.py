@@ -32,7 +32,7 @@ def test_a_refused_field_leaves_the_rest_of_the_response(client: TestClient, key
         "{ platforms { totalCount } }",
         "{ visits { totalCount } }",
         "{ auditTrail { totalCount } }",
-        "{ searchExperts(query: \"wang\") { totalCount } }",
+        '{ searchExperts(query: "wang") { totalCount } }',
         '{ collaborators(personId: "nobody") { score } }',
         '{ institutionsNeeding(field: "hawthorn") { name } }',
     ],
@@ -91,7 +91,9 @@ def test_an_address_over_its_limit_gets_429_with_retry_after(settings, neo4j_con
         health = client.get("/healthz")
     assert statuses == [200, 200, 200, 429]
     assert refused.status_code == 429 and 1 <= int(refused.headers["retry-after"]) <= 60
-    assert refused.json()["errors"][0]["message"].startswith("Too many requests from this address: at most 3 per 1 minute")
+    assert refused.json()["errors"][0]["message"].startswith(
+        "Too many requests from this address: at most 3 per 1 minute"
+    )
     assert health.status_code == 200
 
 
