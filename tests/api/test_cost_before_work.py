@@ -23,7 +23,7 @@ def doubling_fragments(count: int) -> str:
     """A document whose last fragment expands into 2**count copies of an aliased field."""
     fragments = ["fragment F0 on Region { a: code }"]
     fragments += [f"fragment F{n} on Region {{ ...F{n - 1} ...F{n - 1} }}" for n in range(1, count + 1)]
-    return "{ regions { ...F%d } }\n%s" % (count, "\n".join(fragments))
+    return f"{{ regions {{ ...F{count} }} }}\n" + "\n".join(fragments)
 
 
 def test_fragments_doubling_forty_times_are_refused_without_expanding_them(settings) -> None:
@@ -44,7 +44,7 @@ def test_fragments_doubling_forty_times_are_refused_without_expanding_them(setti
 
 def test_a_query_costing_more_than_the_limit_is_refused_before_it_runs(client: TestClient) -> None:
     pages = " ".join(f"p{n}: people(first: 500) {{ edges {{ node {{ {PERSON} }} }} }}" for n in range(6))
-    response = post_graphql(client, "{ %s }" % pages)
+    response = post_graphql(client, "{ " + pages + " }")
     assert response.status_code == 400 and "data" not in response.json()
     message = response.json()["errors"][0]["message"]
     assert message.startswith("'anonymous' would cost 57,006 (fields times page sizes), more than the 50,000 allowed")
@@ -52,13 +52,13 @@ def test_a_query_costing_more_than_the_limit_is_refused_before_it_runs(client: T
 
 def test_a_page_size_given_by_a_variable_is_costed_at_the_largest_page(client: TestClient) -> None:
     pages = " ".join(f"p{n}: people(first: $first) {{ edges {{ node {{ {PERSON} }} }} }}" for n in range(6))
-    response = post_graphql(client, "query Pages($first: Int) { %s }" % pages, {"first": 1})
+    response = post_graphql(client, "query Pages($first: Int) { " + pages + " }", {"first": 1})
     assert response.status_code == 400
     assert response.json()["errors"][0]["message"].startswith("'Pages' would cost")
 
 
 def test_an_ordinary_page_of_people_is_within_the_cost_limit(client: TestClient) -> None:
-    response = post_graphql(client, "{ people(first: 500) { totalCount edges { node { %s } } } }" % PERSON)
+    response = post_graphql(client, "{ people(first: 500) { totalCount edges { node { " + PERSON + " } } } }")
     assert response.status_code == 200 and "errors" not in response.json(), response.text
 
 

@@ -108,7 +108,7 @@ def test_a_forged_cursor_is_refused_naming_after_or_reads_as_a_position(
         response = production.post(
             "/graphql",
             json={
-                "query": "query($after: String) { %s(after: $after) { totalCount edges { cursor } } }" % listing,
+                "query": "query($after: String) { " + listing + "(after: $after) { totalCount edges { cursor } } }",
                 "variables": {"after": cursor},
             },
             headers={"accept": GRAPHQL_RESPONSE},
