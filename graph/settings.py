@@ -65,6 +65,21 @@ class Settings(BaseSettings):
     rate_limit_key: str = Field(
         default="1200/minute;100/second", validation_alias=_env("TALENTGRAPH_RATE_LIMIT_KEY", "rate_limit_key")
     )
+    # Connections (`talentgraph serve`, uvicorn): idle keep-alive connections are closed after
+    # `keep_alive_seconds`; beyond `max_connections` at once new ones get 503; a body must arrive
+    # within `body_timeout_seconds` (408). A reverse proxy should bound slow headers (docs/security.md).
+    keep_alive_seconds: float = Field(
+        default=5.0, gt=0, validation_alias=_env("TALENTGRAPH_KEEP_ALIVE_SECONDS", "keep_alive_seconds")
+    )
+    max_connections: int = Field(
+        default=200, gt=0, validation_alias=_env("TALENTGRAPH_MAX_CONNECTIONS", "max_connections")
+    )
+    body_timeout_seconds: float = Field(
+        default=10.0, gt=0, validation_alias=_env("TALENTGRAPH_BODY_TIMEOUT_SECONDS", "body_timeout_seconds")
+    )
+    forwarded_allow_ips: str = Field(
+        default="127.0.0.1", validation_alias=_env("TALENTGRAPH_FORWARDED_ALLOW_IPS", "forwarded_allow_ips")
+    )
     # Off (TALENTGRAPH_AUTH=off) every request is an administrator's: for development and benchmarks only.
     auth: bool = Field(default=True, validation_alias=_env("TALENTGRAPH_AUTH", "auth"))
     key_cache_seconds: float = Field(

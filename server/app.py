@@ -60,6 +60,7 @@ def create_app(settings: Settings, neo4j: Neo4jConnection) -> Starlette:
         make_context,
         on_result=report_statements,
         max_body_bytes=settings.max_body_bytes,
+        body_timeout_seconds=settings.body_timeout_seconds,
         key_limits=RateLimits("key", settings.rate_limit_key),
     )
 

@@ -193,6 +193,14 @@ def cmd_serve(settings: Settings, args: argparse.Namespace) -> int:
             port=port,
             log_level="info" if settings.development else "warning",
             access_log=args.access_log,
+            # Slow and idle connections (docs/security.md): idle keep-alive connections close, connections
+            # beyond the limit get 503 at once, request heads stay small; X-Forwarded-For is believed only
+            # from the proxies listed.
+            timeout_keep_alive=settings.keep_alive_seconds,
+            limit_concurrency=settings.max_connections,
+            h11_max_incomplete_event_size=16 * 1024,
+            proxy_headers=True,
+            forwarded_allow_ips=settings.forwarded_allow_ips,
         )
     finally:
         connection.release()

@@ -14,6 +14,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from collections.abc import Awaitable, Callable
 from typing import Any
@@ -94,22 +95,28 @@ def _json(text: bytes | str, what: str) -> Any:
         raise HttpError(400, f"{what} is not valid JSON: {error}.") from error
 
 
-async def read_body(request: Request, limit: int) -> bytes:
-    """The request body, read no further than `limit` bytes (413 beyond)."""
+async def read_body(request: Request, limit: int, seconds: float = 10.0) -> bytes:
+    """The request body, read no further than `limit` bytes (413 beyond) and for no longer than `seconds` (408)."""
     declared = request.headers.get("content-length", "")
     if declared.isdigit() and int(declared) > limit:
         raise HttpError(413, f"The request body is {int(declared):,} bytes; this server accepts at most {limit:,}.")
     chunks: list[bytes] = []
     size = 0
-    async for chunk in request.stream():
-        size += len(chunk)
-        if size > limit:
-            raise HttpError(413, f"The request body is longer than the {limit:,} bytes this server accepts.")
-        chunks.append(chunk)
+    try:
+        async with asyncio.timeout(seconds):
+            async for chunk in request.stream():
+                size += len(chunk)
+                if size > limit:
+                    raise HttpError(413, f"The request body is longer than the {limit:,} bytes this server accepts.")
+                chunks.append(chunk)
+    except TimeoutError as error:
+        raise HttpError(
+            408, f"The request body did not arrive within {seconds:g} s.", {"Connection": "close"}
+        ) from error
     return b"".join(chunks)
 
 
-async def _params(request: Request, limit: int) -> dict[str, Any]:
+async def _params(request: Request, limit: int, seconds: float) -> dict[str, Any]:
     if request.method == "GET":
         if len(request.scope.get("query_string", b"")) > limit:
             raise HttpError(413, f"The query string is longer than the {limit:,} bytes this server accepts.")
@@ -122,7 +129,7 @@ async def _params(request: Request, limit: int) -> dict[str, Any]:
     content_type = request.headers.get("content-type", "").split(";")[0].strip().lower()
     if content_type != JSON:
         raise HttpError(415, "POST a JSON body with Content-Type: application/json.")
-    body = _json(await read_body(request, limit), "The request body")
+    body = _json(await read_body(request, limit, seconds), "The request body")
     if not isinstance(body, dict):
         raise HttpError(400, "The request body must be a JSON object with a `query`.")
     return body
@@ -137,12 +144,14 @@ class GraphQLEndpoint:
         make_context: Callable[[Request], Awaitable[Any]],
         on_result: Callable[[Any, dict[str, Any]], None] | None = None,
         max_body_bytes: int = 1_048_576,
+        body_timeout_seconds: float = 10.0,
         key_limits: RateLimits | None = None,
     ) -> None:
         self.schema = schema
         self.make_context = make_context
         self.on_result = on_result
         self.max_body_bytes = max_body_bytes
+        self.body_timeout_seconds = body_timeout_seconds
         self.key_limits = key_limits
 
     async def handle(self, request: Request) -> Response:
@@ -163,7 +172,7 @@ class GraphQLEndpoint:
             )
 
     async def _execute(self, request: Request, media: str) -> Response:
-        params = await _params(request, self.max_body_bytes)
+        params = await _params(request, self.max_body_bytes, self.body_timeout_seconds)
         context = await self.make_context(request)
         if self.key_limits is not None and context.caller.key_id is not None:
             try:

@@ -105,6 +105,17 @@ def test_a_streamed_body_is_read_no_further_than_the_limit() -> None:
     assert len(received) == 3
 
 
+def test_a_body_that_trickles_in_slower_than_the_limit_is_408() -> None:
+    async def receive() -> dict[str, Any]:
+        await asyncio.sleep(0.5)
+        return {"type": "http.request", "body": b" ", "more_body": True}
+
+    request = Request({"type": "http", "method": "POST", "headers": [], "path": "/graphql"}, receive)
+    with pytest.raises(HttpError) as refused:
+        asyncio.run(read_body(request, 2_000, seconds=1.0))
+    assert refused.value.status == 408 and refused.value.message == "The request body did not arrive within 1 s."
+
+
 def test_a_query_string_longer_than_the_limit_is_413(settings, neo4j_connection, keys) -> None:
     with small_limits_client(settings, neo4j_connection, keys) as client:
         response = client.get("/graphql", params={"query": "{ titleLevels { code } }", "variables": "{}" + " " * 3_000})

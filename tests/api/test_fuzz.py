@@ -11,24 +11,24 @@ import os
 from collections.abc import Iterator
 from typing import Any
 
+import graphql
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from hypothesis_graphql import Mode, from_schema
+from hypothesis_graphql import Mode, mutations, queries
 from starlette.testclient import TestClient
 
 from server.schema import schema
 from tests.builders import institution, person
 from tests.conftest import bearer
 
-FUZZ_EXAMPLES = int(os.environ.get("TALENTGRAPH_FUZZ_EXAMPLES", "40"))
+FUZZ_EXAMPLES = int(os.environ.get("TALENTGRAPH_FUZZ_EXAMPLES", "15"))
 SDL = schema.as_str()
 SCALARS = {
-    "Date": st.dates()
-    .map(lambda day: day.isoformat())
-    .map(lambda text: __import__("graphql").StringValueNode(value=text)),
-    "DateTime": st.datetimes().map(lambda moment: __import__("graphql").StringValueNode(value=moment.isoformat())),
+    "Date": st.dates().map(lambda day: graphql.StringValueNode(value=day.isoformat())),
+    "DateTime": st.datetimes().map(lambda moment: graphql.StringValueNode(value=moment.isoformat())),
 }
+STRATEGIES = {"query": queries, "mutation": mutations}
 
 
 @pytest.fixture(scope="module")
@@ -87,25 +87,23 @@ FUZZ = settings(
 )
 
 
-@pytest.mark.parametrize("role", ["admin", "anonymous"])
-@pytest.mark.parametrize("kind", ["query", "mutation"])
-@pytest.mark.parametrize("mode", [Mode.POSITIVE, Mode.NEGATIVE])
+@pytest.mark.parametrize(
+    ("role", "kind", "mode"),
+    [
+        ("admin", "query", Mode.POSITIVE),
+        ("admin", "mutation", Mode.POSITIVE),
+        ("anonymous", "query", Mode.POSITIVE),
+        ("anonymous", "mutation", Mode.POSITIVE),
+        ("anonymous", "query", Mode.NEGATIVE),
+    ],
+)
 def test_generated_documents_get_no_5xx_and_no_masked_error(
     production_client: TestClient, world: None, keys: Any, role: str, kind: str, mode: Mode
 ) -> None:
     headers = bearer(keys("admin")) if role == "admin" else {}
-    strategy = from_schema(SDL, custom_scalars=SCALARS, mode=mode) if kind == "query" else None
-    if kind == "mutation":
-        from hypothesis_graphql import mutations
-
-        strategy = mutations(SDL, custom_scalars=SCALARS, mode=mode)
-    else:
-        from hypothesis_graphql import queries
-
-        strategy = queries(SDL, custom_scalars=SCALARS, mode=mode)
 
     @FUZZ
-    @given(document=strategy)
+    @given(document=STRATEGIES[kind](SDL, custom_scalars=SCALARS, mode=mode))
     def run(document: str) -> None:
         check(production_client, document, headers)
 
