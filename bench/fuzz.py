@@ -15,6 +15,7 @@ import asyncio
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import httpx
@@ -40,6 +41,29 @@ SCALARS = {
 }
 
 
+def fuzzer(
+    client: httpx.Client, headers: dict[str, str], documents: st.SearchStrategy[str], examples: int
+) -> Callable[[], tuple[int, list[tuple[str, int, str]]]]:
+    """A run of `examples` generated documents: how many were sent, and the failures (document, status, text)."""
+    failures: list[tuple[str, int, str]] = []
+    sent = 0
+
+    @settings(max_examples=examples, deadline=None, database=None, suppress_health_check=list(HealthCheck))
+    @given(document=documents)
+    def send(document: str) -> None:
+        nonlocal sent
+        sent += 1
+        response = client.post("/graphql", json={"query": document}, headers=headers)
+        if response.status_code >= 500 or "Unexpected error." in response.text:
+            failures.append((document, response.status_code, response.text[:300]))
+
+    def run() -> tuple[int, list[tuple[str, int, str]]]:
+        send()
+        return sent, failures
+
+    return run
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--examples", type=int, default=300, help="documents per role, kind and mode")
@@ -61,7 +85,7 @@ def main() -> int:
         environment = {"TALENTGRAPH_MODE": "production", "TALENTGRAPH_ID_SALT": "fuzz"}
         environment |= {"TALENTGRAPH_RATE_LIMIT_ADDRESS": "", "TALENTGRAPH_RATE_LIMIT_KEY": ""}
         with serving(connection, **environment) as base, httpx.Client(base_url=base, timeout=120) as client:
-            requests = 0
+            total = 0
             failures: list[tuple[str, str, int, str]] = []
             started = time.monotonic()
             for role in ("admin", "analyst", "anonymous"):
@@ -70,30 +94,18 @@ def main() -> int:
                     headers["authorization"] = f"Bearer {secrets[role]}"
                 for kind, strategy in (("query", queries), ("mutation", mutations)):
                     for mode in (Mode.POSITIVE, Mode.NEGATIVE):
-
-                        @settings(
-                            max_examples=args.examples,
-                            deadline=None,
-                            database=None,
-                            suppress_health_check=list(HealthCheck),
-                        )
-                        @given(document=strategy(sdl, custom_scalars=SCALARS, mode=mode))
-                        def send(document: str, role: str = role, headers: dict[str, str] = headers) -> None:
-                            nonlocal requests
-                            requests += 1
-                            response = client.post("/graphql", json={"query": document}, headers=headers)
-                            if response.status_code >= 500 or "Unexpected error." in response.text:
-                                failures.append((role, document, response.status_code, response.text[:300]))
-
-                        send()
+                        send = fuzzer(client, headers, strategy(sdl, custom_scalars=SCALARS, mode=mode), args.examples)
+                        requests, found = send()
+                        failures += [(role, *failure) for failure in found]
+                        total += requests
                         print(
-                            f"{role:<9} {kind:<8} {mode.name.lower():<8} requests so far {requests:>6}, "
+                            f"{role:<9} {kind:<8} {mode.name.lower():<8} requests so far {total:>6}, "
                             f"failures {len(failures)} ({time.monotonic() - started:.0f} s)",
                             flush=True,
                         )
     for role, document, status, text in failures:
         print(f"\n{role} {status}: {document}\n  -> {text}")
-    print(f"\n{requests} requests, {len(failures)} failures, {time.monotonic() - started:.0f} s")
+    print(f"\n{total} requests, {len(failures)} failures, {time.monotonic() - started:.0f} s")
     return 1 if failures else 0
 
 

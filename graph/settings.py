@@ -68,8 +68,8 @@ class Settings(BaseSettings):
     # Connections (`talentgraph serve`, uvicorn): idle keep-alive connections are closed after
     # `keep_alive_seconds`; beyond `max_connections` at once new ones get 503; a body must arrive
     # within `body_timeout_seconds` (408). A reverse proxy should bound slow headers (docs/security.md).
-    keep_alive_seconds: float = Field(
-        default=5.0, gt=0, validation_alias=_env("TALENTGRAPH_KEEP_ALIVE_SECONDS", "keep_alive_seconds")
+    keep_alive_seconds: int = Field(
+        default=5, gt=0, validation_alias=_env("TALENTGRAPH_KEEP_ALIVE_SECONDS", "keep_alive_seconds")
     )
     max_connections: int = Field(
         default=200, gt=0, validation_alias=_env("TALENTGRAPH_MAX_CONNECTIONS", "max_connections")

@@ -201,7 +201,8 @@ def limits_rule(limits: Limits) -> type[ASTValidationRule]:
 
     class LimitsRule(ASTValidationRule):
         def enter_document(self, node: DocumentNode, *_: Any) -> Any:
-            context: ValidationContext = self.context
+            context = self.context
+            assert isinstance(context, ValidationContext)
             measured = measure_operations(context.schema, node, limits.max_page_size)
             for operation, measure in measured:
                 name = operation.name.value if operation.name else "anonymous"
