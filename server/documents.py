@@ -3,8 +3,9 @@
 `CheckedDocuments` is the schema extension that does it, in place of strawberry's parser and validation
 caches: the document's size is checked before it is parsed, its tokens while parsing
 (`max_tokens`), then the specified rules run with `LimitsRule`, and the outcome (document and errors)
-is kept in a cache bounded by bytes. A large document is parsed and validated in a worker thread,
-so that the event loop goes on serving other requests meanwhile.
+is kept in a cache bounded by bytes. A large document is parsed and validated in a worker thread
+(one per schema: large documents queue for it), so that the event loop goes on serving other requests
+meanwhile.
 
 `LimitsRule` measures every operation's depth, aliases and cost with each fragment measured once and
 multiplied by its uses, so that fragments spreading fragments cost no more time than their text (the
@@ -18,6 +19,7 @@ import asyncio
 import threading
 from collections import OrderedDict
 from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import Any
 
@@ -312,9 +314,16 @@ class CheckedDocuments(SchemaExtension):
     Made per request by `checked_documents`, sharing one cache per schema.
     """
 
-    def __init__(self, cache: DocumentCache, limits: Limits, extra_rules: Sequence[type[ASTValidationRule]]) -> None:
+    def __init__(
+        self,
+        cache: DocumentCache,
+        limits: Limits,
+        extra_rules: Sequence[type[ASTValidationRule]],
+        worker: ThreadPoolExecutor,
+    ) -> None:
         super().__init__()
         self.cache = cache
+        self.worker = worker
         self.limits = limits
         self.extra_rules = tuple(extra_rules)
         self.checked: Checked | None = None
@@ -327,7 +336,9 @@ class CheckedDocuments(SchemaExtension):
             schema = context.schema._schema  # the GraphQLSchema strawberry built, as its own caches use it
             rules = (*context.validation_rules, *self.extra_rules)
             if len(query) >= OFFLOAD_CHARS:
-                checked = await asyncio.to_thread(check_document, query, schema, self.limits, rules)
+                checked = await asyncio.get_running_loop().run_in_executor(
+                    self.worker, check_document, query, schema, self.limits, rules
+                )
             else:
                 checked = check_document(query, schema, self.limits, rules)
             self.cache.put(query, checked)
@@ -349,4 +360,7 @@ def checked_documents(limits: Limits, cache_bytes: int) -> Callable[[], CheckedD
     rules: list[type[ASTValidationRule]] = [limits_rule(limits)]
     if not limits.introspection:
         rules.append(NoIntrospectionRule)
-    return lambda: CheckedDocuments(cache, limits, rules)
+    # One thread: large documents wait for each other, and the event loop shares the interpreter with at
+    # most one of them at a time.
+    worker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="graphql-documents")
+    return lambda: CheckedDocuments(cache, limits, rules, worker)
