@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import contextvars
-from collections.abc import Awaitable, Callable
+from collections.abc import AsyncIterator, Awaitable, Callable
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
@@ -17,15 +19,40 @@ from graph.errors import Conflict, StatementTimedOut
 T = TypeVar("T")
 
 
+#: How many transactions one unit of work (a GraphQL request) may have open at once. A request that asks
+#: for 50 aliased pages runs them a few at a time instead of taking the driver's whole connection pool
+#: (50), and with it every other request's turn, /healthz's included.
+IN_FLIGHT = 4
+
+
 @dataclass
 class StatementCount:
-    """How many Cypher statements one unit of work (a GraphQL request) sent."""
+    """How many Cypher statements one unit of work (a GraphQL request) sent; its turns at the database."""
 
     statements: int = 0
     names: list[str] = field(default_factory=list)
+    turns: asyncio.Semaphore = field(default_factory=lambda: asyncio.Semaphore(IN_FLIGHT))
 
 
 _count: contextvars.ContextVar[StatementCount | None] = contextvars.ContextVar("statement_count", default=None)
+#: Set while this context holds one of its unit's turns: what it runs inside (a count started beside a
+#: page, a nested read) is part of that turn, so that nested work cannot wait for itself.
+_in_turn: contextvars.ContextVar[bool] = contextvars.ContextVar("in_turn", default=False)
+
+
+@contextlib.asynccontextmanager
+async def _turn() -> AsyncIterator[None]:
+    """Wait for one of the current unit of work's turns (none outside a unit of work)."""
+    counter = _count.get()
+    if counter is None or _in_turn.get():
+        yield
+        return
+    async with counter.turns:
+        held = _in_turn.set(True)
+        try:
+            yield
+        finally:
+            _in_turn.reset(held)
 
 
 def count_statements() -> StatementCount:
@@ -179,12 +206,13 @@ class Database:
         _counted(name)
         quiet = _quiet(params)
         try:
-            records, _, _ = await self.driver.execute_query(
-                Query(text or STATEMENTS[name], timeout=self.timeout),
-                quiet,
-                database_=self.database,
-                routing_=RoutingControl.READ,
-            )
+            async with _turn():
+                records, _, _ = await self.driver.execute_query(
+                    Query(text or STATEMENTS[name], timeout=self.timeout),
+                    quiet,
+                    database_=self.database,
+                    routing_=RoutingControl.READ,
+                )
         except ClientError as error:
             self._raise_timed_out(error)
             raise
@@ -199,7 +227,7 @@ class Database:
     async def read_tx(self, work: Callable[[Transaction], Awaitable[T]]) -> T:
         """Run several reads in one read transaction."""
         try:
-            async with self._session() as session:
+            async with _turn(), self._session() as session:
                 return await session.execute_read(self._unit(work))
         except ClientError as error:
             self._raise_timed_out(error)
@@ -208,7 +236,7 @@ class Database:
     async def write_tx(self, work: Callable[[Transaction], Awaitable[T]]) -> T:
         """Run `work` in one write transaction: all of it or nothing. `work` may be retried."""
         try:
-            async with self._session() as session:
+            async with _turn(), self._session() as session:
                 return await session.execute_write(self._unit(work))
         except ConstraintError as error:
             raise _conflict(error) from error

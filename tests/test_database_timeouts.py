@@ -58,3 +58,32 @@ def test_a_write_waiting_for_a_lock_is_ended_at_the_timeout(
 def test_statements_within_the_timeout_are_answered(neo4j_connection: Neo4jConnection) -> None:
     rows = run(neo4j_connection, 5, lambda db: db.read("test/count", "UNWIND range(1, 1000) AS x RETURN count(x) AS n"))
     assert rows == [{"n": 1000}]
+
+
+def test_one_unit_of_work_holds_at_most_four_transactions_at_once(
+    neo4j_connection: Neo4jConnection, graph_driver: Any
+) -> None:
+    from graph.database import IN_FLIGHT, count_statements
+
+    slow = "UNWIND range(1, 3000000) AS x WITH x WHERE x < 0 RETURN count(x) AS n // in-flight probe"
+    seen: list[int] = []
+
+    async def main() -> None:
+        db = neo4j_connection.open(timeout=60)
+        try:
+            count_statements()
+            reads = asyncio.gather(*(db.read("test/slow", slow) for _ in range(12)))
+            while not reads.done():
+                records, _, _ = await asyncio.to_thread(
+                    graph_driver.execute_query,
+                    "SHOW TRANSACTIONS YIELD currentQuery WHERE currentQuery CONTAINS 'in-flight probe' "
+                    "AND NOT currentQuery CONTAINS 'SHOW' RETURN count(*) AS n",
+                )
+                seen.append(records[0]["n"])
+                await asyncio.sleep(0.05)
+            await reads
+        finally:
+            await db.close()
+
+    asyncio.run(main())
+    assert max(seen) == IN_FLIGHT == 4, seen
