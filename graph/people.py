@@ -150,9 +150,9 @@ async def _check_references(
     tx: Transaction, institution: str | None, fields: list[str], person: str | None = None
 ) -> None:
     [row] = await tx.run("people/references", institution=institution, fields=fields, person=person)
-    if row["missingPerson"]:
+    if row["missingPerson"] is not None:
         raise NotFound("person", row["missingPerson"], "id")
-    if row["missingInstitution"]:
+    if row["missingInstitution"] is not None:
         raise NotFound("institution", row["missingInstitution"], "institutionId")
     if row["missingFields"]:
         raise NotFound("field", ", ".join(row["missingFields"]), "fields")

@@ -20,7 +20,8 @@ from server.context import Context
 from server.dashboard import dashboard_routes
 from server.graphiql import GraphiQLPage, IdeSetup, graphiql_routes
 from server.http import GraphQLEndpoint, HttpError
-from server.schema import build_schema, protections
+from server.ratelimit import AddressRateLimit, RateLimits
+from server.schema import build_schema
 from server.stats.exports import export_routes
 
 log = logging.getLogger("talentgraph")
@@ -34,7 +35,7 @@ def create_app(settings: Settings, neo4j: Neo4jConnection, ide: IdeSetup | None 
 
     @contextlib.asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
-        state["db"] = neo4j.open()
+        state["db"] = neo4j.open(timeout=settings.query_timeout_seconds)
         try:
             yield
         finally:
@@ -58,10 +59,10 @@ def create_app(settings: Settings, neo4j: Neo4jConnection, ide: IdeSetup | None 
     graphql = GraphQLEndpoint(
         schema,
         make_context,
-        introspection=settings.introspection,
         on_result=report_statements,
-        extra_rules=protections(settings),
-        max_tokens=settings.max_tokens,
+        max_body_bytes=settings.max_body_bytes,
+        body_timeout_seconds=settings.body_timeout_seconds,
+        key_limits=RateLimits("key", settings.rate_limit_key),
         ide=GraphiQLPage(ide),
     )
 
@@ -76,4 +77,9 @@ def create_app(settings: Settings, neo4j: Neo4jConnection, ide: IdeSetup | None 
         *dashboard_routes(),
         *graphiql_routes(),
     ]
-    return Starlette(routes=routes, lifespan=lifespan)
+    app = Starlette(routes=routes, lifespan=lifespan)
+    # Counted before a body is read or a key looked up; /healthz and the dashboard's files are not limited.
+    app.add_middleware(
+        AddressRateLimit, limits=RateLimits("address", settings.rate_limit_address), prefixes=("/graphql", "/export")
+    )
+    return app
