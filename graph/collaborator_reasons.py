@@ -153,6 +153,10 @@ def field_reason(row: dict[str, Any], candidate: Step) -> Reason | None:
     return None
 
 
+def _article(word: str) -> str:
+    return f"{'an' if word[:1] in 'aeiou' else 'a'} {word}"
+
+
 def title_reason(row: dict[str, Any], weight: float) -> Reason | None:
     """The candidate's highest title, with its level."""
     if not row["titles"] or weight <= 0:
@@ -163,7 +167,7 @@ def title_reason(row: dict[str, Any], weight: float) -> Reason | None:
         weight=weight,
         steps=[],
         zh=f"具有{title['level']}职称（{name}）",
-        en=f"holds a {title['levelEn'].lower()} title ({name})",
+        en=f"holds {_article(title['levelEn'].lower())} title ({name})",
         kind="TITLE",
     )
 

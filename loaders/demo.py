@@ -4,7 +4,8 @@ It goes into whatever database the settings name, beside anything else there, an
 anything else: every id it writes starts with `DEMO-` and every institution's name ends with `（演示）`
 (loaders/generate_demo.py says how its identity numbers, credit codes and contacts are kept apart).
 A load that completes is recorded (`(:DemoData)`, graph/demo.py) with a digest of the demo's files:
-the next start finds it and loads nothing, so a second `./scripts/run` starts at once.
+the next start finds it and loads nothing, so a second `./scripts/run` starts at once; a start that
+finds another version's demo removes it (and only it) before loading this one.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from pathlib import Path
 
 from graph.audit import OPERATOR
 from graph.database import Database
-from graph.demo import loaded_demo_version, mark_demo_loaded
+from graph.demo import loaded_demo_version, mark_demo_loaded, remove_demo
 from graph.errors import SetupError
 from graph.identity import hash_id_number
 from graph.keys import active_key, create_key, hash_secret
@@ -74,8 +75,14 @@ async def load_demo(db: Database, settings: Settings, people: int = DEMO_PEOPLE,
             digest.update(data)
             rows[kind] = data.count(b"\n") - 1
         version = digest.hexdigest()[:16]
-        if await loaded_demo_version(db) == version:
+        loaded = await loaded_demo_version(db)
+        if loaded == version:
             return DemoLoad(rows, loaded=False, seconds=time.perf_counter() - started)
+        if loaded is not None:
+            # Another version of the demo (an older release's): its records would not match this one's.
+            if not quiet:
+                print("Removing the demo data of an earlier version first…", flush=True)
+            await remove_demo(db, DEMO_PREFIX)
         if not quiet:
             print(
                 f"Loading the demo data ({rows['people']:,} title rows, {rows['institutions']} institutions, "

@@ -58,6 +58,9 @@ OWN_FIELD_SHARE = 0.85
 _REGISTRATION = {"ENTERPRISE": "91", "OTHER": "52", "GOVERNMENT": "11"}
 _AREA_CODES = {BEIJING: "010", TIANJIN: "022", CHENGDE: "0314"}
 RESEARCH_TYPES = ("UNIVERSITY", "INSTITUTE", "ENTERPRISE", "HOSPITAL")
+AGRICULTURAL_FIELDS = frozenset(
+    ("edible-fungi", "hawthorn", "potato", "chinese-medicinal-herbs", "rural-revitalization", "green-food-biomedicine")
+)
 
 
 @dataclass
@@ -109,6 +112,19 @@ def generate_demo(out_dir: Path, people: int = DEMO_PEOPLE, seed: int = DEMO_SEE
 
 class DemoPeopleMaker(PeopleMaker):
     """People as loaders/generate.py makes them, with the demo's numbers and contacts (module docstring)."""
+
+    _at: Institution | None = None
+
+    def person(self, inst: Institution) -> tuple[Staff, list[dict[str, str]]]:
+        self._at = inst
+        return super().person(inst)
+
+    def _series(self, institution_type: str, excluding: str = "") -> str:
+        series = super()._series(institution_type, excluding)
+        if series == "AGRICULTURE" and self._at is not None and not set(self._at.fields) & AGRICULTURAL_FIELDS:
+            # Agronomists where the land is worked: not at a materials institute or an IT firm.
+            return super()._series(institution_type, "AGRICULTURE")
+        return series
 
     def _institution_ref(self, inst: Institution) -> str:
         return inst.credit_code or inst.name

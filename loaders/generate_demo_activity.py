@@ -42,6 +42,8 @@ FIELD_WEIGHTS = {field: 1.0 for field in words.TOPICS} | {
     "green-food-biomedicine": 1.5,
 }
 JOINT_SHARE = 0.5
+#: The institution whose own key README.md's institution admin uses: it has a team, a platform and visits.
+SHOWCASE = "承德医学院（演示）"
 #: Projects a year from 2019: the plan asks for at least 60 a year from 2021 (2025 is half over).
 PROJECTS_BY_YEAR = {2019: 22, 2020: 26, 2021: 55, 2022: 60, 2023: 64, 2024: 66, 2025: 37}
 
@@ -113,12 +115,16 @@ def teams(rng: random.Random, city: DemoCity, count: int, reference: Reference, 
         block += [TeamStatus.REJECTED] * 4
         rng.shuffle(block)
         statuses += block
+    # The first is waiting for review: README.md's administrator reviews DEMO-T0001.
+    statuses.insert(0, statuses.pop(statuses.index(TeamStatus.SUBMITTED)))
     leaders: set[Staff] = set()
     taken: set[str] = set()
     used: set[str] = set()
     for n in range(count):
         field = list(words.TOPICS)[n] if n < len(words.TOPICS) else work.field()
         host = work.host_for(field, ("UNIVERSITY", "INSTITUTE", "ENTERPRISE"))
+        if n == 2:
+            host = city.by_name(SHOWCASE)
         experts = work.experts(host, field) or city.staff.get(host.name, [])
         seniors = [p for p in experts if p.level in _SENIOR and p not in leaders]
         candidates = seniors or [p for p in experts if p not in leaders]
@@ -219,7 +225,8 @@ def platforms(rng: random.Random, city: DemoCity, count: int, reference: Referen
             kind, level, established = PlatformKind.TECH_INNOVATION_CENTER, Level.NATIONAL, date(2024, 9, 20)
         else:
             field = work.field()
-            host = work.host_for(field)
+            host = work.host_for(field) if n != 1 else city.by_name(SHOWCASE)
+            field = field if n != 1 else host.fields[0]
             kind = rng.choice(_KINDS_BY_TYPE[host.type])
             level = Level.MUNICIPAL if n % 4 == 3 else Level.PROVINCIAL
             start = PLAN_START if n % 2 else date(2008, 1, 1)
@@ -256,6 +263,9 @@ def visits(rng: random.Random, city: DemoCity, experts: int, reference: Referenc
     for n, (nationality, given, surname) in enumerate(chosen):
         field = rng.choice(fields)
         host = work.host_for(field)
+        if n == 1:
+            host = city.by_name(SHOWCASE)
+            field = host.fields[-1]
         arrived = random_date(rng, date(2019, 1, 1), date(2023, 12, 31))
         for _ in range(rng.choices((1, 2, 3, 4), weights=(30, 35, 25, 10))[0]):
             if arrived > today:
