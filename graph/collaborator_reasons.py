@@ -127,13 +127,13 @@ def _field_step(field: dict[str, Any], relation: str | None) -> Step:
     return Step(kind="FIELD", id=field["code"], name=field["name"], relation=relation, former=False)
 
 
-def field_reason(row: dict[str, Any], candidate: Step) -> Reason | None:
+def field_reason(row: dict[str, Any], candidate: Step, weight: float) -> Reason | None:
     """The field that matched: one of those asked for, else its parent or child (both named)."""
     at = Step(candidate.kind, candidate.id, candidate.name, "EXPERT_IN", False)
     if row["exactFields"]:
         field = row["exactFields"][0]
         return Reason(
-            weight=float(row["fieldMatch"]),
+            weight=weight,
             steps=[at, _field_step(field, None)],
             zh=f"专业领域为{field['name']}，与所需领域一致",
             en=f"expert in {field['nameEn']}, the field sought",
@@ -149,7 +149,7 @@ def field_reason(row: dict[str, Any], candidate: Step) -> Reason | None:
         else:
             zh = f"专业领域为{field['name']}，属于所需领域{asked['name']}"
             en = f"expert in {field['nameEn']}, a branch of {asked['nameEn']}"
-        return Reason(weight=float(row["fieldMatch"]), steps=steps, zh=zh, en=en + " (the field sought)", kind="FIELD")
+        return Reason(weight=weight, steps=steps, zh=zh, en=en + " (the field sought)", kind="FIELD")
     return None
 
 
@@ -200,8 +200,14 @@ def activity_reason(row: dict[str, Any], candidate: Step, weight: float) -> Reas
     return Reason(weight=weight, steps=[at, step], zh=zh, en=en, kind="ACTIVITY")
 
 
-def fact_reasons(row: dict[str, Any], level: float, activity: float) -> list[Reason]:
-    """What made a candidate rank besides paths: the field that matched, their title, their recent work."""
+def fact_reasons(row: dict[str, Any], field_match: float, level: float, activity: float) -> list[Reason]:
+    """What made a candidate rank besides paths: the field that matched, their title, their recent work.
+
+    `row` is collaborators/facts' row of the candidate; the other arguments are their score parts."""
     candidate = Step(kind="PERSON", id=row["id"], name=row["name"], relation=None, former=False)
-    reasons = (field_reason(row, candidate), title_reason(row, level), activity_reason(row, candidate, activity))
+    reasons = (
+        field_reason(row, candidate, field_match),
+        title_reason(row, level),
+        activity_reason(row, candidate, activity),
+    )
     return [reason for reason in reasons if reason is not None]

@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from cypher import STATEMENTS
@@ -165,7 +165,9 @@ async def _field_candidates(
     return [row["id"] for row in rows]
 
 
-_CANDIDATES = fill_slots(STATEMENTS["collaborators/candidates"], {"ACTIVITY": f"({projection('search/activity')})"})
+_ACTIVITY = {"ACTIVITY": f"({projection('search/activity')})"}
+_CANDIDATES = fill_slots(STATEMENTS["collaborators/candidates"], _ACTIVITY)
+_FACTS = fill_slots(STATEMENTS["collaborators/facts"], _ACTIVITY)
 
 
 async def suggest_collaborators(
@@ -205,7 +207,24 @@ async def suggest_collaborators(
     )
     suggestions = [_suggestion(row, paths.get(row["id"], []), subject) for row in details]
     suggestions.sort(key=lambda suggestion: (-suggestion.score, suggestion.person_id))
-    return suggestions[:first]
+    chosen = suggestions[:first]
+    # What made them rank, named: only for the suggestions returned.
+    facts = await db.read(
+        "collaborators/facts",
+        _FACTS,
+        ids=[suggestion.person_id for suggestion in chosen],
+        exact=fields,
+        related=related,
+        since=activity_since(today or dt.date.today()),
+    )
+    by_id = {row["id"]: row for row in facts}
+    return [
+        replace(
+            s,
+            reasons=s.reasons + fact_reasons(by_id[s.person_id], s.parts.field_match, s.parts.level, s.parts.activity),
+        )
+        for s in chosen
+    ]
 
 
 def _suggestion(row: dict[str, Any], paths: list[dict[str, Any]], subject: Subject) -> Suggestion:
@@ -223,7 +242,6 @@ def _suggestion(row: dict[str, Any], paths: list[dict[str, Any]], subject: Subje
         adamic_adar=adamic_adar,
     )
     reasons = [Reason(weight, steps, *render(steps, subject.kind)) for weight, steps in weighted[:MAX_REASONS]]
-    reasons += fact_reasons(row, parts.level, parts.activity)
     return Suggestion(person_id=row["id"], score=parts.score(), parts=parts, reasons=reasons)
 
 

@@ -226,7 +226,7 @@ async def every_chengde_persons_suggestions(db: Database) -> list[tuple[str, lis
         """MATCH (p:Person)-[w:WORKS_AT]->(:Institution)-[:LOCATED_IN]->(:Region)-[:PART_OF]->(:Region {code: '130800'})
            WHERE w.until IS NULL RETURN p.id AS id ORDER BY id""",
     )
-    limit = asyncio.Semaphore(4)
+    limit = asyncio.Semaphore(6)
 
     async def suggestions(person: str) -> tuple[str, list[graph.Suggestion]]:
         async with limit:
