@@ -11,6 +11,10 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
+#: What every id the demo writes starts with, and every name of its institutions ends with.
+DEMO_PREFIX = "DEMO-"
+DEMO_MARK = "（演示）"
+
 
 class InstitutionSpec(NamedTuple):
     """A named institution of the demo city."""

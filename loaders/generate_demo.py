@@ -28,12 +28,11 @@ from graph.identity import make_credit_code, make_id_number
 from loaders import demo_words as words
 from loaders import generate_demo_activity as activity
 from loaders import synthetic_names as names
+from loaders.demo_words import DEMO_MARK, DEMO_PREFIX
 from loaders.generate import TODAY, PeopleMaker, TableWriter
 from loaders.generate_institutions import CHENGDE, Institution, Staff
 from loaders.reference import Reference, load_reference
 
-DEMO_PREFIX = "DEMO-"
-DEMO_MARK = "（演示）"
 DEMO_PLACE = "139900"
 DEMO_SEED = 2021
 DEMO_PEOPLE = 5000

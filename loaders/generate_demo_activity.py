@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from loaders import demo_words as words
 from loaders import synthetic_names as names
 from loaders.countries import COUNTRY_NAMES
+from loaders.demo_words import DEMO_MARK, DEMO_PREFIX
 from loaders.generate_activity import random_date
 from loaders.generate_institutions import CHENGDE, Institution, Staff
 from loaders.records import LABELS_ZH, Level, PlatformKind, ProjectKind, TeamOrigin, TeamStatus
@@ -27,7 +28,6 @@ if TYPE_CHECKING:
 __all__ = ["platforms", "projects", "random_date", "teams", "visits"]
 
 TableRow = dict[str, str]
-PREFIX = "DEMO-"
 PLAN_START = date(2021, 1, 1)
 _RESEARCH = ("UNIVERSITY", "INSTITUTE", "ENTERPRISE", "HOSPITAL")
 _SENIOR = ("SENIOR", "DEPUTY_SENIOR")
@@ -43,7 +43,7 @@ FIELD_WEIGHTS = {field: 1.0 for field in words.TOPICS} | {
 }
 JOINT_SHARE = 0.5
 #: The institution whose own key README.md's institution admin uses: it has a team, a platform and visits.
-SHOWCASE = "承德医学院（演示）"
+SHOWCASE = f"承德医学院{DEMO_MARK}"
 #: Projects a year from 2019: the plan asks for at least 60 a year from 2021 (2025 is half over).
 PROJECTS_BY_YEAR = {2019: 22, 2020: 26, 2021: 55, 2022: 60, 2023: 64, 2024: 66, 2025: 37}
 
@@ -150,7 +150,7 @@ def teams(rng: random.Random, city: DemoCity, count: int, reference: Reference, 
         topic = rng.choice(topics)
         used.add(topic)
         yield {
-            "team_id": f"{PREFIX}T{n + 1:04d}",
+            "team_id": f"{DEMO_PREFIX}T{n + 1:04d}",
             "name": _name(rng, taken, [topic + kind for kind in words.TEAM_KINDS]),
             "institution": host.credit_code or host.name,
             "fields": reference.fields.names[field],
@@ -191,7 +191,7 @@ def projects(rng: random.Random, city: DemoCity, count: int, reference: Referenc
         kind = rng.choices(kinds, weights=weights)[0]
         options = [topic + suffix for topic in words.TOPICS[field] for suffix in words.PROJECT_SUFFIXES]
         yield {
-            "project_id": f"{PREFIX}P{year}-{n + 1:04d}",
+            "project_id": f"{DEMO_PREFIX}P{year}-{n + 1:04d}",
             "name": _name(rng, taken, options),
             "kind": LABELS_ZH[kind][0],
             "year": str(year),
@@ -221,7 +221,7 @@ def platforms(rng: random.Random, city: DemoCity, count: int, reference: Referen
     taken: set[str] = set()
     for n in range(count):
         if n == 0:
-            host, field = city.by_name("河钢集团承钢公司（演示）"), "vanadium-titanium"
+            host, field = city.by_name(f"河钢集团承钢公司{DEMO_MARK}"), "vanadium-titanium"
             kind, level, established = PlatformKind.TECH_INNOVATION_CENTER, Level.NATIONAL, date(2024, 9, 20)
         else:
             field = work.field()
@@ -237,7 +237,7 @@ def platforms(rng: random.Random, city: DemoCity, count: int, reference: Referen
         topics = ("钒钛",) if level == Level.NATIONAL else words.TOPICS[field]
         options = [f"{_LEVEL_PREFIX[level]}{topic}{label}" for topic in topics]
         yield {
-            "platform_id": f"{PREFIX}PF{n + 1:04d}",
+            "platform_id": f"{DEMO_PREFIX}PF{n + 1:04d}",
             "name": _name(rng, taken, options),
             "kind": kind.value,
             "level": LABELS_ZH[level][0],
@@ -273,7 +273,7 @@ def visits(rng: random.Random, city: DemoCity, experts: int, reference: Referenc
             serial += 1
             departed = arrived + timedelta(days=rng.randint(3, 45))
             yield {
-                "visit_id": f"{PREFIX}V{serial:04d}",
+                "visit_id": f"{DEMO_PREFIX}V{serial:04d}",
                 "expert_name": f"{given} {surname}",
                 "nationality": rng.choice((nationality, COUNTRY_NAMES[nationality])),
                 "passport_no": f"DEMO{nationality}{n + 1:04d}",
