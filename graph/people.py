@@ -354,7 +354,6 @@ async def update_person(
     return await audited(db, caller, "updatePerson", work)
 
 
-
 @dataclass(frozen=True)
 class Move:
     """A change of employer: `person` works at `institution` from `since` on."""
