@@ -75,7 +75,8 @@ def test_every_statement_the_code_names_exists() -> None:
 
     root = Path(__file__).resolve().parents[2]
     folders = {name.split("/")[0] for name in STATEMENTS}
-    pattern = re.compile(r"""["']((?:%s)/[a-z0-9_/]+)["']""" % "|".join(sorted(folders)))
+    alternatives = "|".join(sorted(folders))
+    pattern = re.compile(rf"""["']((?:{alternatives})/[a-z0-9_/]+)["']""")
     missing = []
     for package in ("graph", "server", "loaders", "bench"):
         for source in sorted((root / package).rglob("*.py")):
