@@ -266,4 +266,5 @@ _UNIQUE_KEYS = {
     "`certificateNo`": ("A title with this certificate number already exists.", "该证书编号已存在", "certificateNo"),
     "`creditCode`": ("An institution with this credit code already exists.", "该统一社会信用代码已存在", "creditCode"),
     "`idHash`": ("A person with this identity number already exists.", "该身份证号码对应的人员已存在", "idNumber"),
+    "`passportHash`": ("A person with this passport already exists.", "该护照对应的人员已存在", "passport"),
 }

@@ -1,11 +1,15 @@
-"""National identity numbers (GB 11643-1999) and unified social credit codes (GB 32100-2015)."""
+"""National identity numbers (GB 11643-1999), foreigners' permanent-residence cards and passports, and unified
+social credit codes (GB 32100-2015)."""
 
 from __future__ import annotations
 
 import hashlib
 import hmac
+import re
 from dataclasses import dataclass
 from datetime import date
+
+import pycountry
 
 from graph.errors import InvalidValue
 
@@ -132,9 +136,59 @@ def hash_id_number(id_number: str, salt: str | bytes) -> str:
     return _hmac_hex(salt, normalise_id_number(id_number))
 
 
-def hash_passport(nationality: str, passport_no: str, salt: str | bytes) -> str:
-    """The salted hash that identifies a foreign expert by nationality and passport number."""
-    return _hmac_hex(salt, f"{nationality.upper()}:{normalise_id_number(passport_no)}")
+def hash_passport(country: str, passport_no: str, salt: str | bytes) -> str:
+    """The salted hash that identifies a foreign expert by passport: issuing country (alpha-2) and number."""
+    return _hmac_hex(salt, f"{country.upper()}:{normalise_id_number(passport_no)}")
+
+
+_PASSPORT = re.compile(r"^[A-Z0-9]{5,20}$")
+#: The 2017 permanent-residence card: the holder's country (ISO 3166-1 alpha-3) and 12 digits.
+_RESIDENCE_2017 = re.compile(r"^[A-Z]{3}[0-9]{12}$")
+
+
+def check_passport_number(raw: str) -> str:
+    """A passport (or other travel document) number normalised: 5 to 20 letters and digits."""
+    number = normalise_id_number(raw)
+    if not _PASSPORT.match(number):
+        raise InvalidValue("a passport number has 5 to 20 letters and digits", "护照号应为5至20位字母或数字")
+    return number
+
+
+def check_residence_card(raw: str) -> str:
+    """Validate a foreigner's permanent-residence card number (外国人永久居留身份证) and return it normalised.
+
+    The 2023 card has 18 characters like a resident identity number, but starts with 9 (no province
+    does) and carries the same ISO 7064 MOD 11-2 check character; the 2017 card has the holder's
+    country as three letters (ISO 3166-1 alpha-3) followed by 12 digits."""
+    number = normalise_id_number(raw)
+    if _RESIDENCE_2017.match(number):
+        if pycountry.countries.get(alpha_3=number[:3]) is None:
+            raise InvalidValue(
+                "a 15-character permanent-residence card starts with an ISO 3166-1 alpha-3 country code",
+                "15位永久居留身份证号应以ISO 3166-1三位字母国家代码开头",
+            )
+        return number
+    if len(number) != 18 or number[0] != "9":
+        raise InvalidValue(
+            "a permanent-residence card number has 18 characters starting with 9, or 3 letters and 12 digits",
+            "永久居留身份证号应为以9开头的18位,或3位字母加12位数字",
+        )
+    if not number[:17].isdigit() or not (number[17].isdigit() or number[17] == "X"):
+        raise InvalidValue(
+            "a permanent-residence card number is 17 digits followed by a digit or X",
+            "永久居留身份证号应为17位数字加1位数字或X",
+        )
+    if id_check_char(number[:17]) != number[17]:
+        raise InvalidValue(
+            "the check character of the permanent-residence card number is wrong", "永久居留身份证号校验码错误"
+        )
+    return number
+
+
+def is_residence_card(raw: str) -> bool:
+    """Whether a number is written as a permanent-residence card's rather than a resident identity number's."""
+    number = normalise_id_number(raw)
+    return number[:1] == "9" or number[:1].isalpha()
 
 
 def _hmac_hex(salt: str | bytes, message: str) -> str:
@@ -181,3 +235,11 @@ def make_credit_code(region_code: str, serial: int, registration: str = "91") ->
     if len(first17) != 17 or any(c not in _CREDIT_VALUES for c in first17):
         raise ValueError("registration must be 2 credit-code characters and region_code 6 digits")
     return first17 + credit_check_char(first17)
+
+
+def check_foreign_identity(raw: str, today: date | None = None) -> str:
+    """A foreign expert's Chinese identity number or permanent-residence card number, validated and normalised.
+
+    Both are hashed as identity numbers are (`hash_id_number`): they never collide, as a card starts with 9
+    or letters and no resident identity number does."""
+    return check_residence_card(raw) if is_residence_card(raw) else check_id_number(raw, today).number

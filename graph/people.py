@@ -30,6 +30,9 @@ PEOPLE_ORDER = {
 GENDERS = ("MALE", "FEMALE")
 DEGREES = ("NONE", "ASSOCIATE", "BACHELOR", "MASTER", "DOCTORATE")
 EARLIEST_BIRTH_YEAR = 1920
+#: The properties that identify a person, each a salted hash (graph/identity.py): an identity number's
+#: (a resident's, or a foreigner's permanent-residence card), and a foreign expert's passport's.
+IDENTITY_KEYS = ("idHash", "passportHash")
 MAX_KEYWORDS = 20
 
 
@@ -202,27 +205,30 @@ def person_properties(draft: PersonDraft, salt: str, today: dt.date) -> dict[str
 async def create_person(tx: Transaction, draft: PersonDraft, props: dict[str, Any], caller: Caller) -> str:
     """Create a validated person in `tx`, with employment and fields; an institution key only for its own staff.
 
-    An identity number that someone already carries is a Conflict naming them when the caller may see
-    their record; otherwise the person is registered without it and the match is referred to the bureau
-    (an IdentityReferral), answered exactly as the registration of a number nobody holds: an institution
-    learns nothing of other institutions' staff (docs/security.md)."""
+    An identity number or passport (`IDENTITY_KEYS`) that someone already carries is a Conflict naming them
+    when the caller may see their record; otherwise the person is registered without it and the match is
+    referred to the bureau (an IdentityReferral), answered exactly as the registration of a number nobody
+    holds: an institution learns nothing of other institutions' staff (docs/security.md)."""
     # An institution registers its own staff: the employer is its own (the default, in register_person).
     check_write(caller, draft.institution, "people")
     await _check_references(tx, draft.institution, draft.fields)
-    id_hash = props.get("idHash")
-    referred = False
-    if id_hash is not None:
-        holders = await tx.run("people/identity_holders", idHash=id_hash)
+    # A person is identified by an identity (or residence-card) number, a foreign expert by passport as well.
+    hashes = {props[key]: key for key in IDENTITY_KEYS if key in props}
+    held: list[str] = []
+    if hashes:
+        holders = await tx.run("people/identity_holders", hashes=list(hashes))
         seen = next((holder for holder in holders if may_read(caller, holder["employers"])), None)
         if seen is not None:
-            raise Conflict(
-                f"Person {seen['id']} already has this identity number.",
-                f"该身份证号码已登记为人员 {seen['id']}",
-                "idNumber",
+            en, zh, field_name = (
+                ("passport", "护照", "passport")
+                if seen["byPassport"]
+                else ("identity number", "身份证号码", "idNumber")
             )
-        if holders:
-            props = {key: value for key, value in props.items() if key != "idHash"}
-            referred = True
+            raise Conflict(
+                f"Person {seen['id']} already has this {en}.", f"该{zh}已登记为人员 {seen['id']}", field_name
+            )
+        held = list(dict.fromkeys(hash for holder in holders for hash in holder["hashes"]))
+        props = {key: value for key, value in props.items() if key not in IDENTITY_KEYS or value not in held}
     rows = await tx.run(
         "people/register",
         props=props,
@@ -231,7 +237,7 @@ async def create_person(tx: Transaction, draft: PersonDraft, props: dict[str, An
         role=draft.role,
         fields=draft.fields,
     )
-    if referred:
+    for id_hash in held:
         await tx.run(
             "people/refer_identity",
             id=str(uuid.uuid4()),
@@ -251,7 +257,7 @@ async def registering(register: Callable[[], Awaitable[str]]) -> str:
     try:
         return await register()
     except DuplicateKey as error:
-        if error.field != "idNumber":
+        if error.field not in ("idNumber", "passport"):
             raise
         return await register()
 
@@ -383,3 +389,4 @@ async def move_people(db: Database, moves: Sequence[Move], caller: Caller) -> li
         if not row["worksAt"]:
             pending.append(move)
     return await audited(db, caller, "movePeople", work) if pending else []
+

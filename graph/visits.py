@@ -3,21 +3,21 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
 import uuid
 from dataclasses import dataclass, replace
 from typing import Any
 
 from graph.access import Caller, check_write, may_read
 from graph.audit import audited
+from graph.countries import country_input
 from graph.database import Database, Transaction
-from graph.errors import Conflict, InvalidInput, NotFound
+from graph.errors import Conflict, InvalidInput, InvalidValue, NotFound
+from graph.identity import check_passport_number, check_residence_card, hash_id_number, hash_passport, is_residence_card
 from graph.listing import ListSpec, Page, SortKey, by_ids, count, fetch_page
 from graph.people import PersonDraft, create_person, person_properties, registering
 
 VISITS = ListSpec(domain="visits", variable="v", projection_slot="VISIT", item="visit")
 VISIT_ORDER = {"ARRIVED_ON": SortKey("toString(v.arrivedOn)", "v.arrivedOn IS NOT NULL")}
-_COUNTRY = re.compile(r"^[A-Z]{2}$")
 EARLIEST = dt.date(1949, 10, 1)
 
 
@@ -70,6 +70,45 @@ async def visits_by_ids(db: Database, ids: list[str]) -> list[dict[str, Any] | N
     return await by_ids(db, VISITS, ids)
 
 
+@dataclass(frozen=True)
+class Passport:
+    """A passport as given: its number and issuing country (a code or a name), before validation."""
+
+    number: str
+    country: str
+
+
+def foreign_identity(
+    draft: PersonDraft, passport: Passport | None, salt: str, today: dt.date
+) -> tuple[PersonDraft, dict[str, str]]:
+    """Validate a foreign expert's identification: a passport, or a Chinese identity number or permanent-residence
+    card number, or both. Return the draft left for `person_properties` (which checks and hashes a resident identity
+    number itself) and the identity hashes to add to the expert's properties."""
+    if passport is None and not draft.id_number:
+        raise InvalidInput(
+            "Identify the expert: give a passport (number and issuing country), or a Chinese identity number or "
+            "permanent-residence card number.",
+            "请填写专家的护照(号码和签发国),或中国身份证号码、外国人永久居留身份证号码",
+            "passport",
+        )
+    hashes: dict[str, str] = {}
+    if passport is not None:
+        try:
+            number = check_passport_number(passport.number)
+        except InvalidValue as bad:
+            raise InvalidInput(bad.reason_en.capitalize() + ".", bad.reason_zh, "passport.number") from None
+        country = country_input(passport.country, "passport.country")
+        hashes["passportHash"] = hash_passport(country, number, salt)
+    if draft.id_number and is_residence_card(draft.id_number):
+        try:
+            card = check_residence_card(draft.id_number)
+        except InvalidValue as bad:
+            raise InvalidInput(bad.reason_en.capitalize() + ".", bad.reason_zh, "idNumber") from None
+        hashes["idHash"] = hash_id_number(card, salt)
+        draft = replace(draft, id_number=None)
+    return draft, hashes
+
+
 async def register_foreign_expert(
     db: Database,
     draft: PersonDraft,
@@ -77,18 +116,16 @@ async def register_foreign_expert(
     high_end: bool,
     salt: str,
     caller: Caller,
+    passport: Passport | None = None,
     today: dt.date | None = None,
 ) -> str:
-    """Validate and register a person as a foreign expert (nationality, high-end flag); return the id."""
-    code = nationality.strip().upper()
-    if not _COUNTRY.match(code):
-        raise InvalidInput(
-            "nationality is an ISO 3166-1 alpha-2 code such as DE or JP.",
-            "国籍应为ISO 3166-1两位字母代码,如 DE、JP",
-            "nationality",
-        )
+    """Validate and register a person as a foreign expert (nationality, high-end flag), identified as the loader
+    identifies them (by passport, or identity or residence-card number); return the id."""
+    code = country_input(nationality, "nationality", foreign=True)
+    today = today or dt.date.today()
+    draft, hashes = foreign_identity(draft, passport, salt, today)
     draft = replace(draft, institution=caller.own_institution(draft.institution))
-    props = person_properties(draft, salt, today or dt.date.today())
+    props = {**person_properties(draft, salt, today), **hashes}
 
     async def work(tx: Transaction) -> tuple[str, list[str]]:
         person_id = await create_person(tx, draft, props, caller)

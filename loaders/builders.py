@@ -150,13 +150,15 @@ def _same_person(a: PersonRef, b: PersonRef) -> bool:
 
 
 def build_visit(c: Mapping[str, Any], ctx: ParseContext, problems: Problems) -> VisitRecord:
-    """A foreign expert's visit; the passport number is kept only as a salted hash."""
+    """A foreign expert's visit; the passport (issued by the nationality's country unless a column says otherwise)
+    and any identity or residence-card number are kept only as salted hashes."""
     if c["departed_on"] is not None and c["departed_on"] < c["arrived_on"]:
         problems.append(("departed_on", InvalidValue("the departure is before the arrival", "离开日期早于来访日期")))
     return VisitRecord(
         visit_id=c["visit_id"],
         expert_name=c["expert_name"],
-        expert_hash=hash_passport(c["nationality"], c["passport_no"], ctx.salt),
+        expert_hash=hash_passport(c["passport_country"] or c["nationality"], c["passport_no"], ctx.salt),
+        expert_id_hash=hash_id_number(c["id_number"], ctx.salt) if c["id_number"] else None,
         nationality=c["nationality"],
         gender=c["gender"],
         high_end=bool(c["high_end"]),

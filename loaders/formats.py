@@ -148,6 +148,8 @@ FORMATS: dict[Kind, Format] = {
             _c("expert_name", "专家姓名|姓名", v.person_name, True),
             _c("nationality", "国籍", v.country, True),
             _c("passport_no", "护照号|护照号码|证件号码", v.passport, True, "expert_key|passport"),
+            _c("passport_country", "护照签发国|签发国", v.issuing_country, aliases_en="issuing_country"),
+            _c("id_number", "身份证号|永久居留身份证号|永居证号", v.foreign_id_number, aliases_en="residence_card_no"),
             _c("gender", "性别", v.gender),
             _c("high_end", "是否高端外国专家|高端外国专家", v.boolean),
             _c("host_institution", "接待单位|邀请单位|单位", v.institution, True, "host"),

@@ -9,9 +9,9 @@ import string
 from collections.abc import Iterator
 from datetime import date, timedelta
 
+from graph.countries import chinese_name
 from loaders import synthetic as s
 from loaders import synthetic_names as words
-from loaders.countries import COUNTRY_NAMES
 from loaders.generate_institutions import CHENGDE, Institution, Staff
 from loaders.records import LABELS_ZH, Level, PlatformKind, ProjectKind, TeamOrigin, TeamStatus
 from loaders.reference import Reference
@@ -149,7 +149,7 @@ def visits(
             yield {
                 "visit_id": f"{ids}V{arrived.year}{serial:04d}",
                 "expert_name": name,
-                "nationality": rng.choice((nationality, COUNTRY_NAMES[nationality])),
+                "nationality": rng.choice((nationality, chinese_name(nationality))),
                 "passport_no": passport,
                 "gender": "F" if given in words.FEMALE_FOREIGN else "M",
                 "high_end": "Y" if high_end else "N",

@@ -13,9 +13,9 @@ from collections.abc import Iterator
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
+from graph.countries import chinese_name
 from loaders import demo_words as words
 from loaders import synthetic_names as names
-from loaders.countries import COUNTRY_NAMES
 from loaders.demo_words import DEMO_MARK, DEMO_PREFIX
 from loaders.generate_activity import random_date
 from loaders.generate_institutions import CHENGDE, Institution, Staff
@@ -275,7 +275,7 @@ def visits(rng: random.Random, city: DemoCity, experts: int, reference: Referenc
             yield {
                 "visit_id": f"{DEMO_PREFIX}V{serial:04d}",
                 "expert_name": f"{given} {surname}",
-                "nationality": rng.choice((nationality, COUNTRY_NAMES[nationality])),
+                "nationality": rng.choice((nationality, chinese_name(nationality))),
                 "passport_no": f"DEMO{nationality}{n + 1:04d}",
                 "gender": "F" if given in names.FEMALE_FOREIGN else "M",
                 "high_end": "Y" if n % 6 == 0 else "N",

@@ -176,6 +176,9 @@ class VisitRecord:
     visit_id: str
     expert_name: str
     expert_hash: str
+    """The salted hash of the passport: its issuing country and number."""
+    expert_id_hash: str | None
+    """The salted hash of a Chinese identity number or permanent-residence card number, for those with one."""
     nationality: str
     gender: Gender | None
     high_end: bool

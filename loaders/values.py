@@ -9,8 +9,15 @@ from datetime import date
 from enum import StrEnum
 from typing import Any, TypeVar
 
-from graph.identity import IdNumberInfo, check_credit_code, check_id_number, hash_id_number
-from loaders.countries import find_country
+from graph.countries import check_country
+from graph.identity import (
+    IdNumberInfo,
+    check_credit_code,
+    check_foreign_identity,
+    check_id_number,
+    check_passport_number,
+    hash_id_number,
+)
 from loaders.errors import InvalidValue
 from loaders.records import LABELS_ZH, Gender, InstitutionRef, PersonRef
 from loaders.reference import Reference, Vocabulary, load_reference
@@ -35,7 +42,6 @@ _MOBILE = re.compile(r"^(?:\+?86)?(1[3-9]\d{9})$")
 _LANDLINE = re.compile(r"^(0\d{2,3})-?(\d{7,8})(?:-(\d{1,6}))?$")
 _DATE = re.compile(r"^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})$")
 _IDENTIFIER = re.compile(r"^[A-Z0-9][A-Z0-9\-_/.]{0,39}$")
-_PASSPORT = re.compile(r"^[A-Z0-9]{5,20}$")
 _PERSON_ENTRY = re.compile(r"^(?P<name>[^(（]+?)\s*(?:[(（]\s*(?P<id>[0-9Xx]+)\s*[)）])?$")
 _CJK_ONLY = re.compile(r"^[\u3400-\u9fff·•\s]+$")
 
@@ -209,19 +215,23 @@ def id_number(raw: str, ctx: ParseContext) -> IdNumberInfo:
 
 
 def country(raw: str, ctx: ParseContext) -> str:
-    """A nationality as an ISO 3166 alpha-2 code, from the code or a Chinese or English name."""
-    code = find_country(raw)
-    if code is None:
-        raise InvalidValue(f"unknown nationality '{raw}'", f"无法识别的国籍“{raw}”")
-    return code
+    """A foreign expert's nationality as an ISO 3166-1 alpha-2 code, from a code or a Chinese or English name."""
+    return check_country(raw, foreign=True)
+
+
+def issuing_country(raw: str, ctx: ParseContext) -> str:
+    """A passport's issuing country as an ISO 3166-1 alpha-2 code, written as `country` accepts."""
+    return check_country(raw)
 
 
 def passport(raw: str, ctx: ParseContext) -> str:
     """A passport or other travel document number: 5 to 20 letters and digits."""
-    value = "".join(raw.split()).upper()
-    if not _PASSPORT.match(value):
-        raise InvalidValue("a passport number has 5 to 20 letters and digits", "护照号应为5至20位字母或数字")
-    return value
+    return check_passport_number(raw)
+
+
+def foreign_id_number(raw: str, ctx: ParseContext) -> str:
+    """A foreign expert's Chinese identity number or permanent-residence card number, normalised."""
+    return check_foreign_identity(raw, ctx.today)
 
 
 def institution(raw: str, ctx: ParseContext) -> InstitutionRef:

@@ -286,6 +286,7 @@ def to_row(record: Record, references: References) -> tuple[str, dict[str, Any]]
         row = {
             "id": record.visit_id,
             "expertHash": record.expert_hash,
+            "expertIdHash": record.expert_id_hash,
             "expertId": stable_id(f"{references.id_prefix}person", record.expert_hash),
             "expert": _without_none(
                 {

@@ -6,7 +6,7 @@ import asyncio
 import os
 import shutil
 import tempfile
-from collections.abc import Callable, Iterator
+from collections.abc import Awaitable, Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -14,6 +14,7 @@ import pytest
 from neo4j import GraphDatabase
 from starlette.testclient import TestClient
 
+from graph.database import Database
 from graph.embedded import EmbeddedNeo4j
 from graph.migrations import migrate
 from graph.runtime import Neo4jConnection
@@ -84,6 +85,23 @@ def remove_test_data(driver: Any, database: str) -> None:
     labels = " AND ".join(f"NOT n:{label}" for label in REFERENCE_LABELS)
     with driver.session(database=database) as session:
         session.run(f"MATCH (n) WHERE {labels} CALL (n) {{ DETACH DELETE n }} IN TRANSACTIONS OF 10000 ROWS").consume()
+
+
+@pytest.fixture
+def on_db(neo4j_connection: Neo4jConnection, cypher: Any) -> Callable[[Callable[[Database], Awaitable[Any]]], Any]:
+    """Run `work(db)` on the test database and return its result (the test's nodes are cleaned up after)."""
+
+    def run(work: Callable[[Database], Awaitable[Any]]) -> Any:
+        async def main() -> Any:
+            db = neo4j_connection.open(timeout=600)
+            try:
+                return await work(db)
+            finally:
+                await db.close()
+
+        return asyncio.run(main())
+
+    return run
 
 
 @pytest.fixture

@@ -1,15 +1,29 @@
-// Upsert a batch of foreign-expert visits. $rows: [{id, fingerprint, props, expertHash, expertId,
-// expert, host, fields}]: the expert is a Person:ForeignExpert merged on the hash of nationality and
-// passport number (a new one gets `expertId`).
+// Upsert a batch of foreign-expert visits. $rows: [{id, fingerprint, props, expertHash, expertIdHash,
+// expertId, expert, host, fields}]. The expert is the Person with the passport hash `expertHash` (issuing
+// country and number), else the one with the identity hash `expertIdHash` (a Chinese identity number or
+// permanent-residence card, null when the file gives none), as registerForeignExpert stores them; a new one
+// gets `expertId`. A passport or identity hash the expert lacks is added to them.
 UNWIND $rows AS row
 OPTIONAL MATCH (old:Visit {id: row.id})
 WITH row, CASE WHEN old IS NULL THEN 'created'
                WHEN old.importFingerprint = row.fingerprint THEN 'unchanged' ELSE 'updated' END AS outcome
 CALL (row, outcome) {
   WITH row WHERE outcome <> 'unchanged'
-  MERGE (p:Person {idHash: row.expertHash})
-  ON CREATE SET p.id = row.expertId, p.createdAt = datetime()
-  SET p:ForeignExpert, p += row.expert
+  OPTIONAL MATCH (byPassport:Person {passportHash: row.expertHash})
+  OPTIONAL MATCH (byId:Person {idHash: row.expertIdHash})
+  WITH row, coalesce(byPassport, byId) AS found
+  CALL (row, found) {
+    WITH row WHERE found IS NULL
+    MERGE (p:Person {passportHash: row.expertHash})
+    ON CREATE SET p.id = row.expertId, p.createdAt = datetime(), p.idHash = row.expertIdHash
+    RETURN p
+    UNION
+    WITH found WHERE found IS NOT NULL
+    RETURN found AS p
+  }
+  SET p:ForeignExpert, p += row.expert,
+      p.passportHash = coalesce(p.passportHash, row.expertHash),
+      p.idHash = coalesce(p.idHash, row.expertIdHash)
   MERGE (v:Visit {id: row.id})
   SET v += row.props, v.importFingerprint = row.fingerprint
   WITH p, v, row

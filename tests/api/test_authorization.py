@@ -66,6 +66,7 @@ def key_for(role: str, keys: Callable[..., str]) -> str | None:
 
 
 OUTCOME = "{ __typename ... on UserError { message field } }"
+PASSPORT = {"number": "TR1234567", "country": "JP"}
 ADMIN_ONLY = {"admin"}
 OWN_RECORDS = {"admin", "institution"}
 
@@ -171,7 +172,7 @@ MUTATIONS: dict[str, tuple[str, dict[str, Any], str, set[str]]] = {
     ),
     "registerForeignExpert": (
         f"mutation($input: RegisterForeignExpertInput!) {{ registerForeignExpert(input: $input) {OUTCOME} }}",
-        {"input": {"name": "Kenji Sato", "nationality": "JP", "institutionId": OWN}},
+        {"input": {"name": "Kenji Sato", "nationality": "JP", "passport": PASSPORT, "institutionId": OWN}},
         "ForeignExpertRegistered",
         OWN_RECORDS,
     ),
@@ -357,7 +358,7 @@ def test_institution_key_cannot_change_another_institutions_person_title_or_team
         ),
         (
             "registerForeignExpert",
-            {"input": {"name": "Kenji Sato", "nationality": "JP", "institutionId": OTHER}},
+            {"input": {"name": "Kenji Sato", "nationality": "JP", "passport": PASSPORT, "institutionId": OTHER}},
             "NotAllowedError",
         ),
     ]
@@ -372,7 +373,7 @@ def test_institution_key_cannot_change_another_institutions_person_title_or_team
     ("mutation", "person"),
     [
         ("registerPerson", {"name": "刘洋", "role": "工程师", "since": "2023-03-01"}),
-        ("registerForeignExpert", {"name": "Kenji Sato", "nationality": "JP"}),
+        ("registerForeignExpert", {"name": "Kenji Sato", "nationality": "JP", "passport": PASSPORT}),
     ],
 )
 def test_institution_key_registers_people_at_its_own_institution_when_none_is_named(
@@ -389,7 +390,10 @@ def test_institution_key_registers_people_at_its_own_institution_when_none_is_na
     )
     assert employer["id"] == OWN and employer["role"] == person.get("role")
     # An admin's key belongs to no institution: a person it registers without one has no employer.
-    admin = post_graphql(client, document, {"input": {**person, "name": "王芳"}}).json()["data"][mutation]
+    other = {**person, "name": "王芳"} | (
+        {"passport": {"number": "TR7654321", "country": "JP"}} if "passport" in person else {}
+    )
+    admin = post_graphql(client, document, {"input": other}).json()["data"][mutation]
     if "role" in person:
         assert admin["__typename"] == "InvalidInputError" and admin["field"] == "institutionId"
     else:

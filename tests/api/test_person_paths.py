@@ -119,7 +119,17 @@ ROOTS: dict[str, Root] = {
     "revokeTitle": Root("(certificateNo: $no)", {"no": ("String!", "C-OWN")}, "own"),
     "registerForeignExpert": Root(
         "(input: $input)",
-        {"input": ("RegisterForeignExpertInput!", {"name": "Kenji Sato", "nationality": "JP", "institutionId": OWN})},
+        {
+            "input": (
+                "RegisterForeignExpertInput!",
+                {
+                    "name": "Kenji Sato",
+                    "nationality": "JP",
+                    "passport": {"number": "TR1234567", "country": "JP"},
+                    "institutionId": OWN,
+                },
+            )
+        },
         "own",
     ),
     "registerTeam": Root(

@@ -69,7 +69,15 @@ def expert(client: TestClient, cypher, high_end: bool = False) -> str:
     body = graphql(
         client,
         REGISTER_EXPERT,
-        {"input": {"name": "Anna Schmidt", "nationality": "de", "highEnd": high_end, "fields": ["hawthorn"]}},
+        {
+            "input": {
+                "name": "Anna Schmidt",
+                "nationality": "de",
+                "passport": {"number": "C01X00T47", "country": "DEU"},
+                "highEnd": high_end,
+                "fields": ["hawthorn"],
+            }
+        },
     )
     registered = body["data"]["registerForeignExpert"]["expert"]
     assert registered["foreignExpert"] and registered["nationality"] == "DE"
@@ -139,8 +147,41 @@ def test_a_visit_needs_a_registered_foreign_expert(client: TestClient, cypher) -
     assert visit(client, "nobody", "2024-03-01", None)["__typename"] == "NotFoundError"
 
 
-def test_foreign_expert_nationality_must_be_a_country_code(client: TestClient, cypher) -> None:
+@pytest.mark.parametrize(
+    ("change", "field"),
+    [
+        ({"nationality": "XX"}, "nationality"),
+        ({"nationality": "QQ"}, "nationality"),
+        ({"nationality": "CN"}, "nationality"),
+        ({"passport": {"number": "C01X00T47", "country": "QQ"}}, "passport.country"),
+        ({"passport": {"number": "C01X00T47", "country": "XX"}}, "passport.country"),
+        ({"passport": {"number": "C0-1", "country": "DE"}}, "passport.number"),
+        ({"passport": None}, "passport"),
+        ({"passport": None, "idNumber": "912345678901234567"}, "idNumber"),
+    ],
+)
+def test_a_foreign_expert_needs_an_iso_3166_country_and_an_identity_and_refused_writes_nothing(
+    client: TestClient, cypher, change: dict[str, Any], field: str
+) -> None:
     before = count_nodes(cypher)
-    body = graphql(client, REGISTER_EXPERT, {"input": {"name": "Anna Schmidt", "nationality": "Germany"}})
-    assert body["data"]["registerForeignExpert"]["field"] == "nationality"
+    expert = {"name": "Anna Schmidt", "nationality": "DE", "passport": {"number": "C01X00T47", "country": "DE"}}
+    body = graphql(client, REGISTER_EXPERT, {"input": {**expert, **change}})
+    outcome = body["data"]["registerForeignExpert"]
+    assert (outcome["__typename"], outcome["field"]) == ("InvalidInputError", field), outcome
     assert count_nodes(cypher) == before
+
+
+def test_a_nationality_may_be_written_as_iso_alpha_3_or_a_name(client: TestClient, cypher) -> None:
+    for written, number in (("DEU", "C01X00T41"), ("Germany", "C01X00T42"), ("德国", "C01X00T43")):
+        body = graphql(
+            client,
+            REGISTER_EXPERT,
+            {
+                "input": {
+                    "name": "Anna Schmidt",
+                    "nationality": written,
+                    "passport": {"number": number, "country": "DE"},
+                }
+            },
+        )
+        assert body["data"]["registerForeignExpert"]["expert"]["nationality"] == "DE", written

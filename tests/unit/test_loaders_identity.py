@@ -4,12 +4,17 @@ from datetime import date
 
 import pytest
 
+from graph.countries import check_country, chinese_name, country_code
 from graph.identity import (
     check_credit_code,
+    check_foreign_identity,
     check_id_number,
+    check_residence_card,
     credit_check_char,
     hash_id_number,
     hash_passport,
+    id_check_char,
+    is_residence_card,
     make_credit_code,
     make_id_number,
 )
@@ -118,3 +123,37 @@ def test_generated_credit_codes_are_valid(registration: str) -> None:
         code = make_credit_code("130802", serial, registration)
         assert check_credit_code(code) == code
         assert code.startswith(registration + "130802")
+
+
+def test_a_permanent_residence_card_is_checked_by_its_own_rules_and_never_taken_for_a_resident_number() -> None:
+    first17 = "91339219800402007"
+    card = first17 + id_check_char(first17)
+    assert check_residence_card(card.lower()) == card and is_residence_card(card)
+    assert check_foreign_identity(card) == card
+    assert check_residence_card("deu 330219800402") == "DEU330219800402"
+    wrong = first17 + ("0" if card[-1] != "0" else "1")
+    for bad in (wrong, "QQQ330219800402", "812345678901234567", "9123"):
+        with pytest.raises(InvalidValue):
+            check_residence_card(bad)
+    resident = make_id_number("130802", date(1980, 4, 2), 11)
+    assert not is_residence_card(resident) and check_foreign_identity(resident) == resident
+
+
+def test_countries_come_from_iso_3166_by_code_or_name_and_unknown_codes_are_refused() -> None:
+    assert [country_code(text) for text in ("de", "DEU", "Germany", "德国", "韩国", "South Korea", "usa")] == [
+        "DE",
+        "DE",
+        "DE",
+        "DE",
+        "KR",
+        "KR",
+        "US",
+    ]
+    for unknown in ("XX", "QQ", "Atlantis"):
+        assert country_code(unknown) is None
+        with pytest.raises(InvalidValue):
+            check_country(unknown)
+    assert check_country("CN") == "CN"
+    with pytest.raises(InvalidValue):
+        check_country("中国", foreign=True)
+    assert chinese_name("KR") == "韩国" and chinese_name("DE") == "德国"
