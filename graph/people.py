@@ -390,3 +390,49 @@ async def move_people(db: Database, moves: Sequence[Move], caller: Caller) -> li
             pending.append(move)
     return await audited(db, caller, "movePeople", work) if pending else []
 
+
+async def end_employment(
+    db: Database,
+    person_id: str,
+    on: dt.date,
+    caller: Caller,
+    institution: str | None = None,
+    today: dt.date | None = None,
+) -> str:
+    """End a person's current employment at `institution` (an institution key's own when None; for an
+    administrator, the person's only current one) with `on` as its last day, recounting them in the same
+    transaction: from the next day they are out of the institution's titled staff. Return the person's id."""
+    if on > (today or dt.date.today()):
+        raise InvalidInput("An employment cannot end in the future.", "离职日期不能晚于今天", "on")
+    institution = caller.own_institution(institution)
+
+    async def work(tx: Transaction) -> tuple[str, list[str]]:
+        await lock_person(tx, caller, person_id, "personId")
+        current = await tx.run("people/current_employment", id=person_id)
+        at = institution
+        if at is None:
+            if len(current) != 1:
+                raise InvalidInput(
+                    "The person has several current employers (or none): name the institution.",
+                    "该人员有多个(或没有)在职单位,请填写单位",
+                    "institutionId",
+                )
+            at = str(current[0]["institution"])
+        check_write(caller, at, "people")
+        job = next((row for row in current if row["institution"] == at), None)
+        if job is None:
+            raise Conflict(
+                f"Person {person_id} does not work at institution {at} now.",
+                f"人员 {person_id} 目前不在单位 {at} 任职",
+                "institutionId",
+            )
+        since = job["since"].to_native() if job["since"] is not None else None
+        if since is not None and on < since:
+            raise InvalidInput(
+                f"An employment cannot end before it began ({since}).", f"离职日期不能早于入职日期({since})", "on"
+            )
+        await tx.run("people/end_employment", id=person_id, institution=at, on=on)
+        await refresh_people(tx, [person_id])
+        return person_id, [person_id]
+
+    return await audited(db, caller, "endEmployment", work)

@@ -26,6 +26,7 @@ from server.platforms.mutations import PlatformMutations
 from server.platforms.queries import PlatformQueries
 from server.projects.mutations import ProjectMutations
 from server.projects.queries import ProjectQueries
+from server.records.mutations import RecordMutations
 from server.regions.queries import RegionQueries
 from server.search.queries import SearchQueries
 from server.stats.mutations import StatsMutations
@@ -66,6 +67,7 @@ Mutation = merge_types(
         VisitMutations,
         StatsMutations,
         ProjectMutations,
+        RecordMutations,
     ),
 )
 

@@ -1,4 +1,4 @@
 // How many people match the filters of people/list. Slot: /*FILTERS*/. Parameters: the filters'.
 MATCH (p:Person)
-WHERE true /*FILTERS*/
+WHERE p.withdrawnOn IS NULL /*FILTERS*/
 RETURN count(p) AS total

@@ -4,7 +4,7 @@
 // Parameters: the filters' ($region, $institution, $field, $series, $level, $name, $pinyin),
 // $afterKey and $afterId (the cursor), $limit (page size + 1, to know whether a next page exists).
 MATCH (p:Person)
-WHERE true /*SORT_GUARD*/ /*FILTERS*/ /*AFTER*/
+WHERE p.withdrawnOn IS NULL /*SORT_GUARD*/ /*FILTERS*/ /*AFTER*/
 WITH p, /*SORT_KEY*/ AS sortKey
 ORDER BY sortKey /*DIRECTION*/, p.id /*DIRECTION*/
 LIMIT $limit

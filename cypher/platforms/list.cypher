@@ -2,7 +2,7 @@
 // platforms/projection). Parameters: the filters' ($institution, $kind, $level, $field, $name),
 // $afterKey, $afterId, $limit.
 MATCH (pl:Platform)
-WHERE true /*SORT_GUARD*/ /*FILTERS*/ /*AFTER*/
+WHERE pl.withdrawnOn IS NULL /*SORT_GUARD*/ /*FILTERS*/ /*AFTER*/
 WITH pl, /*SORT_KEY*/ AS sortKey
 ORDER BY sortKey /*DIRECTION*/, pl.id /*DIRECTION*/
 LIMIT $limit

@@ -11,7 +11,8 @@
 // when the window was too small.
 CALL db.index.fulltext.queryNodes('person_search', $query) YIELD node AS p, score
 WITH p, score, coalesce(p.levelRank, 0) AS level
-WHERE $after IS NULL OR score < $after.score OR (score = $after.score AND level <= $after.level)
+// A withdrawn person (graph/records.py) is found by no search.
+WHERE p.withdrawnOn IS NULL AND ($after IS NULL OR score < $after.score OR (score = $after.score AND level <= $after.level))
 WITH p, score, level
 ORDER BY score DESC, level DESC
 LIMIT $window

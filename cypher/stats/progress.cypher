@@ -4,8 +4,8 @@
 // deadline, dates: [{at, on, counted, year, day}], levels, withinPlan, highEndOnly}] (`measure` picks the branch; the
 // others are its parameters, null where unused). Rows: scope ($region or $city), code, values (one per date, in
 // order), regionGoal (the target's own goal in $region, on $region's rows; null where none). No rows when the region
-// does not exist. Each branch but the first reads its items once, with the day each began to count, and counts them
-// for every date from that list.
+// does not exist. Each branch but the first reads its items once, with the day each began to count and the day its
+// record was withdrawn (null: never; graph/records.py), and counts for every date those that count on it.
 MATCH (asked:Region {code: $region})
 WITH CASE WHEN EXISTS { (asked)-[:PART_OF*1..]->(:Region {code: $city}) } THEN [$region, $city] ELSE [$region] END
      AS scopes
@@ -36,9 +36,9 @@ CALL (regions, pending, target) {
     MATCH (t:Team {status: 'recognized'})-[:BASED_AT]->(i:Institution)
     WHERE EXISTS { (i)-[:LOCATED_IN]->(r:Region) WHERE r.code IN regions }
     WITH DISTINCT t
-    RETURN t.recognizedOn
-  } AS days
-  RETURN [d IN target.dates | size([day IN days WHERE day <= d.on])] AS values
+    RETURN [t.recognizedOn, t.withdrawnOn]
+  } AS spans
+  RETURN [d IN target.dates | size([s IN spans WHERE s[0] <= d.on AND (s[1] IS NULL OR d.on < s[1])])] AS values
   UNION ALL
   // Person-visits (人次) of foreign experts begun within the plan period, hosted in the region.
   WITH regions, target WHERE target.measure = 'foreign-expert-visits'
@@ -47,9 +47,11 @@ CALL (regions, pending, target) {
     WHERE target.startsOn <= v.arrivedOn <= target.deadline AND (NOT target.highEndOnly OR coalesce(p.highEnd, false))
       AND EXISTS { (i)-[:LOCATED_IN]->(r:Region) WHERE r.code IN regions }
     WITH DISTINCT p, v
-    RETURN v.arrivedOn
-  } AS days
-  RETURN [d IN target.dates | size([day IN days WHERE day <= d.on])] AS values
+    // A visit stops counting when it, or its expert, is withdrawn: from the earlier of the two days.
+    RETURN [v.arrivedOn, CASE WHEN v.withdrawnOn IS NULL OR p.withdrawnOn < v.withdrawnOn THEN p.withdrawnOn
+                              ELSE v.withdrawnOn END]
+  } AS spans
+  RETURN [d IN target.dates | size([s IN spans WHERE s[0] <= d.on AND (s[1] IS NULL OR d.on < s[1])])] AS values
   UNION ALL
   // Platforms of the target's levels hosted in the region, from their establishment (an unknown date counts
   // as earlier); with withinPlan, only those established within the plan period.
@@ -59,9 +61,9 @@ CALL (regions, pending, target) {
     WHERE pl.level IN target.levels AND (NOT target.withinPlan OR target.startsOn <= pl.establishedOn <= target.deadline)
       AND EXISTS { (i)-[:LOCATED_IN]->(r:Region) WHERE r.code IN regions }
     WITH DISTINCT pl
-    RETURN coalesce(pl.establishedOn, date('1950-01-01'))
-  } AS days
-  RETURN [d IN target.dates | size([day IN days WHERE day <= d.on])] AS values
+    RETURN [coalesce(pl.establishedOn, date('1950-01-01')), pl.withdrawnOn]
+  } AS spans
+  RETURN [d IN target.dates | size([s IN spans WHERE s[0] <= d.on AND (s[1] IS NULL OR d.on < s[1])])] AS values
   UNION ALL
   // High-tech enterprises (高新技术企业) in the region, from highTechSince if recorded.
   WITH regions, target WHERE target.measure = 'high-tech-enterprises'
@@ -88,9 +90,9 @@ CALL (regions, pending, target) {
     WHERE target.startsOn.year <= pr.year <= target.deadline.year
       AND EXISTS { (i)-[:LOCATED_IN]->(r:Region) WHERE r.code IN regions }
     WITH DISTINCT pr
-    RETURN date({year: pr.year})
-  } AS days
-  RETURN [d IN target.dates | size([day IN days WHERE day <= d.on])] AS values
+    RETURN [date({year: pr.year}), pr.withdrawnOn]
+  } AS spans
+  RETURN [d IN target.dates | size([s IN spans WHERE s[0] <= d.on AND (s[1] IS NULL OR d.on < s[1])])] AS values
 }
 RETURN scopeCode AS scope, target.code AS code, values,
        CASE WHEN scopeCode = $region

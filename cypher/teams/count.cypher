@@ -1,4 +1,4 @@
 // How many teams match the filters of teams/list. Slot: /*FILTERS*/.
 MATCH (t:Team)
-WHERE true /*FILTERS*/
+WHERE t.withdrawnOn IS NULL /*FILTERS*/
 RETURN count(t) AS total

@@ -1,4 +1,4 @@
 // How many visits match the filters of visits/list. Slot: /*FILTERS*/.
 MATCH (v:Visit)
-WHERE true /*FILTERS*/
+WHERE v.withdrawnOn IS NULL /*FILTERS*/
 RETURN count(v) AS total

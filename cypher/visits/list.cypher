@@ -2,7 +2,7 @@
 // visits/projection). Parameters: the filters' ($expert, $institution, $arrivedFrom, $arrivedTo,
 // $highEnd, $program), $afterKey, $afterId, $limit.
 MATCH (v:Visit)
-WHERE true /*SORT_GUARD*/ /*FILTERS*/ /*AFTER*/
+WHERE v.withdrawnOn IS NULL /*SORT_GUARD*/ /*FILTERS*/ /*AFTER*/
 WITH v, /*SORT_KEY*/ AS sortKey
 ORDER BY sortKey /*DIRECTION*/, v.id /*DIRECTION*/
 LIMIT $limit

@@ -60,6 +60,7 @@ def facts_from(row: dict[str, Any], regions: dict[str, str | None]) -> PersonFac
             )
             for t in row["titles"]
         ),
+        withdrawn_on=_date(row["withdrawnOn"]),
     )
 
 

@@ -2,7 +2,8 @@
 
 Pure functions over facts read from the graph. A person counts on a day when they hold a title
 that is active (granted on or before it, not revoked on or before it) and work at an institution
-located in a region. Where several facts compete on one day the choice is fixed:
+located in a region, and their record is not withdrawn by then. Where several facts compete on one day
+the choice is fixed:
 
 - the *principal employment* is the active one at a located institution that began last
   (an unknown start counts as earliest), ties broken by institution id;
@@ -85,6 +86,8 @@ class PersonFacts:
     field: str | None
     employments: tuple[Employment, ...] = ()
     titles: tuple[HeldTitle, ...] = ()
+    withdrawn_on: dt.date | None = None
+    """The first day the person no longer counts: their record was withdrawn (graph/records.py)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -142,6 +145,8 @@ def principal_title(titles: tuple[HeldTitle, ...], day: dt.date) -> HeldTitle | 
 
 
 def _state(facts: PersonFacts, day: dt.date) -> _State | None:
+    if facts.withdrawn_on is not None and day >= facts.withdrawn_on:
+        return None
     employment = principal_employment(facts.employments, day)
     title = principal_title(facts.titles, day)
     if employment is None or title is None:
@@ -161,6 +166,8 @@ def _changes(facts: PersonFacts) -> list[dt.date]:
         days.update(d for d in (e.since, e.until and e.until + dt.timedelta(days=1)) if d is not None)
     for t in facts.titles:
         days.update(d for d in (t.granted_on, t.revoked_on) if d is not None)
+    if facts.withdrawn_on is not None:
+        days.add(facts.withdrawn_on)
     return sorted(d for d in days if EPOCH <= d <= HORIZON)
 
 

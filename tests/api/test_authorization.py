@@ -90,6 +90,18 @@ MUTATIONS: dict[str, tuple[str, dict[str, Any], str, set[str]]] = {
         "PersonUpdated",
         OWN_RECORDS,
     ),
+    "endEmployment": (
+        f"mutation($input: EndEmploymentInput!) {{ endEmployment(input: $input) {OUTCOME} }}",
+        {"input": {"personId": "p-own2", "on": "2024-06-30"}},
+        "EmploymentEnded",
+        OWN_RECORDS,
+    ),
+    "withdrawRecord": (
+        f"mutation($input: WithdrawRecordInput!) {{ withdrawRecord(input: $input) {OUTCOME} }}",
+        {"input": {"kind": "PERSON", "id": "p-own4", "on": "2024-01-01", "reason": "entered twice"}},
+        "RecordWithdrawn",
+        OWN_RECORDS,
+    ),
     "grantTitle": (
         f"mutation($input: GrantTitleInput!) {{ grantTitle(input: $input) {OUTCOME} }}",
         {
@@ -248,6 +260,8 @@ MUTATIONS: dict[str, tuple[str, dict[str, Any], str, set[str]]] = {
 #: record (another institution's) is answered exactly as for a record that does not exist.
 NAMED_RECORDS: dict[str, tuple[str, ...]] = {
     "updatePerson": ("id",),
+    "endEmployment": ("input", "personId"),
+    "withdrawRecord": ("input", "id"),
     "grantTitle": ("input", "personId"),
     "revokeTitle": ("no",),
     "resubmitTeam": ("id",),

@@ -12,6 +12,7 @@ from typing import Any
 
 RAW = {
     "people": """MATCH (p:Person) RETURN p.id AS id, p.gender AS gender, p.birthYear AS birthYear,
+                 p.withdrawnOn AS withdrawnOn,
                  [(p)-[x:EXPERT_IN]->(f:Field) | [coalesce(x.weight, 0.0), f.code]] AS fields""",
     "jobs": """MATCH (p:Person)-[w:WORKS_AT]->(i:Institution)-[:LOCATED_IN]->(r:Region)
                RETURN p.id AS person, i.id AS institution, i.type AS type, r.code AS region, w.since AS since,
@@ -51,6 +52,8 @@ def recount(
         changed = len(inside) != before
     counts: Counter[tuple[str, ...]] = Counter()
     for person in raw["people"]:
+        if person["withdrawnOn"] is not None and person["withdrawnOn"] <= as_of:
+            continue
         jobs = [
             j
             for j in raw["jobs"]

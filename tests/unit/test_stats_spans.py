@@ -63,6 +63,19 @@ def test_a_revocation_ends_the_span_the_day_before_and_a_move_out_of_every_regio
     assert [(s.start, s.end, s.region) for s in unlocated] == [(D(2000, 1, 1), D(2009, 12, 31), "130802")]
 
 
+def test_a_withdrawn_person_counts_until_the_day_before_the_withdrawal_and_never_after() -> None:
+    counted = facts((job("i", "130802", "2010-01-01"),), (title("A", "SENIOR", 5, "2015-03-01"),))
+    withdrawn = PersonFacts(
+        *[getattr(counted, name) for name in ("person", "gender", "birth_year", "field")],
+        counted.employments,
+        counted.titles,
+        withdrawn_on=D(2024, 1, 1),
+    )
+    assert [(s.start, s.end) for s in talent_spans(withdrawn)] == [(D(2015, 3, 1), D(2023, 12, 31))]
+    before_any_title = PersonFacts("p", None, None, None, counted.employments, counted.titles, D(2012, 1, 1))
+    assert talent_spans(before_any_title) == []
+
+
 def test_overlapping_jobs_place_a_person_at_the_one_begun_last() -> None:
     spans = talent_spans(
         facts(

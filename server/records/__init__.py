@@ -1,0 +1,1 @@
+"""Corrections that apply to every kind of record: withdrawal."""
