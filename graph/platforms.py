@@ -12,6 +12,7 @@ from graph.audit import audited
 from graph.database import Database, Transaction
 from graph.errors import InvalidInput, NotFound
 from graph.listing import ListSpec, Page, SortKey, by_ids, count, fetch_page
+from graph.records import lock_record
 from graph.teams import LEVELS
 
 PLATFORMS = ListSpec(domain="platforms", variable="pl", projection_slot="PLATFORM", item="platform")
@@ -77,32 +78,57 @@ class PlatformDraft:
     fields: list[str] = field(default_factory=list)
 
 
+@dataclass
+class PlatformChanges:
+    """A platform's own values, as registered or corrected; None is unchanged (in a correction)."""
+
+    name: str | None = None
+    kind: str | None = None
+    level: str | None = None
+    established_on: dt.date | None = None
+    fields: list[str] | None = None
+
+
+def platform_values(changes: PlatformChanges, today: dt.date) -> dict[str, Any]:
+    """Validate a platform's values; return them as its properties (those given only)."""
+    props: dict[str, Any] = {}
+    if changes.name is not None:
+        name = " ".join(changes.name.split())
+        if not name or len(name) > 100:
+            raise InvalidInput(
+                "A platform needs a name of at most 100 characters.", "平台名称不能为空,且不超过100个字符", "name"
+            )
+        props["name"] = name
+    if changes.kind is not None:
+        if changes.kind not in KINDS:
+            raise InvalidInput(f"Unknown platform kind {changes.kind!r}.", f"未知的平台类别:{changes.kind}", "kind")
+        props["kind"] = changes.kind
+    if changes.level is not None:
+        if changes.level not in LEVELS:
+            raise InvalidInput(f"Unknown level {changes.level!r}.", f"未知的级别:{changes.level}", "level")
+        props["level"] = changes.level
+    if changes.established_on is not None:
+        if not EARLIEST <= changes.established_on <= today:
+            raise InvalidInput(
+                f"establishedOn must be between {EARLIEST} and today.",
+                f"设立日期须在{EARLIEST}至今天之间",
+                "establishedOn",
+            )
+        props["establishedOn"] = changes.established_on
+    return props
+
+
 async def register_platform(db: Database, draft: PlatformDraft, caller: Caller, today: dt.date | None = None) -> str:
     """Validate and register a platform at its host institution; return its id."""
-    today = today or dt.date.today()
-    name = " ".join(draft.name.split())
-    if not name or len(name) > 100:
-        raise InvalidInput(
-            "A platform needs a name of at most 100 characters.", "平台名称不能为空,且不超过100个字符", "name"
-        )
     institution = caller.own_institution(draft.institution)
     if institution is None:
         raise InvalidInput("Name the host institution.", "请填写平台依托单位", "institutionId")
     check_write(caller, institution, "platforms")
-    if draft.kind not in KINDS:
-        raise InvalidInput(f"Unknown platform kind {draft.kind!r}.", f"未知的平台类别:{draft.kind}", "kind")
-    if draft.level not in LEVELS:
-        raise InvalidInput(f"Unknown level {draft.level!r}.", f"未知的级别:{draft.level}", "level")
-    if not EARLIEST <= draft.established_on <= today:
-        raise InvalidInput(
-            f"establishedOn must be between {EARLIEST} and today.", f"设立日期须在{EARLIEST}至今天之间", "establishedOn"
-        )
     props = {
         "id": str(uuid.uuid4()),
-        "name": name,
-        "kind": draft.kind,
-        "level": draft.level,
-        "establishedOn": draft.established_on,
+        **platform_values(
+            PlatformChanges(draft.name, draft.kind, draft.level, draft.established_on), today or dt.date.today()
+        ),
     }
 
     async def work(tx: Transaction) -> tuple[str, list[str]]:
@@ -115,3 +141,23 @@ async def register_platform(db: Database, draft: PlatformDraft, caller: Caller, 
         return str(created["id"]), [str(created["id"])]
 
     return await audited(db, caller, "registerPlatform", work)
+
+
+async def update_platform(
+    db: Database, platform: str, changes: PlatformChanges, caller: Caller, today: dt.date | None = None
+) -> str:
+    """Correct a platform's name, kind, level, establishment date or fields in one transaction; allowed to the
+    callers who may change its host's records. Progress counts platforms from the graph as it reads it, so nothing
+    else is recounted. Return its id."""
+    props = platform_values(changes, today or dt.date.today())
+
+    async def work(tx: Transaction) -> tuple[str, list[str]]:
+        await lock_record(tx, caller, "platform", platform)
+        if changes.fields is not None:
+            [row] = await tx.run("institutions/host_references", institution=None, fields=changes.fields)
+            if row["missingFields"]:
+                raise NotFound("field", ", ".join(row["missingFields"]), "fields")
+        await tx.run("platforms/update", id=platform, props=props, fields=changes.fields)
+        return platform, [platform]
+
+    return await audited(db, caller, "updatePlatform", work)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import Any
 
 from graph.access import Caller, check_record, missing
 from graph.audit import audited
@@ -41,6 +42,25 @@ KINDS = {
     )
 }
 MAX_REASON = 500
+
+
+async def lock_record(tx: Transaction, caller: Caller, kind: str, record: str, field: str = "id") -> dict[str, Any]:
+    """Lock `record` of `kind` for the rest of `tx` before a correction checks anything about it, and refuse a
+    caller who may not change it (NotFound for one it may not see, as for none) or a record already withdrawn.
+    Return its scope row (records/scope/<kind>: element id, institutions, withdrawal date)."""
+    spec = KINDS[kind]
+    rows = await tx.run(f"records/scope/{spec.code}", id=record)
+    if not rows:
+        raise missing(caller, spec.entity, record, field)
+    [row] = rows
+    check_record(caller, row["institutions"], spec.entity, record, field)
+    if row["withdrawnOn"] is not None:
+        raise Conflict(
+            f"{spec.entity.capitalize()} {record} was withdrawn from {row['withdrawnOn']}.",
+            f"{spec.entity_zh} {record} 已于 {row['withdrawnOn']} 撤销",
+            field,
+        )
+    return dict(row)
 
 
 @dataclass(frozen=True)
@@ -75,17 +95,7 @@ async def withdraw_record(
         raise InvalidInput(f"A reason is at most {MAX_REASON} characters.", f"原因不超过{MAX_REASON}个字符", "reason")
 
     async def work(tx: Transaction) -> tuple[Withdrawn, list[str]]:
-        rows = await tx.run(f"records/scope/{spec.code}", id=record)
-        if not rows:
-            raise missing(caller, spec.entity, record, "id")
-        [row] = rows
-        check_record(caller, row["institutions"], spec.entity, record, "id")
-        if row["withdrawnOn"] is not None:
-            raise Conflict(
-                f"{spec.entity.capitalize()} {record} was withdrawn from {row['withdrawnOn']}.",
-                f"{spec.entity_zh} {record} 已于 {row['withdrawnOn']} 撤销",
-                "id",
-            )
+        row = await lock_record(tx, caller, kind, record)
         await tx.run(
             "records/withdraw",
             element=row["element"],

@@ -15,6 +15,7 @@ from graph.errors import Conflict, InvalidInput, InvalidValue, NotFound
 from graph.identity import check_passport_number, check_residence_card, hash_id_number, hash_passport, is_residence_card
 from graph.listing import ListSpec, Page, SortKey, by_ids, count, fetch_page
 from graph.people import PersonDraft, create_person, person_properties, registering
+from graph.records import lock_record
 
 VISITS = ListSpec(domain="visits", variable="v", projection_slot="VISIT", item="visit")
 VISIT_ORDER = {"ARRIVED_ON": SortKey("toString(v.arrivedOn)", "v.arrivedOn IS NOT NULL")}
@@ -135,6 +136,54 @@ async def register_foreign_expert(
     return await registering(lambda: audited(db, caller, "registerForeignExpert", work))
 
 
+async def _check_dates(
+    tx: Transaction,
+    caller: Caller,
+    expert: str,
+    institution: str,
+    arrived_on: dt.date,
+    departed_on: dt.date | None,
+    visit: str | None = None,
+) -> None:
+    """Lock `expert` and refuse a visit of theirs from `arrived_on` to `departed_on` that shares a day with another
+    of their visits (but `visit`, the one corrected), or names an expert or host that does not exist."""
+    if arrived_on < EARLIEST:
+        raise InvalidInput(f"arrivedOn is before {EARLIEST}.", f"到达日期早于{EARLIEST}", "arrivedOn")
+    if departed_on is not None and departed_on < arrived_on:
+        raise InvalidInput("departedOn is before arrivedOn.", "离开日期早于到达日期", "departedOn")
+    # The expert's visits are compared under their lock: a concurrent visit of theirs waits, then sees this one.
+    await tx.run("people/lock", id=expert)
+    [row] = await tx.run(
+        "visits/references",
+        expert=expert,
+        institution=institution,
+        arrivedOn=arrived_on,
+        departedOn=departed_on,
+        visit=visit,
+    )
+    if not row["expertExists"]:
+        raise NotFound("foreign expert", expert, "expertId")
+    if not row["foreignExpert"]:
+        raise InvalidInput(
+            f"Person {expert} is not registered as a foreign expert.",
+            f"人员 {expert} 未登记为外国专家",
+            "expertId",
+        )
+    if not row["institutionExists"]:
+        raise NotFound("institution", institution, "institutionId")
+    if row["overlapping"]:
+        other = row["overlapping"][0]
+        # Only a visit the caller may read is named: another institution's does not exist for it.
+        which, which_zh = (
+            (f"visit {other['id']}", f"来访记录 {other['id']}")
+            if may_read(caller, [other["institution"]])
+            else ("a visit hosted by another institution", "在其他单位的一次来访")
+        )
+        raise Conflict(
+            f"The expert's {which} shares days with this one.", f"该专家{which_zh}与本次日期重叠", "arrivedOn"
+        )
+
+
 @dataclass
 class VisitDraft:
     """A visit as recorded, before validation; `institution` None means the caller's own."""
@@ -160,10 +209,6 @@ async def record_visit(db: Database, draft: VisitDraft, caller: Caller) -> str:
     if institution is None:
         raise InvalidInput("Name the host institution.", "请填写接待单位", "institutionId")
     check_write(caller, institution, "visits")
-    if draft.arrived_on < EARLIEST:
-        raise InvalidInput(f"arrivedOn is before {EARLIEST}.", f"到达日期早于{EARLIEST}", "arrivedOn")
-    if draft.departed_on is not None and draft.departed_on < draft.arrived_on:
-        raise InvalidInput("departedOn is before arrivedOn.", "离开日期早于到达日期", "departedOn")
     props = {
         "id": str(uuid.uuid4()),
         "arrivedOn": draft.arrived_on,
@@ -173,36 +218,7 @@ async def record_visit(db: Database, draft: VisitDraft, caller: Caller) -> str:
     }
 
     async def work(tx: Transaction) -> tuple[str, list[str]]:
-        # The expert's visits are compared under their lock: a concurrent visit of theirs waits, then sees this one.
-        await tx.run("people/lock", id=draft.expert)
-        [row] = await tx.run(
-            "visits/references",
-            expert=draft.expert,
-            institution=institution,
-            arrivedOn=draft.arrived_on,
-            departedOn=draft.departed_on,
-        )
-        if not row["expertExists"]:
-            raise NotFound("foreign expert", draft.expert, "expertId")
-        if not row["foreignExpert"]:
-            raise InvalidInput(
-                f"Person {draft.expert} is not registered as a foreign expert.",
-                f"人员 {draft.expert} 未登记为外国专家",
-                "expertId",
-            )
-        if not row["institutionExists"]:
-            raise NotFound("institution", institution, "institutionId")
-        if row["overlapping"]:
-            other = row["overlapping"][0]
-            # Only a visit the caller may read is named: another institution's does not exist for it.
-            which, which_zh = (
-                (f"visit {other['id']}", f"来访记录 {other['id']}")
-                if may_read(caller, [other["institution"]])
-                else ("a visit hosted by another institution", "在其他单位的一次来访")
-            )
-            raise Conflict(
-                f"The expert's {which} shares days with this one.", f"该专家{which_zh}与本次日期重叠", "arrivedOn"
-            )
+        await _check_dates(tx, caller, draft.expert, institution, draft.arrived_on, draft.departed_on)
         [created] = await tx.run(
             "visits/record",
             props={k: v for k, v in props.items() if v is not None},
@@ -212,3 +228,73 @@ async def record_visit(db: Database, draft: VisitDraft, caller: Caller) -> str:
         return str(created["id"]), [str(created["id"]), draft.expert]
 
     return await audited(db, caller, "recordVisit", work)
+
+
+@dataclass(frozen=True)
+class VisitChanges:
+    """Corrections to a visit; fields left None are unchanged."""
+
+    arrived_on: dt.date | None = None
+    departed_on: dt.date | None = None
+    program: str | None = None
+    purpose: str | None = None
+
+
+async def update_visit(db: Database, visit: str, changes: VisitChanges, caller: Caller) -> str:
+    """Correct a visit in one transaction, under the same rules as recording it (dates in order, no overlap with
+    another visit of the expert); allowed to the callers who may change its host's records. Return its id."""
+    props: dict[str, Any] = {
+        "arrivedOn": changes.arrived_on,
+        "departedOn": changes.departed_on,
+        "program": _text(changes.program, "program"),
+        "purpose": _text(changes.purpose, "purpose"),
+    }
+
+    async def work(tx: Transaction) -> tuple[str, list[str]]:
+        scope = await lock_record(tx, caller, "visit", visit)
+        [current] = await tx.run("visits/dates", id=visit)
+        arrived = changes.arrived_on or current["arrivedOn"].to_native()
+        departed = changes.departed_on or (current["departedOn"].to_native() if current["departedOn"] else None)
+        [host] = scope["institutions"]
+        await _check_dates(tx, caller, current["expert"], host, arrived, departed, visit)
+        await tx.run("visits/update", id=visit, props={k: v for k, v in props.items() if v is not None})
+        return visit, [visit]
+
+    return await audited(db, caller, "updateVisit", work)
+
+
+@dataclass(frozen=True)
+class ExpertChanges:
+    """Corrections to a foreign expert; fields left None are unchanged."""
+
+    nationality: str | None = None
+    high_end: bool | None = None
+    passport: Passport | None = None
+
+
+async def update_foreign_expert(db: Database, expert: str, changes: ExpertChanges, salt: str, caller: Caller) -> str:
+    """Correct a foreign expert's nationality, high-end flag or passport in one transaction; allowed to the callers
+    who may change the person (graph/access.py: an expert nobody employs, to administrators). A passport another
+    person carries is a Conflict that names nobody. Return the id."""
+    props: dict[str, Any] = {}
+    if changes.nationality is not None:
+        props["nationality"] = country_input(changes.nationality, "nationality", foreign=True)
+    if changes.high_end is not None:
+        props["highEnd"] = changes.high_end
+    if changes.passport is not None:
+        _, hashes = foreign_identity(PersonDraft(name=""), changes.passport, salt, dt.date.today())
+        props.update(hashes)
+
+    async def work(tx: Transaction) -> tuple[str, list[str]]:
+        await lock_record(tx, caller, "person", expert)
+        if "passportHash" in props:
+            holders = await tx.run("people/identity_holders", hashes=[props["passportHash"]])
+            if any(holder["id"] != expert for holder in holders):
+                raise Conflict("Another person already carries this passport.", "该护照已登记为其他人员", "passport")
+        if not await tx.run("visits/update_expert", id=expert, props=props):
+            raise InvalidInput(
+                f"Person {expert} is not registered as a foreign expert.", f"人员 {expert} 未登记为外国专家", "id"
+            )
+        return expert, [expert]
+
+    return await audited(db, caller, "updateForeignExpert", work)

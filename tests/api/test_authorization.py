@@ -38,6 +38,17 @@ def world(cypher) -> None:
         "CREATE (:Person:ForeignExpert {id: 'fe-1', name: 'Anna Schmidt', pinyin: 'anna schmidt', "
         "nationality: 'DE', highEnd: true, consentToContact: false})"
     )
+    # A foreign expert on OWN's staff, a visit and a platform of OWN: what corrections act on.
+    cypher(
+        """MATCH (i:Institution {id: $own}), (fe:Person {id: 'fe-1'})
+           CREATE (e:Person:ForeignExpert {id: 'fe-own', name: 'Kenji Sato', pinyin: 'kenji sato', nationality: 'JP',
+                   highEnd: false, consentToContact: false})-[:WORKS_AT {since: date('2020-01-01')}]->(i),
+                  (fe)-[:MADE]->(:Visit {id: 'v-own', arrivedOn: date('2023-03-01'),
+                                                          departedOn: date('2023-03-05')})-[:HOSTED_BY]->(i),
+                  (:Platform {id: 'pl-own', name: '钒钛重点实验室', kind: 'KEY_LAB', level: 'MUNICIPAL',
+                              establishedOn: date('2020-06-01')})-[:HOSTED_BY]->(i)""",
+        own=OWN,
+    )
     for team_id, status, leader, members in (
         ("t-sub", "submitted", "p-own", ["p-own2"]),
         ("t-app", "approved", "p-own3", []),
@@ -100,6 +111,25 @@ MUTATIONS: dict[str, tuple[str, dict[str, Any], str, set[str]]] = {
         f"mutation($input: WithdrawRecordInput!) {{ withdrawRecord(input: $input) {OUTCOME} }}",
         {"input": {"kind": "PERSON", "id": "p-own4", "on": "2024-01-01", "reason": "entered twice"}},
         "RecordWithdrawn",
+        OWN_RECORDS,
+    ),
+    "updateForeignExpert": (
+        f"mutation($id: ID!, $input: UpdateForeignExpertInput!) {{ updateForeignExpert(id: $id, input: $input) "
+        f"{OUTCOME} }}",
+        {"id": "fe-own", "input": {"highEnd": True, "nationality": "JPN", "passport": PASSPORT}},
+        "ForeignExpertUpdated",
+        OWN_RECORDS,
+    ),
+    "updateVisit": (
+        f"mutation($id: ID!, $input: UpdateVisitInput!) {{ updateVisit(id: $id, input: $input) {OUTCOME} }}",
+        {"id": "v-own", "input": {"departedOn": "2023-03-08", "purpose": "学术交流"}},
+        "VisitUpdated",
+        OWN_RECORDS,
+    ),
+    "updatePlatform": (
+        f"mutation($id: ID!, $input: UpdatePlatformInput!) {{ updatePlatform(id: $id, input: $input) {OUTCOME} }}",
+        {"id": "pl-own", "input": {"level": "PROVINCIAL", "fields": ["vanadium-titanium"]}},
+        "PlatformUpdated",
         OWN_RECORDS,
     ),
     "grantTitle": (
@@ -262,6 +292,9 @@ NAMED_RECORDS: dict[str, tuple[str, ...]] = {
     "updatePerson": ("id",),
     "endEmployment": ("input", "personId"),
     "withdrawRecord": ("input", "id"),
+    "updateForeignExpert": ("id",),
+    "updateVisit": ("id",),
+    "updatePlatform": ("id",),
     "grantTitle": ("input", "personId"),
     "revokeTitle": ("no",),
     "resubmitTeam": ("id",),
