@@ -28,9 +28,10 @@ class RecordKind:
     code: str
     entity: str
     entity_zh: str
+    withdrawable: bool = True
 
 
-#: The kinds that can be withdrawn; the only scope statements a withdrawal runs.
+#: The kinds of record corrections lock (`lock_record`) and, where `withdrawable`, withdrawals take.
 KINDS = {
     kind.code: kind
     for kind in (
@@ -39,6 +40,8 @@ KINDS = {
         RecordKind("platform", "platform", "平台"),
         RecordKind("visit", "visit", "来访记录"),
         RecordKind("project", "project", "项目"),
+        # Corrected, not withdrawn: its staff and records would be left without a place.
+        RecordKind("institution", "institution", "单位", withdrawable=False),
     )
 }
 MAX_REASON = 500
@@ -84,6 +87,7 @@ async def withdraw_record(
     """Withdraw `record` of `kind` from `on` (today when None) in one transaction, recounting what it changes;
     allowed to the callers who may change the record (graph/access.py), refused for a record withdrawn already."""
     spec = KINDS[kind]
+    assert spec.withdrawable, kind
     today = today or dt.date.today()
     day = on or today
     if not EPOCH <= day <= today:

@@ -113,6 +113,13 @@ MUTATIONS: dict[str, tuple[str, dict[str, Any], str, set[str]]] = {
         "RecordWithdrawn",
         OWN_RECORDS,
     ),
+    "updateInstitution": (
+        f"mutation($id: ID!, $input: UpdateInstitutionInput!) {{ updateInstitution(id: $id, input: $input) "
+        f"{OUTCOME} }}",
+        {"id": OWN, "input": {"name": "承德钒钛新材料研究院", "regionCode": "130803", "fields": ["vanadium-titanium"]}},
+        "InstitutionUpdated",
+        OWN_RECORDS,
+    ),
     "updateForeignExpert": (
         f"mutation($id: ID!, $input: UpdateForeignExpertInput!) {{ updateForeignExpert(id: $id, input: $input) "
         f"{OUTCOME} }}",
@@ -293,6 +300,7 @@ NAMED_RECORDS: dict[str, tuple[str, ...]] = {
     "endEmployment": ("input", "personId"),
     "withdrawRecord": ("input", "id"),
     "updateForeignExpert": ("id",),
+    "updateInstitution": ("id",),
     "updateVisit": ("id",),
     "updatePlatform": ("id",),
     "grantTitle": ("input", "personId"),

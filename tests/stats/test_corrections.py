@@ -179,3 +179,64 @@ def test_a_record_is_withdrawn_once_from_a_day_not_in_the_future(client: TestCli
     again = withdraw(client, "PERSON", "p1")
     assert (again["__typename"], again["field"]) == ("ConflictError", "id")
     assert count_nodes(cypher) == before
+
+
+UPDATE_INSTITUTION = """mutation($id: ID!, $input: UpdateInstitutionInput!) { updateInstitution(id: $id, input: $input) {
+  __typename ... on InstitutionUpdated { institution { name region { code } } } ... on UserError { message field } } }"""
+
+
+def staff_in(client: TestClient, cypher, region: str, day: str) -> int:
+    """Titled staff in `region` as of `day`, checked against the independent recount."""
+    total = int(
+        graphql(
+            client,
+            "query($d: Date!, $r: String!) { talentStats(asOf: $d, region: $r) { total } }",
+            {"d": day, "r": region},
+        )["data"]["talentStats"]["total"]
+    )
+    assert total == sum(recount(read_raw(cypher), dt.date.fromisoformat(day), region, []).values()), (region, day)
+    return total
+
+
+def test_an_institution_moved_to_another_county_takes_its_staffs_statistics_with_it_at_once(
+    client: TestClient, cypher, keys, rebuild
+) -> None:
+    two_titled_people(cypher, rebuild)
+    assert (staff_in(client, cypher, "130802", TODAY), staff_in(client, cypher, "130803", TODAY)) == (2, 0)
+    moved = graphql(
+        client,
+        UPDATE_INSTITUTION,
+        {"id": "cd", "input": {"name": "承德钒钛新材料研究院", "regionCode": "130803", "type": "ENTERPRISE"}},
+        keys("institution", "cd"),
+    )["data"]["updateInstitution"]
+    assert moved == {
+        "__typename": "InstitutionUpdated",
+        "institution": {"name": "承德钒钛新材料研究院", "region": {"code": "130803"}},
+    }
+    for day in (BEFORE, TODAY):
+        assert (staff_in(client, cypher, "130802", day), staff_in(client, cypher, "130803", day)) == (0, 2)
+    by_type = graphql(client, "{ talentStats(groupBy: [INSTITUTION_TYPE]) { rows { keys count } } }")
+    assert by_type["data"]["talentStats"]["rows"] == [{"keys": ["ENTERPRISE"], "count": 2}]
+    # The new name is searched at once: the current staff's search documents were rebuilt.
+    found = graphql(client, '{ searchExperts(query: "新材料研究院") { totalCount } }')["data"]["searchExperts"]
+    assert found["totalCount"] == 2
+
+
+@pytest.mark.parametrize(
+    ("changes", "typename", "field"),
+    [
+        ({"regionCode": "999999"}, "NotFoundError", "regionCode"),
+        ({"creditCode": "91130802MA0CXXXXX1"}, "InvalidInputError", "creditCode"),
+        ({"creditCode": "911308285301569851"}, "ConflictError", "creditCode"),
+        ({"name": " "}, "InvalidInputError", "name"),
+    ],
+)
+def test_an_institution_correction_that_breaks_a_rule_changes_nothing(
+    client: TestClient, cypher, rebuild, changes: dict[str, Any], typename: str, field: str
+) -> None:
+    two_titled_people(cypher, rebuild)
+    cypher("CREATE (:Institution {id: 'xr', name: '承德鑫瑞环保科技有限公司', creditCode: '911308285301569851'})")
+    before = count_nodes(cypher)
+    outcome = graphql(client, UPDATE_INSTITUTION, {"id": "cd", "input": changes})["data"]["updateInstitution"]
+    assert (outcome["__typename"], outcome["field"]) == (typename, field), outcome
+    assert count_nodes(cypher) == before
