@@ -9,7 +9,6 @@ the file's size, and the file is parsed once.
 from __future__ import annotations
 
 import asyncio
-import csv
 import pickle
 import tempfile
 import time
@@ -23,6 +22,7 @@ from typing import Any, BinaryIO
 from graph import bulk
 from graph.bulk_people import ReferenceCache
 from graph.database import Database
+from graph.spreadsheets import csv_writer
 from graph.stats.fold import PendingSpans, fold_pending
 from loaders.collector import bulk_collection
 from loaders.errors import FileFormatError, RowError
@@ -173,7 +173,7 @@ def write_rejected(path: Path, kind: str, refused: set[int], errors: list[RowErr
             if row.line not in refused:
                 continue
             if writer is None:
-                writer = csv.writer(handle)
+                writer = csv_writer(handle)
                 keys = list(row.headers)
                 writer.writerow(["行号 line", *[row.headers[key] for key in keys], "原因 reasons"])
             writer.writerow(

@@ -8,7 +8,6 @@ mark, so that Excel reads the Chinese.
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 import io
 from collections.abc import Callable
@@ -23,6 +22,7 @@ from starlette.routing import Route
 
 from graph.database import Database
 from graph.errors import DomainError, InvalidInput
+from graph.spreadsheets import append_xlsx_row, csv_writer, safe_text
 from graph.stats.plans import list_plans, plan_for
 from graph.stats.progress import progress
 from graph.stats.talent import talent_stats
@@ -56,7 +56,7 @@ async def _table(db: Database, request: Request, name: str) -> Table:
 
 def _csv(table: Table) -> bytes:
     out = io.StringIO()
-    writer = csv.writer(out)
+    writer = csv_writer(out)
     writer.writerow([column.header for column in table.columns])
     for row in table.rows:
         writer.writerow(
@@ -72,11 +72,11 @@ def _xlsx(table: Table) -> bytes:
     book = Workbook()
     sheet = book.active
     sheet.title = "统计"
-    sheet.append([column.header for column in table.columns])
+    append_xlsx_row(sheet, [column.header for column in table.columns])
     for cell in sheet[1]:
         cell.font = Font(bold=True)
     for row in table.rows:
-        sheet.append(list(row))
+        append_xlsx_row(sheet, row)
     for index, column in enumerate(table.columns, start=1):
         letter = get_column_letter(index)
         width = max(len(str(c.value or "")) for c in sheet[letter])
@@ -85,7 +85,7 @@ def _xlsx(table: Table) -> bytes:
             for cell in sheet[letter][1:]:
                 cell.number_format = "0.0%"
     sheet.freeze_panes = "A2"
-    book.properties.title = table.title
+    book.properties.title = safe_text(table.title)
     out = io.BytesIO()
     book.save(out)
     return out.getvalue()
