@@ -45,6 +45,13 @@ class Settings(BaseSettings):
     key_cache_seconds: float = Field(
         default=30.0, validation_alias=_env("TALENTGRAPH_KEY_CACHE_SECONDS", "key_cache_seconds")
     )
+    # An XLSX is a zip: what its members take once unzipped is checked before it is read (loaders/readers.py).
+    xlsx_max_uncompressed_mb: int = Field(
+        default=256, gt=0, validation_alias=_env("TALENTGRAPH_XLSX_MAX_UNCOMPRESSED_MB", "xlsx_max_uncompressed_mb")
+    )
+    xlsx_max_ratio: float = Field(
+        default=100.0, gt=1, validation_alias=_env("TALENTGRAPH_XLSX_MAX_RATIO", "xlsx_max_ratio")
+    )
 
     @property
     def embedded(self) -> bool:
