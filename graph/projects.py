@@ -17,6 +17,7 @@ from graph.audit import Actor, audited
 from graph.database import Database, Transaction
 from graph.errors import Conflict, InvalidInput, NotFound
 from graph.migrations import read_reference
+from graph.text import PROJECT_NAME
 
 PROJECT_KINDS = {row["code"]: row for row in read_reference("project_kinds")}
 PARTICIPANT_ROLES = ("LEADER", "MEMBER")
@@ -43,11 +44,9 @@ Rows = list[dict[str, Any]]
 
 
 def _check(draft: ProjectDraft, today: dt.date) -> tuple[dict[str, Any], Rows, Rows]:
-    name = " ".join(draft.name.split())
-    if not name or len(name) > 200:
-        raise InvalidInput(
-            "A project name is needed, at most 200 characters.", "项目名称不能为空,且不超过200个字符", "name"
-        )
+    name = PROJECT_NAME.check_field(" ".join(draft.name.split()), "name")
+    if not name:
+        raise InvalidInput("A project name is needed.", "项目名称不能为空", "name")
     project_id = (draft.id or "").strip() or str(uuid.uuid4())
     if not _PROJECT_ID.match(project_id):
         raise InvalidInput(

@@ -274,6 +274,7 @@ def _check_row(row: Row, fmt: Format, ctx: ParseContext) -> tuple[Record | None,
                 errors.append(RowError(row.line, header, "a value is required", "必填项不能为空"))
             continue
         try:
+            column.rule.check_cell(raw)
             cells[column.key] = column.parse(raw, ctx)
         except InvalidValue as bad:
             errors.append(RowError(row.line, header, bad.reason_en, bad.reason_zh))

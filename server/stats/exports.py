@@ -27,6 +27,7 @@ from graph.stats.plans import list_plans, plan_for
 from graph.stats.progress import progress
 from graph.stats.talent import talent_stats
 from graph.taxonomy import field_tree, region_tree
+from graph.text import CODE
 from server.stats.queries import CHENGDE
 from server.stats.tables import Table, progress_table, stats_table
 
@@ -44,9 +45,11 @@ def _as_of(request: Request) -> dt.date:
 
 
 async def _table(db: Database, request: Request, name: str) -> Table:
-    as_of, region = _as_of(request), request.query_params.get("region") or CHENGDE
+    # The same rules as the queries' arguments (server/common/text_inputs.py).
+    as_of, region = _as_of(request), CODE.check_field(request.query_params.get("region") or CHENGDE, "region")
     if name == "progress":
-        plan = plan_for(await list_plans(db), request.query_params.get("plan"), as_of)
+        chosen = request.query_params.get("plan")
+        plan = plan_for(await list_plans(db), CODE.check_field(chosen, "plan") if chosen else None, as_of)
         targets = await progress(db, plan, region, as_of)
         return progress_table(targets, (await region_tree(db)).nodes[region]["name"], as_of.isoformat())
     group_by = [d.strip() for d in request.query_params.get("groupBy", "").split(",") if d.strip()]
