@@ -62,7 +62,9 @@ def measurable() -> set[str]:
 class YearValue:
     year: int
     as_of: dt.date
-    value: int
+    value: int | None
+    suppressed: bool = False
+    """Whether `value` is withheld (graph/stats/disclosure.py)."""
 
 
 @dataclass(frozen=True)
@@ -75,6 +77,10 @@ class TargetProgress:
     by_year: tuple[YearValue, ...]
     projection: float | None
     on_track: bool | None
+    baseline: int | None = None
+    """The value the day before the plan began, which the projection starts from (not published itself)."""
+    suppressed: bool = False
+    """Whether a figure is withheld (graph/stats/disclosure.py)."""
 
 
 def year_ends(target: Target, as_of: dt.date) -> list[dt.date]:
@@ -114,6 +120,7 @@ def _measured(target: Target, as_of: dt.date, values: list[int]) -> TargetProgre
         ),
         projection=projected,
         on_track=None if projected is None else projected >= target.goal,
+        baseline=baseline,
     )
 
 

@@ -2,15 +2,17 @@
 
 GET /export/progress.xlsx|csv?asOf=2024-06-30&region=130800&plan=…
 GET /export/stats.xlsx|csv?asOf=…&region=…&groupBy=REGION,TITLE_LEVEL
-Aggregates only: open to every caller, like the queries they mirror. CSV is UTF-8 with a byte-order
-mark, so that Excel reads the Chinese.
+Aggregates only: open to every caller, like the queries they mirror, and read through the same functions
+(server/stats/disclosure.py): an anonymous caller's export suppresses what its query would. A key is
+sent as for /graphql (`Authorization: Bearer`). CSV is UTF-8 with a byte-order mark, so that Excel
+reads the Chinese.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import io
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from urllib.parse import quote
 
 from openpyxl import Workbook
@@ -22,12 +24,14 @@ from starlette.routing import Route
 
 from graph.database import Database
 from graph.errors import DomainError, InvalidInput
+from graph.settings import Settings
 from graph.spreadsheets import append_xlsx_row, csv_writer, safe_text
 from graph.stats.plans import list_plans, plan_for
-from graph.stats.progress import progress
-from graph.stats.talent import talent_stats
 from graph.taxonomy import field_tree, region_tree
 from graph.text import CODE
+from server.auth import Caller
+from server.http import HttpError
+from server.stats.disclosure import published_progress, published_talent_stats, threshold_for
 from server.stats.queries import CHENGDE
 from server.stats.tables import Table, progress_table, stats_table
 
@@ -44,16 +48,17 @@ def _as_of(request: Request) -> dt.date:
         ) from error
 
 
-async def _table(db: Database, request: Request, name: str) -> Table:
+async def _table(db: Database, request: Request, name: str, caller: Caller, settings: Settings) -> Table:
     # The same rules as the queries' arguments (server/common/text_inputs.py).
     as_of, region = _as_of(request), CODE.check_field(request.query_params.get("region") or CHENGDE, "region")
     if name == "progress":
         chosen = request.query_params.get("plan")
         plan = plan_for(await list_plans(db), CODE.check_field(chosen, "plan") if chosen else None, as_of)
-        targets = await progress(db, plan, region, as_of)
-        return progress_table(targets, (await region_tree(db)).nodes[region]["name"], as_of.isoformat())
+        targets = await published_progress(db, caller, settings, plan, region, as_of)
+        name_of = (await region_tree(db)).nodes[region]["name"]
+        return progress_table(targets, name_of, as_of.isoformat(), threshold_for(caller, settings))
     group_by = [d.strip() for d in request.query_params.get("groupBy", "").split(",") if d.strip()]
-    table = await talent_stats(db, as_of, region, group_by)
+    table = await published_talent_stats(db, caller, settings, as_of, region, group_by)
     return stats_table(table, await region_tree(db), await field_tree(db))
 
 
@@ -94,15 +99,22 @@ def _xlsx(table: Table) -> bytes:
     return out.getvalue()
 
 
-def export_routes(database: Callable[[], Database]) -> list[Route]:
-    """The export routes, reading from the database `database()` returns (the app's, opened in its lifespan)."""
+def export_routes(
+    database: Callable[[], Database], caller_of: Callable[[Request], Awaitable[Caller]], settings: Settings
+) -> list[Route]:
+    """The export routes, reading from the database `database()` returns (the app's, opened in its lifespan), for
+    the caller `caller_of(request)` names (it raises HttpError for bad credentials)."""
 
     async def export(request: Request) -> Response:
         name, kind = request.path_params["name"], request.path_params["kind"]
         if name not in ("progress", "stats") or kind not in ("xlsx", "csv"):
             return JSONResponse({"error": "Exports are progress or stats, as xlsx or csv."}, 404)
         try:
-            table = await _table(database(), request, name)
+            caller = await caller_of(request)
+        except HttpError as error:
+            return JSONResponse({"error": error.message}, error.status, headers=error.headers)
+        try:
+            table = await _table(database(), request, name, caller, settings)
         except DomainError as error:
             return JSONResponse({"error": error.message, "errorZh": error.message_zh, "field": error.field}, 400)
         body, media = (_xlsx(table), XLSX) if kind == "xlsx" else (_csv(table), "text/csv; charset=utf-8")

@@ -8,8 +8,8 @@ import enum
 import strawberry
 
 from graph.stats import plans as graph_plans
+from graph.stats.disclosure import PublishedStats
 from graph.stats.progress import TargetProgress as Progress
-from graph.stats.talent import StatsTable
 from server.common.enums import Label
 from server.stats.labels import key_label
 
@@ -88,7 +88,11 @@ def plan_from(plan: graph_plans.Plan) -> Plan:
 class YearValue:
     year: int
     as_of: dt.date
-    value: int
+    value: int | None = strawberry.field(description="Null when suppressed.")
+    suppressed: bool = strawberry.field(
+        description="Whether the value is withheld: a count of fewer people than the threshold, or one that "
+        "would give such a count back."
+    )
 
 
 @strawberry.type(description="Progress toward one target as of a day, in a region.")
@@ -103,6 +107,11 @@ class TargetProgress:
         description="Straight-line projection to the deadline from the day before the plan began through asOf."
     )
     on_track: bool | None = strawberry.field(description="Whether the projection reaches the goal.")
+    suppressed: bool = strawberry.field(
+        description="Whether figures are withheld (null) for this caller: counts of fewer people than the "
+        "threshold, and the ratio, remainder, projection or year values that would give them back; `reason` "
+        "says so."
+    )
 
 
 def progress_from(progress: Progress) -> TargetProgress:
@@ -112,9 +121,12 @@ def progress_from(progress: Progress) -> TargetProgress:
         reason=Label(en=progress.reason[0], zh=progress.reason[1]) if progress.reason else None,
         ratio=progress.ratio,
         remaining=progress.remaining,
-        by_year=[YearValue(year=y.year, as_of=y.as_of, value=y.value) for y in progress.by_year],
+        by_year=[
+            YearValue(year=y.year, as_of=y.as_of, value=y.value, suppressed=y.suppressed) for y in progress.by_year
+        ],
         projection=progress.projection,
         on_track=progress.on_track,
+        suppressed=progress.suppressed,
     )
 
 
@@ -134,22 +146,43 @@ class TalentStatsRow:
         return [key_label(d, key or "", regions, fields) for d, key in zip(self.dimensions, self.keys, strict=True)]
 
 
+@strawberry.type(
+    description="Cells left out of a statistics answer: fewer people than the threshold, or cells that would "
+    "give such a cell back from the total or from a margin (the same statistics grouped by fewer dimensions). "
+    "Their keys are left out too: a combination's key alone would say that someone has it."
+)
+class SuppressedCells:
+    threshold: int
+    people: int | None = strawberry.field(
+        description="How many people the cells left out count together (at least the threshold); null when the "
+        "total is suppressed too."
+    )
+
+
 @strawberry.type(description="Titled staff as of a day in a region, in total and grouped.")
 class TalentStats:
     as_of: dt.date
     region: str
     group_by: list[StatsDimension]
-    total: int
-    rows: list[TalentStatsRow]
+    total: int | None = strawberry.field(description="Null when it is below the threshold (suppressed).")
+    rows: list[TalentStatsRow] = strawberry.field(description="The cells published, each of at least `threshold`.")
+    threshold: int | None = strawberry.field(
+        description="For this caller, counts of fewer people than this are suppressed; null: exact figures."
+    )
+    suppressed: SuppressedCells | None = strawberry.field(description="Null when nothing was left out.")
     source: str = strawberry.field(description="'cube' (maintained aggregates) or 'spans' (counted per person).")
 
 
-def stats_from(table: StatsTable) -> TalentStats:
+def stats_from(table: PublishedStats) -> TalentStats:
     return TalentStats(
         as_of=table.as_of,
         region=table.region,
         group_by=[StatsDimension(d) for d in table.group_by],
         total=table.total,
+        threshold=table.threshold,
+        suppressed=SuppressedCells(threshold=table.suppression.threshold, people=table.suppression.people)
+        if table.suppression
+        else None,
         source=table.source,
         rows=[
             TalentStatsRow(keys=[key or None for key in row.keys], count=row.count, dimensions=table.group_by)
