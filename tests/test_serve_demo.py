@@ -56,6 +56,8 @@ def test_serve_demo_answers_people_with_titles(neo4j_connection, cypher, tmp_pat
         assert len(people["nodes"]) == 5 and all(person["titles"] for person in people["nodes"])
         anonymous = httpx.post(f"{url}/graphql", json={"query": query}, timeout=10).json()
         assert "errors" in anonymous  # without the key, no individuals
+        graphiql = httpx.get(f"{url}/graphql", headers={"accept": "text/html"}, timeout=10).text
+        assert f"Bearer {key}" in graphiql and "query Demo" in graphiql  # GraphiQL opens ready to run
     finally:
         process.terminate()
         process.wait(timeout=60)

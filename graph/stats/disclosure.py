@@ -25,7 +25,9 @@ Progress (progress, /export/progress), for the targets that count people (titled
 foreign experts); the others count teams, platforms, enterprises and projects and are exact:
 
 - every count of people below k is suppressed (the value, a year's value, the value the projection
-  starts from), with the figures that would give it back (ratio, what remains, projection, on track);
+  starts from), with the figures that would give it back (ratio, what remains, projection, on track,
+  the share of the city); beside a region's value, the city's is suppressed when it, or the rest of
+  the city (it less the region's), is below k;
 - visits count from the plan's start, so the difference of two published values is the number of
   visits between them: the values published are chosen so that every such difference is 0 or at
   least k, the value as of the day asked kept first; likewise for the visits of experts who are not
@@ -239,10 +241,12 @@ def chain(values: list[int], threshold: int) -> list[bool]:
 
 @dataclass
 class _Shown:
-    """Which of a target's figures may be published: its value, and its value at each year's end."""
+    """Which of a target's figures may be published: its value, its value at each year's end, and (for a
+    region within the city) the city's value."""
 
     value: bool
     years: dict[dt.date, bool]
+    city: bool
 
 
 def publish_progress(targets: list[TargetProgress], threshold: int | None) -> list[TargetProgress]:
@@ -255,14 +259,18 @@ def publish_progress(targets: list[TargetProgress], threshold: int | None) -> li
         if target.value is None or measure is None or measure.branch not in PEOPLE_MEASURES:
             continue
         years = _years(target)
+        # The city's value, beside a region's: neither it nor the rest of the city (it less the region's) small.
+        city = target.city_value is not None and not (
+            suppressed(target.city_value, threshold) or suppressed(target.city_value - target.value, threshold)
+        )
         if measure.branch in CUMULATIVE_MEASURES and years:
             # The value is the last year's (nothing after the deadline counts): they go together.
             flags = chain(list(years.values()), threshold)
-            shown[target.target.code] = _Shown(flags[-1], dict(zip(years, flags, strict=True)))
+            shown[target.target.code] = _Shown(flags[-1], dict(zip(years, flags, strict=True)), city)
         else:
             flags = [not suppressed(value, threshold) for value in years.values()]
             shown[target.target.code] = _Shown(
-                not suppressed(target.value, threshold), dict(zip(years, flags, strict=True))
+                not suppressed(target.value, threshold), dict(zip(years, flags, strict=True)), city
             )
     _protect_others(targets, shown, threshold)
     return [_published(target, shown.get(target.target.code), threshold) for target in targets]
@@ -285,6 +293,9 @@ def _protect_others(targets: list[TargetProgress], shown: dict[str, _Shown], thr
         )
         if whole is None:
             continue
+        part_city, whole_city = by_code[code].city_value, by_code[whole].city_value
+        if part_city is not None and whole_city is not None and suppressed(whole_city - part_city, threshold):
+            shown[code].city = False
         part, total = _years(by_code[code]), _years(by_code[whole])
         common = [day for day, flag in shown[code].years.items() if flag and shown[whole].years.get(day)]
         flags = chain([total[day] - part[day] for day in common], threshold)
@@ -306,7 +317,8 @@ def _published(target: TargetProgress, shown: _Shown | None, threshold: int) -> 
     )
     # The projection runs from the value the day before the plan began: it would give that back.
     projected = shown.value and (target.baseline is None or not suppressed(target.baseline, threshold))
-    hidden = not projected or any(year.suppressed for year in years)
+    city = shown.city or target.city_value is None
+    hidden = not projected or not city or any(year.suppressed for year in years)
     return dataclasses.replace(
         target,
         value=target.value if shown.value else None,
@@ -314,6 +326,8 @@ def _published(target: TargetProgress, shown: _Shown | None, threshold: int) -> 
         remaining=target.remaining if shown.value else None,
         projection=target.projection if projected else None,
         on_track=target.on_track if projected else None,
+        city_value=target.city_value if city else None,
+        city_share=target.city_share if city and shown.value else None,
         by_year=years,
         suppressed=hidden,
         reason=suppression_reason(threshold) if hidden else target.reason,

@@ -59,7 +59,7 @@ RULES: dict[str, t.TextRule] = {
     **_of("RegisterPlatformInput", {"name": t.NAME, "fields": t.CODE, "institutionId": _ID}),
     **_of(
         "RegisterProjectInput",
-        {"name": t.PROJECT_NAME, "institutionId": _ID, "id": _ID, "partnerInstitutionIds": _ID, "fields": t.CODE},
+        {"name": t.PROJECT_NAME, "institutionId": _ID, "number": _ID, "partnerInstitutionIds": _ID, "fields": t.CODE},
     ),
     **_of("ProjectParticipantInput", {"personId": _ID}),
     **_of("RecordVisitInput", {"expertId": _ID, "program": t.NAME, "purpose": t.FREE_TEXT, "institutionId": _ID}),
@@ -85,6 +85,7 @@ RULES: dict[str, t.TextRule] = {
     **_arguments("Mutation.addTeamMember", {"teamId": _ID}),
     **_arguments("Mutation.removeTeamMember", {"teamId": _ID, "personId": _ID}),
     **_arguments("Mutation.setTargetGoal", {"plan": t.CODE, "code": t.CODE}),
+    **_arguments("Mutation.setRegionGoal", {"plan": t.CODE, "code": t.CODE, "region": t.CODE}),
     # Filters of lists.
     **_of("PeopleWhere", {"region": t.CODE, "institutionId": _ID, "field": t.CODE, "name": t.NAME_FILTER}),
     **_of("InstitutionsWhere", {"region": t.CODE, "field": t.CODE, "name": t.NAME_FILTER}),
@@ -96,7 +97,16 @@ RULES: dict[str, t.TextRule] = {
     **{f"Query.{field}(id:)": _ID for field in ("person", "institution", "team", "platform", "visit", "project")},
     **{
         f"Query.{field}(after:)": t.CURSOR
-        for field in ("people", "institutions", "teams", "platforms", "visits", "auditTrail", "searchExperts")
+        for field in (
+            "people",
+            "institutions",
+            "teams",
+            "platforms",
+            "visits",
+            "auditTrail",
+            "searchExperts",
+            "identityReferrals",
+        )
     },
     **_arguments("Query.regions", {"under": t.CODE}),
     **_arguments("Query.region", {"code": t.CODE}),

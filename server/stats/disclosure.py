@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from graph.access import Caller, Role
 from graph.database import Database
 from graph.errors import InvalidInput
 from graph.settings import Settings
@@ -17,7 +18,6 @@ from graph.stats.disclosure import PublishedStats, publish_progress, publish_sta
 from graph.stats.plans import Plan
 from graph.stats.progress import TargetProgress, progress
 from graph.stats.talent import talent_stats
-from server.auth import Caller, Role
 
 
 def threshold_for(caller: Caller, settings: Settings) -> int | None:

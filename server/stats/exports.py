@@ -22,14 +22,14 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
+from graph.access import Caller
 from graph.database import Database
-from graph.errors import DomainError, InvalidInput
+from graph.errors import DomainError, InvalidInput, StatementTimedOut
 from graph.settings import Settings
 from graph.spreadsheets import append_xlsx_row, csv_writer, safe_text
 from graph.stats.plans import list_plans, plan_for
 from graph.taxonomy import field_tree, region_tree
 from graph.text import CODE
-from server.auth import Caller
 from server.http import HttpError
 from server.stats.disclosure import published_progress, published_talent_stats, threshold_for
 from server.stats.queries import CHENGDE
@@ -117,6 +117,8 @@ def export_routes(
             table = await _table(database(), request, name, caller, settings)
         except DomainError as error:
             return JSONResponse({"error": error.message, "errorZh": error.message_zh, "field": error.field}, 400)
+        except StatementTimedOut as error:
+            return JSONResponse({"error": str(error)}, 503, {"Retry-After": "10"})
         body, media = (_xlsx(table), XLSX) if kind == "xlsx" else (_csv(table), "text/csv; charset=utf-8")
         filename = f"{table.title}.{kind}"
         return Response(

@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from graph.stats.disclosure import PublishedStats
+from graph.stats.plans import CITY
 from graph.stats.progress import TargetProgress
 from graph.taxonomy import Tree
 from server.stats.labels import DIMENSION_LABELS, key_label
@@ -62,11 +63,15 @@ def stats_table(table: PublishedStats, regions: Tree, fields: Tree) -> Table:
 
 def progress_table(progress: list[TargetProgress], region_name: str, as_of: str, threshold: int | None) -> Table:
     """One row per target: goal, value, ratio, what remains, projection, on track, then the year ends; a note
-    row when figures are suppressed (`threshold`: the caller's)."""
+    row when figures are suppressed (`threshold`: the caller's).
+
+    For a region within the city the goal is its own (blank where it has none), and a column gives its
+    share of the city's value."""
     years = sorted({y.year for p in progress for y in p.by_year})
+    within_city = any(p.region != CITY for p in progress)
     columns = (
         Column("目标"),
-        Column("目标值"),
+        Column("本地区目标值" if within_city else "目标值"),
         Column("单位"),
         Column("截止日期"),
         Column("当前值"),
@@ -74,6 +79,7 @@ def progress_table(progress: list[TargetProgress], region_name: str, as_of: str,
         Column("尚差"),
         Column("到期预计"),
         Column("是否按期"),
+        *((Column("全市数值"), Column("占全市比例", percent=True)) if within_city else ()),
         Column("说明"),
         *(Column(f"{year}年末") for year in years),
     )
@@ -81,20 +87,22 @@ def progress_table(progress: list[TargetProgress], region_name: str, as_of: str,
     for p in progress:
         by_year: dict[int, Cell] = {y.year: SUPPRESSED if y.suppressed else y.value for y in p.by_year}
 
-        def shown(value: Cell, p: TargetProgress = p) -> Cell:
-            return SUPPRESSED if value is None and p.suppressed else value
+        def shown(value: Cell, measured: bool = True, p: TargetProgress = p) -> Cell:
+            """A figure, or SUPPRESSED where it is withheld (`measured`: it would have one)."""
+            return SUPPRESSED if value is None and measured and p.suppressed else value
 
         rows.append(
             (
                 p.target.name,
-                p.target.goal,
+                p.goal,
                 p.target.unit,
                 p.target.deadline.isoformat(),
                 shown(p.value),
-                shown(p.ratio),
-                shown(p.remaining),
+                shown(p.ratio, measured=p.goal is not None),
+                shown(p.remaining, measured=p.goal is not None),
                 shown(None if p.projection is None else round(p.projection, 1)),
-                {True: "是", False: "否", None: SUPPRESSED if p.suppressed else ""}[p.on_track],
+                {True: "是", False: "否", None: shown(None, measured=p.goal is not None) or ""}[p.on_track],
+                *((shown(p.city_value), shown(p.city_share)) if within_city else ()),
                 p.reason[1] if p.reason else "",
                 *(by_year.get(year) for year in years),
             )

@@ -196,12 +196,17 @@ def target(code: str, goal: float = 60) -> Target:
     )
 
 
-def progress(code: str, years: list[int], baseline: int = 0) -> TargetProgress:
+def progress(code: str, years: list[int], baseline: int = 0, city: int | None = None) -> TargetProgress:
     days = [dt.date(2021 + i, 12, 31) for i in range(len(years))]
     return TargetProgress(
         target=target(code),
+        region="130800" if city is None else "130826",
         value=years[-1],
         reason=None,
+        goal=60,
+        goal_source="PLAN",
+        city_value=city,
+        city_share=None if city is None else years[-1] / city,
         ratio=years[-1] / 60,
         remaining=60 - years[-1],
         by_year=tuple(YearValue(d.year, d, v) for d, v in zip(days, years, strict=True)),
@@ -247,3 +252,12 @@ def test_a_small_value_takes_its_ratio_remaining_and_projection_with_it() -> Non
 def test_analysts_get_exact_progress() -> None:
     answer = [progress("titled-staff", [2, 3, 4], baseline=1)]
     assert publish_progress(answer, None) == answer
+
+
+def test_the_citys_value_beside_a_countys_is_suppressed_when_the_rest_of_the_city_is_small() -> None:
+    [close] = publish_progress([progress("titled-staff", [20, 30, 40], city=43)], K)
+    assert close.value == 40 and close.city_value is None and close.city_share is None and close.suppressed
+    [apart] = publish_progress([progress("titled-staff", [20, 30, 40], city=400)], K)
+    assert (apart.city_value, apart.city_share, apart.suppressed) == (400, 0.1, False)
+    [small] = publish_progress([progress("titled-staff", [2, 3, 4], city=400)], K)
+    assert small.value is None and small.city_value == 400 and small.city_share is None
