@@ -57,7 +57,6 @@ class TextRule:
     name: str
     name_zh: str
     max_length: int
-    min_length: int = 0
     multiline: bool = False
     #: For codes and identifiers: the only shape allowed (blanks around it aside), and how to describe it.
     pattern: re.Pattern[str] | None = None
@@ -71,8 +70,6 @@ class TextRule:
                 f"{article} {self.name} has at most {self.max_length} characters ({len(value)} given)",
                 f"{self.name_zh}不能超过{self.max_length}个字符(现为{len(value)}个)",
             )
-        if len(value.strip()) < self.min_length:
-            return (f"{article} {self.name} cannot be empty", f"{self.name_zh}不能为空")
         refused = refused_character(value, self.multiline)
         if refused is not None:
             position, char = refused
@@ -128,16 +125,15 @@ FREE_TEXT = TextRule("text", "文字说明", 2000, multiline=True)
 #: An identity or passport number as typed (its own check reads it further).
 ID_NUMBER = TextRule("identity number", "证件号码", 32)
 #: Codes of vocabularies: regions, fields, series, plans, targets, countries, roles, operations.
-CODE = TextRule("code", "代码", 64, min_length=1, pattern=_CODE, shape=_CODE_SHAPE)
-#: Ids of records, API keys, certificate numbers, credit codes.
-IDENTIFIER = TextRule("identifier", "编号", 64, min_length=1, pattern=_IDENTIFIER, shape=_IDENTIFIER_SHAPE)
+CODE = TextRule("code", "代码", 64, pattern=_CODE, shape=_CODE_SHAPE)
+#: Ids of records, API keys, certificate numbers, credit codes. (An empty id or code is a record that
+#: does not exist: the domain answers NotFound.)
+IDENTIFIER = TextRule("identifier", "编号", 64, pattern=_IDENTIFIER, shape=_IDENTIFIER_SHAPE)
 #: What a person types to find experts: bounded, so that no search holds the database for long.
 SEARCH_QUERY = TextRule("search query", "检索词", 100)
 #: A name or part of one that a list is filtered by.
 NAME_FILTER = TextRule("name filter", "名称筛选条件", 100)
-CURSOR = TextRule(
-    "cursor", "分页游标", 1024, min_length=1, pattern=_CURSOR, shape=("a cursor from pageInfo", "pageInfo中的游标")
-)
+CURSOR = TextRule("cursor", "分页游标", 1024, pattern=_CURSOR, shape=("a cursor from pageInfo", "pageInfo中的游标"))
 #: A loader's cell of a column read by its own parser (dates, numbers, yes/no, vocabulary names, ids).
 CELL = TextRule("value", "值", 200)
 #: A loader's cell listing people or institutions.
