@@ -178,7 +178,12 @@ def cmd_serve(settings: Settings, args: argparse.Namespace) -> int:
         if args.demo:
             from loaders.demo import demo_key, load_demo
 
-            asyncio.run(_run(connection, lambda db: load_demo(db, settings), settings.batch_timeout_seconds))
+            demo = asyncio.run(_run(connection, lambda db: load_demo(db, settings), settings.batch_timeout_seconds))
+            print(
+                f"Demo data {'loaded' if demo.loaded else 'already loaded'} ({demo.rows['people']:,} title rows, "
+                f"{demo.seconds:.0f} s): its ids start with DEMO-, its institutions' names end with （演示）.",
+                flush=True,
+            )
             ide = demo_setup(None)
             if settings.auth:
                 key = asyncio.run(_run(connection, lambda db: demo_key(db, settings), settings.batch_timeout_seconds))
