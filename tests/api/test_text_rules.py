@@ -25,10 +25,18 @@ from graphql import (
 from graphql.pyutils import Undefined
 from starlette.testclient import TestClient
 
+from graph.settings import Settings
 from server.common.text_inputs import rule_for
 from server.schema import schema
 from tests.builders import count_nodes, institution, person
 from tests.conftest import post_graphql
+
+
+@pytest.fixture
+def settings(settings: Settings) -> Settings:
+    """The suite's settings without rate limits: these tests send a few hundred requests a second on purpose."""
+    return settings.model_copy(update={"rate_limit_address": "", "rate_limit_key": ""})
+
 
 BROKEN = {"NUL": "a\x00b", "BEL": "a\x07b", "right-to-left override": "a\u202eb"}
 SCALARS = {"String": "x", "ID": "x", "Int": 1, "Float": 1.0, "Boolean": False, "Date": "2020-01-01"}
