@@ -13,6 +13,7 @@ from graph.errors import InvalidInput, InvalidValue, NotFound
 from graph.identity import check_credit_code
 from graph.listing import ListSpec, Page, SortKey, by_ids, count, fetch_page
 from graph.migrations import read_reference
+from graph.text import INSTITUTION_NAME
 
 INSTITUTIONS = ListSpec(domain="institutions", variable="i", projection_slot="INSTITUTION", item="institution")
 INSTITUTION_TYPES = {row["code"]: row for row in read_reference("institution_types")}
@@ -93,9 +94,9 @@ class InstitutionDraft:
 
 async def register_institution(db: Database, draft: InstitutionDraft, caller: Caller) -> str:
     """Validate and create an institution; return its id. A duplicate credit code is a Conflict."""
-    name = " ".join(draft.name.split())
-    if not name or len(name) > 100:
-        raise InvalidInput("A name is needed, at most 100 characters.", "单位名称不能为空,且不超过100个字符", "name")
+    name = INSTITUTION_NAME.check_field(" ".join(draft.name.split()), "name")
+    if not name:
+        raise InvalidInput("A name is needed.", "单位名称不能为空", "name")
     if draft.type not in INSTITUTION_TYPES:
         raise InvalidInput(f"Unknown institution type {draft.type!r}.", f"未知的单位类型:{draft.type}", "type")
     props: dict[str, Any] = {

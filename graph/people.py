@@ -16,6 +16,7 @@ from graph.errors import Conflict, DuplicateKey, InvalidInput, InvalidValue, Not
 from graph.identity import check_id_number, hash_id_number
 from graph.listing import ListSpec, Page, SortKey, by_ids, count, fetch_page
 from graph.names import pinyin_initials, pinyin_of
+from graph.text import KEYWORD, PERSON_NAME
 
 PEOPLE = ListSpec(domain="people", variable="p", projection_slot="PERSON", item="person")
 
@@ -112,20 +113,16 @@ class PersonDraft:
 
 def _check_name(name: str) -> str:
     cleaned = " ".join(name.split())
-    if not cleaned or len(cleaned) > 50:
-        raise InvalidInput("A name is needed, at most 50 characters.", "姓名不能为空,且不超过50个字符", "name")
-    return cleaned
+    if not cleaned:
+        raise InvalidInput("A name is needed.", "姓名不能为空", "name")
+    return PERSON_NAME.check_field(cleaned, "name")
 
 
 def _check_keywords(keywords: list[str]) -> list[str]:
     cleaned = list(dict.fromkeys(" ".join(word.split()) for word in keywords if word.strip()))
-    if len(cleaned) > MAX_KEYWORDS or any(len(word) > 30 for word in cleaned):
-        raise InvalidInput(
-            f"At most {MAX_KEYWORDS} keywords, each at most 30 characters.",
-            f"关键词最多{MAX_KEYWORDS}个,每个不超过30个字符",
-            "keywords",
-        )
-    return cleaned
+    if len(cleaned) > MAX_KEYWORDS:
+        raise InvalidInput(f"At most {MAX_KEYWORDS} keywords.", f"关键词最多{MAX_KEYWORDS}个", "keywords")
+    return [KEYWORD.check_field(word, "keywords") for word in cleaned]
 
 
 def _check_birth_year(year: int | None, today: dt.date) -> None:

@@ -13,6 +13,7 @@ from graph.database import Database, Transaction
 from graph.errors import InvalidInput, NotFound
 from graph.listing import ListSpec, Page, SortKey, by_ids, count, fetch_page
 from graph.teams import LEVELS
+from graph.text import NAME
 
 PLATFORMS = ListSpec(domain="platforms", variable="pl", projection_slot="PLATFORM", item="platform")
 PLATFORM_ORDER = {
@@ -80,11 +81,9 @@ class PlatformDraft:
 async def register_platform(db: Database, draft: PlatformDraft, caller: Caller, today: dt.date | None = None) -> str:
     """Validate and register a platform at its host institution; return its id."""
     today = today or dt.date.today()
-    name = " ".join(draft.name.split())
-    if not name or len(name) > 100:
-        raise InvalidInput(
-            "A platform needs a name of at most 100 characters.", "平台名称不能为空,且不超过100个字符", "name"
-        )
+    name = NAME.check_field(" ".join(draft.name.split()), "name")
+    if not name:
+        raise InvalidInput("A platform needs a name.", "平台名称不能为空", "name")
     institution = caller.own_institution(draft.institution)
     if institution is None:
         raise InvalidInput("Name the host institution.", "请填写平台依托单位", "institutionId")

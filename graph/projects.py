@@ -18,6 +18,7 @@ from graph.audit import audited
 from graph.database import Database, Transaction
 from graph.errors import Conflict, InvalidInput, NotFound
 from graph.migrations import read_reference
+from graph.text import PROJECT_NAME
 
 PROJECT_KINDS = {row["code"]: row for row in read_reference("project_kinds")}
 PARTICIPANT_ROLES = ("LEADER", "MEMBER")
@@ -44,11 +45,9 @@ Rows = list[dict[str, Any]]
 
 
 def _check(draft: ProjectDraft, today: dt.date) -> tuple[dict[str, Any], Rows, Rows]:
-    name = " ".join(draft.name.split())
-    if not name or len(name) > 200:
-        raise InvalidInput(
-            "A project name is needed, at most 200 characters.", "项目名称不能为空,且不超过200个字符", "name"
-        )
+    name = PROJECT_NAME.check_field(" ".join(draft.name.split()), "name")
+    if not name:
+        raise InvalidInput("A project name is needed.", "项目名称不能为空", "name")
     number = (draft.number or "").strip() or None
     if number is not None and not _PROJECT_NUMBER.match(number):
         raise InvalidInput(

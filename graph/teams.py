@@ -18,6 +18,7 @@ from graph.audit import audited
 from graph.database import Database, Transaction
 from graph.errors import Conflict, InvalidInput, NotFound
 from graph.listing import ListSpec, Page, SortKey, by_ids, count, fetch_page
+from graph.text import NAME
 
 TEAMS = ListSpec(domain="teams", variable="t", projection_slot="TEAM", item="team")
 TEAM_ORDER = {
@@ -97,11 +98,9 @@ class TeamDraft:
 
 
 def _check_name(name: str) -> str:
-    cleaned = " ".join(name.split())
-    if not cleaned or len(cleaned) > 100:
-        raise InvalidInput(
-            "A team needs a name of at most 100 characters.", "团队名称不能为空,且不超过100个字符", "name"
-        )
+    cleaned = NAME.check_field(" ".join(name.split()), "name")
+    if not cleaned:
+        raise InvalidInput("A team needs a name.", "团队名称不能为空", "name")
     return cleaned
 
 

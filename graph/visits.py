@@ -14,6 +14,7 @@ from graph.database import Database, Transaction
 from graph.errors import Conflict, InvalidInput, NotFound
 from graph.listing import ListSpec, Page, SortKey, by_ids, count, fetch_page
 from graph.people import PersonDraft, create_person, person_properties, registering
+from graph.text import FREE_TEXT, NAME, TextRule
 
 VISITS = ListSpec(domain="visits", variable="v", projection_slot="VISIT", item="visit")
 VISIT_ORDER = {"ARRIVED_ON": SortKey("toString(v.arrivedOn)", "v.arrivedOn IS NOT NULL")}
@@ -110,11 +111,9 @@ class VisitDraft:
     purpose: str | None = None
 
 
-def _text(value: str | None, field_name: str) -> str | None:
-    cleaned = " ".join(value.split()) if value else None
-    if cleaned is not None and len(cleaned) > 200:
-        raise InvalidInput(f"{field_name} is at most 200 characters.", f"{field_name} 不超过200个字符", field_name)
-    return cleaned or None
+def _text(value: str | None, rule: TextRule, field_name: str) -> str | None:
+    cleaned = " ".join(value.split()) if value else ""
+    return rule.check_field(cleaned, field_name) if cleaned else None
 
 
 async def record_visit(db: Database, draft: VisitDraft, caller: Caller) -> str:
@@ -131,8 +130,8 @@ async def record_visit(db: Database, draft: VisitDraft, caller: Caller) -> str:
         "id": str(uuid.uuid4()),
         "arrivedOn": draft.arrived_on,
         "departedOn": draft.departed_on,
-        "program": _text(draft.program, "program"),
-        "purpose": _text(draft.purpose, "purpose"),
+        "program": _text(draft.program, NAME, "program"),
+        "purpose": _text(draft.purpose, FREE_TEXT, "purpose"),
     }
 
     async def work(tx: Transaction) -> tuple[str, list[str]]:

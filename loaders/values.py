@@ -10,6 +10,7 @@ from enum import StrEnum
 from typing import Any, TypeVar
 
 from graph.identity import IdNumberInfo, check_credit_code, check_id_number, hash_id_number
+from graph.text import INSTITUTION_NAME, PERSON_NAME
 from loaders.countries import find_country
 from loaders.errors import InvalidValue
 from loaders.records import LABELS_ZH, Gender, InstitutionRef, PersonRef
@@ -53,11 +54,8 @@ Parser = Callable[[str, ParseContext], Any]
 
 
 def text(raw: str, ctx: ParseContext) -> str:
-    """Free text with runs of blanks collapsed, at most 200 characters."""
-    value = " ".join(raw.split())
-    if len(value) > 200:
-        raise InvalidValue("longer than 200 characters", "超过200个字符")
-    return value
+    """Text with runs of blanks collapsed (its column's rule bounds its length: loaders/formats.py)."""
+    return " ".join(raw.split())
 
 
 def person_name(raw: str, ctx: ParseContext) -> str:
@@ -65,8 +63,6 @@ def person_name(raw: str, ctx: ParseContext) -> str:
     value = text(raw, ctx)
     if _CJK_ONLY.match(value):
         value = value.replace(" ", "")
-    if len(value) > 50:
-        raise InvalidValue("a name has at most 50 characters", "姓名不能超过50个字符")
     return value
 
 
@@ -239,7 +235,7 @@ def institution(raw: str, ctx: ParseContext) -> InstitutionRef:
 def institutions(raw: str, ctx: ParseContext) -> tuple[InstitutionRef, ...]:
     """Institutions separated by ; ； or 、 (not commas, which some names contain)."""
     parts = re.split(r"[;；、]", raw)
-    return tuple(dict.fromkeys(institution(p, ctx) for p in parts if p.strip()))
+    return tuple(dict.fromkeys(institution(INSTITUTION_NAME.check_cell(p), ctx) for p in parts if p.strip()))
 
 
 def people(raw: str, ctx: ParseContext) -> tuple[PersonRef, ...]:
@@ -251,7 +247,7 @@ def people(raw: str, ctx: ParseContext) -> tuple[PersonRef, ...]:
         match = _PERSON_ENTRY.match(part.strip())
         if match is None:
             raise InvalidValue(f"'{part}' is not a name or name(ID number)", f"“{part}”应为姓名或姓名(身份证号)")
-        name = person_name(match["name"], ctx)
+        name = PERSON_NAME.check(person_name(match["name"], ctx))
         try:
             id_hash = hash_id_number(id_number(match["id"], ctx).number, ctx.salt) if match["id"] else None
         except InvalidValue as bad:

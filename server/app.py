@@ -15,7 +15,7 @@ from starlette.routing import Route
 from graph.runtime import Neo4jConnection
 from graph.secrets import id_salt
 from graph.settings import Settings
-from server.auth import Authenticator, Unauthenticated
+from server.auth import Authenticator, Caller, Unauthenticated
 from server.context import Context
 from server.dashboard import dashboard_routes
 from server.graphiql import GraphiQLPage, IdeSetup, graphiql_routes
@@ -45,11 +45,14 @@ def create_app(settings: Settings, neo4j: Neo4jConnection, ide: IdeSetup | None 
         log.warning("Authorization is OFF (TALENTGRAPH_AUTH=off): every request acts as an administrator.")
     authenticator = Authenticator(enabled=settings.auth, ttl=settings.key_cache_seconds)
 
-    async def make_context(request: Request) -> Context:
+    async def caller_of(request: Request) -> Caller:
         try:
-            caller = await authenticator.caller(state["db"], request.headers.get("authorization"))
+            return await authenticator.caller(state["db"], request.headers.get("authorization"))
         except Unauthenticated as error:
             raise HttpError(401, str(error), {"WWW-Authenticate": 'Bearer error="invalid_token"'}) from error
+
+    async def make_context(request: Request) -> Context:
+        caller = await caller_of(request)
         return Context(db=state["db"], settings=settings, id_salt=salt, caller=caller, request=request)
 
     def report_statements(context: Context, body: dict[str, Any]) -> None:
@@ -73,7 +76,7 @@ def create_app(settings: Settings, neo4j: Neo4jConnection, ide: IdeSetup | None 
     routes = [
         Route("/graphql", graphql.handle, methods=["GET", "POST"]),
         Route("/healthz", healthz, methods=["GET"]),
-        *export_routes(lambda: state["db"]),
+        *export_routes(lambda: state["db"], caller_of, settings),
         *dashboard_routes(),
         *graphiql_routes(),
     ]

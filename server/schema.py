@@ -16,6 +16,7 @@ from graph.settings import Settings
 from server.audit.queries import AuditQueries
 from server.collaborators.queries import CollaboratorQueries
 from server.common.errors import RequestError
+from server.common.text_inputs import check_every_argument
 from server.documents import Limits, checked_documents
 from server.fields.queries import FieldQueries
 from server.institutions.mutations import InstitutionMutations
@@ -68,6 +69,10 @@ Mutation = merge_types(
         ProjectMutations,
     ),
 )
+
+# Every string argument and input field is held to its length and character rule (graph/text.py).
+check_every_argument(Query)
+check_every_argument(Mutation)
 
 
 log = logging.getLogger("talentgraph.graphql")

@@ -66,7 +66,9 @@ def measurable() -> set[str]:
 class YearValue:
     year: int
     as_of: dt.date
-    value: int
+    value: int | None
+    suppressed: bool = False
+    """Whether `value` is withheld (graph/stats/disclosure.py)."""
 
 
 #: Where the goal a region is measured against comes from: the plan (the city's), or the region's own.
@@ -90,6 +92,10 @@ class TargetProgress:
     #: For a region within the city: the city's value, and this region's share of it.
     city_value: int | None = None
     city_share: float | None = None
+    baseline: int | None = None
+    """The value the day before the plan began, which the projection starts from (not published itself)."""
+    suppressed: bool = False
+    """Whether a figure is withheld (graph/stats/disclosure.py)."""
 
 
 def year_ends(target: Target, as_of: dt.date) -> list[dt.date]:
@@ -151,6 +157,7 @@ def _measured(
         on_track=None if projected is None or goal is None else projected >= goal,
         city_value=city_value,
         city_share=value / city_value if city_value else None,
+        baseline=baseline,
     )
 
 
