@@ -2,17 +2,28 @@
 
 from __future__ import annotations
 
+import asyncio
 import contextvars
+import time
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
 from neo4j import AsyncDriver, AsyncGraphDatabase, AsyncManagedTransaction, Record, RoutingControl
-from neo4j.exceptions import ConstraintError
+from neo4j.exceptions import (
+    AuthError,
+    ConnectionAcquisitionTimeoutError,
+    ConstraintError,
+    IncompleteCommit,
+    ServiceUnavailable,
+    SessionExpired,
+    TransientError,
+)
+from neo4j.exceptions import DatabaseUnavailable as DatabaseStartingOrStopping
 from neo4j.time import Date, DateTime, Duration, Time
 
 from cypher import STATEMENTS
-from graph.errors import Conflict
+from graph.errors import Conflict, DatabaseUnavailable
 
 T = TypeVar("T")
 
@@ -123,36 +134,116 @@ class Transaction:
             _release(quiet)
 
 
-class Database:
-    """A Neo4j driver bound to one database, with read/write routing and statement counting."""
+#: Seconds to open a connection to Neo4j, and to get one from the pool (opening included). While the
+#: database is down, a request fails after these rather than after the driver's defaults (30 and 60 s).
+CONNECT_SECONDS = 3.0
+ACQUIRE_SECONDS = 5.0
+#: How long the driver retries a failed transaction: once, about a second later. Its default of 30 s kept
+#: every request waiting that long while the database was down. Transactions that fail on contention (a
+#: deadlock) are tried again by `Database` for up to CONTENTION_SECONDS.
+DRIVER_RETRY_SECONDS = 0.5
+CONTENTION_SECONDS = 15.0
+#: /healthz's wait for the database's answer.
+PING_SECONDS = 1.0
 
-    def __init__(self, driver: AsyncDriver, database: str) -> None:
+#: What the driver raises when no server answers, the connection broke, or the pool had none free in time.
+_UNREACHABLE = (ServiceUnavailable, SessionExpired, ConnectionAcquisitionTimeoutError, DatabaseStartingOrStopping)
+
+#: Where the database is now, and the password it asks for: for an embedded database that may have been
+#: restarted on another port (or with another password); None while it is not running.
+Locate = Callable[[], tuple[str, str] | None]
+
+
+def _driver(uri: str, user: str, password: str) -> AsyncDriver:
+    return AsyncGraphDatabase.driver(
+        uri,
+        auth=(user, password),
+        max_connection_pool_size=50,
+        connection_timeout=CONNECT_SECONDS,
+        connection_acquisition_timeout=ACQUIRE_SECONDS,
+        max_transaction_retry_time=DRIVER_RETRY_SECONDS,
+        # Planner notices ("label does not exist" on an empty graph) are not for users' logs.
+        notifications_min_severity="OFF",
+    )
+
+
+class Database:
+    """A Neo4j driver bound to one database, with read/write routing and statement counting.
+
+    A database that cannot be reached is reported as DatabaseUnavailable within a few seconds. With `locate`,
+    a database that was restarted elsewhere is followed: the driver is replaced and the work tried once more.
+    """
+
+    def __init__(
+        self,
+        driver: AsyncDriver,
+        database: str,
+        target: tuple[str, str, str] | None = None,
+        locate: Locate | None = None,
+    ) -> None:
         self.driver = driver
         self.database = database
+        self._target = target  # the driver's uri, user and password, to compare with what `locate` finds
+        self._locate = locate
+        self._moves = 0
+        self._moving = asyncio.Lock()
 
     @classmethod
-    def connect(cls, uri: str, user: str, password: str, database: str) -> Database:
-        """Open a driver to `uri` as given (bolt://, neo4j:// routing, +s variants)."""
-        driver = AsyncGraphDatabase.driver(
-            uri,
-            auth=(user, password),
-            max_connection_pool_size=50,
-            # Planner notices ("label does not exist" on an empty graph) are not for users' logs.
-            notifications_min_severity="OFF",
-        )
-        return cls(driver, database)
+    def connect(cls, uri: str, user: str, password: str, database: str, locate: Locate | None = None) -> Database:
+        """Open a driver to `uri` as given (bolt://, neo4j:// routing, +s variants); `locate` finds it again."""
+        return cls(_driver(uri, user, password), database, (uri, user, password), locate)
 
     async def close(self) -> None:
         await self.driver.close()
+
+    async def _reaching(self, attempt: Callable[[], Awaitable[T]]) -> T:
+        """`attempt()`, with an unreachable database as DatabaseUnavailable and contention retried."""
+        contention_ends: float | None = None
+        moved = False
+        while True:
+            moves = self._moves
+            try:
+                return await attempt()
+            except _UNREACHABLE as error:
+                # A commit cut off may have happened: never repeated here, reported as not confirmed.
+                if moved or isinstance(error, IncompleteCommit) or not await self._follow(moves):
+                    raise DatabaseUnavailable() from error
+                moved = True
+            except AuthError:
+                if moved or not await self._follow(moves):
+                    raise
+                moved = True
+            except TransientError:
+                contention_ends = contention_ends or time.monotonic() + CONTENTION_SECONDS
+                if time.monotonic() > contention_ends:
+                    raise
+
+    async def _follow(self, moves: int) -> bool:
+        """True if the driver now points somewhere else than when the attempt began (moved here if need be)."""
+        if self._locate is None or self._target is None:
+            return False
+        async with self._moving:
+            if self._moves != moves:
+                return True
+            found = await asyncio.to_thread(self._locate)
+            _, user, _ = self._target
+            if found is None or (found[0], user, found[1]) == self._target:
+                return False
+            self._target = (found[0], user, found[1])
+            stale, self.driver = self.driver, _driver(*self._target)
+            self._moves += 1
+        await stale.close()
+        return True
 
     def _session(self):  # type: ignore[no-untyped-def]
         # Share execute_query's bookmarks, so that a read after a write sees it, even on a cluster.
         return self.driver.session(database=self.database, bookmark_manager=self.driver.execute_query_bookmark_manager)
 
     async def ping(self) -> bool:
-        """True when the database answers a trivial read."""
+        """True when the database answers a trivial read within PING_SECONDS."""
         try:
-            await self.read("health/ping")
+            async with asyncio.timeout(PING_SECONDS):
+                await self.read("health/ping")
             return True
         except Exception:  # noqa: BLE001 - any failure means "not answering"
             return False
@@ -161,9 +252,12 @@ class Database:
         """Run a named read statement in an auto-routed read (reader members of a cluster)."""
         _counted(name)
         quiet = _quiet(params)
+        statement = text or STATEMENTS[name]
         try:
-            records, _, _ = await self.driver.execute_query(
-                text or STATEMENTS[name], quiet, database_=self.database, routing_=RoutingControl.READ
+            records, _, _ = await self._reaching(
+                lambda: self.driver.execute_query(
+                    statement, quiet, database_=self.database, routing_=RoutingControl.READ
+                )
             )
         finally:
             _release(quiet)
@@ -175,14 +269,22 @@ class Database:
 
     async def read_tx(self, work: Callable[[Transaction], Awaitable[T]]) -> T:
         """Run several reads in one read transaction."""
-        async with self._session() as session:
-            return await session.execute_read(lambda tx: work(Transaction(tx)))
+
+        async def attempt() -> T:
+            async with self._session() as session:
+                return await session.execute_read(lambda tx: work(Transaction(tx)))
+
+        return await self._reaching(attempt)
 
     async def write_tx(self, work: Callable[[Transaction], Awaitable[T]]) -> T:
         """Run `work` in one write transaction: all of it or nothing. `work` may be retried."""
-        try:
+
+        async def attempt() -> T:
             async with self._session() as session:
                 return await session.execute_write(lambda tx: work(Transaction(tx)))
+
+        try:
+            return await self._reaching(attempt)
         except ConstraintError as error:
             raise _conflict(error) from error
 

@@ -12,6 +12,7 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse
 from starlette.routing import Route
 
+from graph.errors import DatabaseUnavailable
 from graph.runtime import Neo4jConnection
 from graph.secrets import id_salt
 from graph.settings import Settings
@@ -21,6 +22,7 @@ from server.dashboard import dashboard_routes
 from server.http import GraphQLEndpoint, HttpError
 from server.schema import build_schema, protections
 from server.stats.exports import export_routes
+from server.unavailable import database_unavailable
 
 log = logging.getLogger("talentgraph")
 
@@ -65,7 +67,8 @@ def create_app(settings: Settings, neo4j: Neo4jConnection) -> Starlette:
 
     async def healthz(request: Request) -> JSONResponse:
         ok = await state["db"].ping()
-        return JSONResponse({"status": "ok" if ok else "unavailable", "neo4j": ok}, 200 if ok else 503)
+        body, headers = {"status": "ok" if ok else "unavailable", "neo4j": ok}, {} if ok else {"Retry-After": "5"}
+        return JSONResponse(body, 200 if ok else 503, headers)
 
     routes = [
         Route("/graphql", graphql.handle, methods=["GET", "POST"]),
@@ -73,4 +76,4 @@ def create_app(settings: Settings, neo4j: Neo4jConnection) -> Starlette:
         *export_routes(lambda: state["db"]),
         *dashboard_routes(),
     ]
-    return Starlette(routes=routes, lifespan=lifespan)
+    return Starlette(routes=routes, lifespan=lifespan, exception_handlers={DatabaseUnavailable: database_unavailable})

@@ -32,6 +32,8 @@ from starlette.requests import Request
 from starlette.responses import HTMLResponse, JSONResponse, Response
 from strawberry.http.ides import get_graphql_ide_html
 
+from server.unavailable import unavailable_in
+
 
 class _JSONResponse(JSONResponse):
     """A JSON response written by orjson: the same compact UTF-8 as Starlette's; a page of 100 people
@@ -178,6 +180,9 @@ class GraphQLEndpoint:
         result = await self.schema.execute(
             query, variable_values=variables, context_value=context, operation_name=operation
         )
+        unavailable = unavailable_in(result.errors)
+        if unavailable is not None:
+            raise unavailable  # a 503 for the whole request (server/unavailable.py)
         body: dict[str, Any] = {}
         if result.errors:
             body["errors"] = [error.formatted for error in result.errors]
