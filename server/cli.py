@@ -12,10 +12,11 @@ from pathlib import Path
 from typing import Any
 
 from graph.database import Database
-from graph.errors import DomainError, SetupError
+from graph.errors import DatabaseUnavailable, DomainError, SetupError
 from graph.migrations import migrate
 from graph.runtime import Neo4jConnection, connect, embedded_for
 from graph.settings import REPOSITORY, Settings
+from server.signals import Stop, stop_signals
 
 
 def _with_database(settings: Settings, work: Callable[[Database], Awaitable[Any]], quiet: bool = False) -> Any:
@@ -62,8 +63,13 @@ def cmd_db(settings: Settings, args: argparse.Namespace) -> int:
     return 0
 
 
+def _say(message: str) -> None:
+    """A line on stderr saying what a command is waiting for."""
+    print(message, file=sys.stderr, flush=True)
+
+
 def cmd_migrate(settings: Settings, args: argparse.Namespace) -> int:
-    applied = _with_database(settings, migrate)
+    applied = _with_database(settings, lambda db: migrate(db, _say))
     print("Applied: " + ", ".join(applied) if applied else "Schema up to date; reference data loaded.")
     return 0
 
@@ -155,10 +161,8 @@ def _port_is_free(host: str, port: int) -> bool:
 
 
 def cmd_serve(settings: Settings, args: argparse.Namespace) -> int:
-    import uvicorn
-
+    """Serve until SIGTERM or SIGINT; then stop the embedded database if this command started it."""
     from graph.embedded import free_port
-    from server.app import create_app
 
     if args.dev:
         settings = settings.model_copy(update={"mode": "development"})
@@ -169,33 +173,45 @@ def cmd_serve(settings: Settings, args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return 2
-    connection = connect(settings)
-    try:
-        asyncio.run(_run(connection, migrate))
-        if args.demo:
-            from loaders.demo import demo_key, load_demo
-
-            asyncio.run(_run(connection, lambda db: load_demo(db, settings)))
-            if settings.auth:
-                key = asyncio.run(_run(connection, lambda db: demo_key(db, settings)))
-                print(
-                    f"Demo analyst key (kept in {settings.data_dir / 'demo-key'}): send it as the header\n"
-                    f"  Authorization: Bearer {key}",
-                    flush=True,
-                )
-        print(
-            f"Talent Graph: http://{args.host}:{port}/ (dashboard), http://{args.host}:{port}/graphql (API)", flush=True
-        )
-        uvicorn.run(
-            create_app(settings, connection),
-            host=args.host,
-            port=port,
-            log_level="info" if settings.development else "warning",
-            access_log=args.access_log,
-        )
-    finally:
-        connection.release()
+    with stop_signals() as signals:
+        try:
+            connection = connect(settings)
+            try:
+                _serve(settings, args, connection, port)
+            finally:
+                signals.shield()
+                connection.release()
+        except Stop as stop:
+            return stop.exit_status
     return 0
+
+
+def _serve(settings: Settings, args: argparse.Namespace, connection: Neo4jConnection, port: int) -> None:
+    import uvicorn
+
+    from server.app import create_app
+
+    asyncio.run(_run(connection, lambda db: migrate(db, _say)))
+    if args.demo:
+        from loaders.demo import demo_key, load_demo
+
+        _say("Loading the demo data set…")
+        asyncio.run(_run(connection, lambda db: load_demo(db, settings)))
+        if settings.auth:
+            key = asyncio.run(_run(connection, lambda db: demo_key(db, settings)))
+            print(
+                f"Demo analyst key (kept in {settings.data_dir / 'demo-key'}): send it as the header\n"
+                f"  Authorization: Bearer {key}",
+                flush=True,
+            )
+    print(f"Talent Graph: http://{args.host}:{port}/ (dashboard), http://{args.host}:{port}/graphql (API)", flush=True)
+    uvicorn.run(
+        create_app(settings, connection),
+        host=args.host,
+        port=port,
+        log_level="info" if settings.development else "warning",
+        access_log=args.access_log,
+    )
 
 
 def parser() -> argparse.ArgumentParser:
@@ -255,7 +271,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
     try:
         return int(args.run(Settings(), args) or 0)
-    except SetupError as error:
+    except (SetupError, DatabaseUnavailable) as error:
         print(f"talentgraph: {error}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
