@@ -144,7 +144,7 @@ ACQUIRE_SECONDS = 5.0
 DRIVER_RETRY_SECONDS = 0.5
 CONTENTION_SECONDS = 15.0
 #: /healthz's wait for the database's answer.
-PING_SECONDS = 1.0
+PING_SECONDS = 2.0
 
 #: What the driver raises when no server answers, the connection broke, or the pool had none free in time.
 _UNREACHABLE = (ServiceUnavailable, SessionExpired, ConnectionAcquisitionTimeoutError, DatabaseStartingOrStopping)

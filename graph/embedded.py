@@ -193,7 +193,7 @@ class EmbeddedNeo4j:
         self._state = self.data_dir / "server.json"
         self._ready = self.data_dir / "ready"
         self._log = self.data_dir / "launcher.log"
-        self._password = self.data_dir / "neo4j-password"
+        self.password_file = self.data_dir / "neo4j-password"
 
     def _read_state(self) -> dict[str, int]:
         try:
@@ -214,17 +214,17 @@ class EmbeddedNeo4j:
     def password(self) -> str:
         """The `neo4j` user's password, generated into the data folder (mode 0600) the first time."""
         try:
-            return self._password.read_text(encoding="utf-8").strip()
+            return self.password_file.read_text(encoding="utf-8").strip()
         except FileNotFoundError:
             pass
         self._secure_folder()
         try:
-            descriptor = os.open(self._password, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+            descriptor = os.open(self.password_file, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
         except FileExistsError:
-            return self._password.read_text(encoding="utf-8").strip()
+            return self.password_file.read_text(encoding="utf-8").strip()
         with os.fdopen(descriptor, "w", encoding="utf-8") as handle:
             handle.write(secrets.token_urlsafe(32) + "\n")
-        return self._password.read_text(encoding="utf-8").strip()
+        return self.password_file.read_text(encoding="utf-8").strip()
 
     def _secure_folder(self) -> None:
         """Make the folder and everything in it its owner's only (folders of earlier versions were 0755)."""
@@ -249,8 +249,18 @@ class EmbeddedNeo4j:
 
     def _port(self) -> int:
         """The port of the last run while it is free (so that a running API finds the database again)."""
-        last = self._read_state().get("port")
-        return last if last and port_is_free(last) else free_port()
+        state = self._read_state()
+        last = state.get("port")
+        if not last:
+            return free_port()
+        deadline = time.monotonic() + 10
+        while not port_is_free(last):
+            # A killed launcher closes its sockets after it has given back its memory, which takes a moment
+            # after it no longer counts as running; a port held by anything else is given up at once.
+            if not Path(f"/proc/{state.get('pid')}").exists() or time.monotonic() > deadline:
+                return free_port()
+            time.sleep(0.1)
+        return last
 
     def start(self, timeout: float = 180.0, quiet: bool = False) -> tuple[RunningNeo4j, bool]:
         """Start the database unless it runs already; return it and whether this call started it."""
@@ -301,7 +311,7 @@ class EmbeddedNeo4j:
                 str(self.data_dir / "home"),
                 str(conf),
                 str(self._ready),
-                str(self._password),
+                str(self.password_file),
             ]
             fresh = not (self.data_dir / "home" / "data").exists()
             _say(

@@ -50,16 +50,19 @@ def cmd_db(settings: Settings, args: argparse.Namespace) -> int:
         running, started = embedded.start()
         print(
             f"Neo4j {'started' if started else 'already running'}: {running.uri} (pid {running.pid}), "
-            f"data in {embedded.data_dir}"
+            f"data in {embedded.data_dir}; user neo4j, password in {embedded.password_file}"
         )
     elif args.action == "stop":
-        print("Neo4j stopped." if embedded.stop() else "Neo4j was not running.")
+        print("Neo4j stopped." if embedded.stop(quiet=False) else "Neo4j was not running.")
     else:
         status = embedded.status()
         if status is None:
             print(f"Neo4j is not running (data folder {embedded.data_dir}).")
             return 3
-        print(f"Neo4j is running: {status.uri} (pid {status.pid}), data in {embedded.data_dir}")
+        print(
+            f"Neo4j is running: {status.uri} (pid {status.pid}), data in {embedded.data_dir}; "
+            f"user neo4j, password in {embedded.password_file}"
+        )
     return 0
 
 
