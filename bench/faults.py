@@ -2,9 +2,11 @@
 
 `talentgraph serve` runs on an embedded Neo4j of its own (which it did not start, as under a supervisor);
 writers (`registerInstitution`) and readers send requests one after another; the database is killed with
-SIGKILL, started again, and every outcome is recorded. Printed per round: requests while down and the
-seconds they took to fail, /healthz's answer while down, the restart, the seconds from "back" to the
-first success, refusals after it, and acknowledged writes missing from the database afterwards.
+SIGKILL, started again, and every outcome is recorded. Printed per round: requests while down, whether
+each was a 503 with Retry-After, the seconds they took to fail (median, p95, worst; the goal: well under a
+second), /healthz's answer while down, the restart, the seconds from "back" (the restarted database says
+it is ready) to the first successful answer, the slowest request sent after, refusals after, and
+acknowledged writes missing from the database afterwards; then the same over all rounds.
 
     .venv/bin/python bench/faults.py [--rounds 3]
 
@@ -35,12 +37,14 @@ from typing import Any
 import httpx
 from neo4j import GraphDatabase
 
-from graph.embedded import EmbeddedNeo4j, RunningNeo4j
-from graph.keys import create_key
-from graph.migrations import migrate
-from graph.runtime import Neo4jConnection
-
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from bench.common import percentile  # noqa: E402
+from graph.embedded import EmbeddedNeo4j, RunningNeo4j  # noqa: E402
+from graph.keys import create_key  # noqa: E402
+from graph.migrations import migrate  # noqa: E402
+from graph.runtime import Neo4jConnection  # noqa: E402
 
 REGISTER = """mutation($name: String!) {
   registerInstitution(input: {name: $name, type: OTHER, regionCode: "130802"}) {
@@ -156,9 +160,20 @@ class FaultRun:
         return [o for o in self.outcomes if o.started >= self.back]
 
     @property
+    def refused_fast(self) -> bool:
+        """Every request while down was a 503 that says when to try again."""
+        return all(o.status == 503 and o.retry_after and o.retry_after.isdigit() for o in self.while_down)
+
+    @property
     def first_success(self) -> float:
-        """Seconds from the database's return to the start of the first request that succeeded."""
-        return min(o.started for o in self.after_back if o.succeeded) - self.back
+        """Seconds from the database's return to the first answer that is a success (of a request sent
+        before or after it)."""
+        return min(o.ended for o in self.outcomes if o.succeeded and o.ended >= self.back) - self.back
+
+    @property
+    def slowest_after_back(self) -> float:
+        """The longest a request sent after the database's return took."""
+        return max(o.seconds for o in self.after_back)
 
     def lost(self) -> set[str]:
         """Institutions whose registration was acknowledged but that the database does not hold."""
@@ -244,29 +259,49 @@ def serving_embedded(embedded: EmbeddedNeo4j) -> Iterator[str]:
         process.wait(timeout=120)
 
 
+def report(round_: int, run: FaultRun) -> str:
+    """One round's figures in one line."""
+    failing = sorted(o.seconds for o in run.while_down)
+    refused_after = sum(1 for o in run.after_back if not o.succeeded)
+    return (
+        f"round {round_}: {len(failing)} requests while down, all 503 with Retry-After: {run.refused_fast}, "
+        f"failed after median {statistics.median(failing):.3f} s, p95 {percentile(failing, 0.95):.3f} s, "
+        f"max {failing[-1]:.3f} s; /healthz {run.health_status} in {run.health_seconds:.2f} s; "
+        f"restart {run.back - run.restarting:.1f} s (port kept: {run.after.port == run.before.port}); "
+        f"first success {run.first_success:.2f} s after it was back, slowest request after "
+        f"{run.slowest_after_back:.2f} s, {refused_after} refused; acknowledged writes lost: {len(run.lost())}"
+    )
+
+
+def summary(runs: list[FaultRun]) -> str:
+    """The figures of all rounds together."""
+    failing = sorted(o.seconds for run in runs for o in run.while_down)
+    resumed = sorted(run.first_success for run in runs)
+    return (
+        f"all {len(runs)} rounds: {len(failing)} requests while down, all 503 with Retry-After: "
+        f"{all(run.refused_fast for run in runs)}, failed after median {statistics.median(failing):.3f} s, "
+        f"p95 {percentile(failing, 0.95):.3f} s, max {failing[-1]:.3f} s; service resumed "
+        f"{resumed[0]:.2f}-{resumed[-1]:.2f} s after the database was back (median "
+        f"{statistics.median(resumed):.2f} s); port kept every time: "
+        f"{all(run.after.port == run.before.port for run in runs)}; acknowledged writes lost: "
+        f"{sum(len(run.lost()) for run in runs)}"
+    )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--rounds", type=int, default=3)
     args = parser.parse_args()
     folder = Path(tempfile.mkdtemp(prefix="talentgraph-faults-"))
     embedded = EmbeddedNeo4j(folder / "neo4j", heap="512m", pagecache="64m")
+    runs: list[FaultRun] = []
     try:
         key = prepared(embedded)
         with serving_embedded(embedded) as url:
             for round_ in range(1, args.rounds + 1):
-                run = kill_and_restart(embedded, url, key)
-                down = run.while_down
-                refused_after = sum(1 for o in run.after_back if not o.succeeded)
-                print(
-                    f"round {round_}: {len(down)} requests while down, all 503: "
-                    f"{all(o.status == 503 for o in down)}, failed after median "
-                    f"{statistics.median(o.seconds for o in down):.2f} s, max {max(o.seconds for o in down):.2f} s; "
-                    f"/healthz {run.health_status} in {run.health_seconds:.2f} s; "
-                    f"restart {run.back - run.restarting:.1f} s "
-                    f"(port kept: {run.after.port == run.before.port}); first success {run.first_success:.1f} s after "
-                    f"it was back, {refused_after} refused after; acknowledged writes lost: {len(run.lost())}",
-                    flush=True,
-                )
+                runs.append(kill_and_restart(embedded, url, key))
+                print(report(round_, runs[-1]), flush=True)
+        print(summary(runs), flush=True)
     finally:
         embedded.stop()
         shutil.rmtree(folder, ignore_errors=True)
