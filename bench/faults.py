@@ -40,7 +40,7 @@ from neo4j import GraphDatabase
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bench.common import percentile  # noqa: E402
+from bench.common import BATCH_TIMEOUT, percentile  # noqa: E402
 from graph.embedded import EmbeddedNeo4j, RunningNeo4j  # noqa: E402
 from graph.keys import create_key  # noqa: E402
 from graph.migrations import migrate  # noqa: E402
@@ -210,7 +210,7 @@ def prepared(embedded: EmbeddedNeo4j) -> str:
     running, _ = embedded.start(quiet=True)
 
     async def prepare() -> str:
-        db = Neo4jConnection(running.uri, running.user, running.password, "neo4j").open()
+        db = Neo4jConnection(running.uri, running.user, running.password, "neo4j").open(timeout=BATCH_TIMEOUT)
         try:
             await migrate(db)
             return (await create_key(db, "admin", name="bench/faults.py"))[1]
@@ -221,10 +221,15 @@ def prepared(embedded: EmbeddedNeo4j) -> str:
 
 
 @contextmanager
-def serving_embedded(embedded: EmbeddedNeo4j) -> Iterator[str]:
-    """`talentgraph serve` (production mode) on the folder of `embedded`; its base URL until the block ends."""
+def serving_embedded(embedded: EmbeddedNeo4j, query_timeout_seconds: float | None = None) -> Iterator[str]:
+    """`talentgraph serve` (production mode) on the folder of `embedded`; its base URL until the block ends.
+
+    With the default statement timeout (production's), the first statements after a restart, planned by a
+    cold database, may be ended on a busy machine; tests give a longer one."""
     env = {name: value for name, value in os.environ.items() if not name.startswith("NEO4J_")}
     env.update({"TALENTGRAPH_DATA_DIR": str(embedded.data_dir), "TALENTGRAPH_ID_SALT": "bench-faults"})
+    if query_timeout_seconds is not None:
+        env["TALENTGRAPH_QUERY_TIMEOUT_SECONDS"] = str(query_timeout_seconds)
     process = subprocess.Popen(
         [sys.executable, "-m", "server.cli", "serve", "--port", "0", "--no-access-log"],
         env=env,

@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import contextvars
 import time
-from collections.abc import Awaitable, Callable
+from collections.abc import AsyncIterator, Awaitable, Callable
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
-from neo4j import AsyncDriver, AsyncGraphDatabase, AsyncManagedTransaction, Record, RoutingControl
+from neo4j import AsyncDriver, AsyncGraphDatabase, AsyncManagedTransaction, Query, Record, RoutingControl, unit_of_work
 from neo4j.exceptions import (
     AuthError,
+    ClientError,
     ConnectionAcquisitionTimeoutError,
     ConstraintError,
     IncompleteCommit,
@@ -23,20 +25,45 @@ from neo4j.exceptions import DatabaseUnavailable as DatabaseStartingOrStopping
 from neo4j.time import Date, DateTime, Duration, Time
 
 from cypher import STATEMENTS
-from graph.errors import Conflict, DatabaseUnavailable
+from graph.errors import DatabaseUnavailable, DuplicateKey, StatementTimedOut
 
 T = TypeVar("T")
 
 
+#: How many transactions one unit of work (a GraphQL request) may have open at once. A request that asks
+#: for 50 aliased pages runs them a few at a time instead of taking the driver's whole connection pool
+#: (50), and with it every other request's turn, /healthz's included.
+IN_FLIGHT = 4
+
+
 @dataclass
 class StatementCount:
-    """How many Cypher statements one unit of work (a GraphQL request) sent."""
+    """How many Cypher statements one unit of work (a GraphQL request) sent; its turns at the database."""
 
     statements: int = 0
     names: list[str] = field(default_factory=list)
+    turns: asyncio.Semaphore = field(default_factory=lambda: asyncio.Semaphore(IN_FLIGHT))
 
 
 _count: contextvars.ContextVar[StatementCount | None] = contextvars.ContextVar("statement_count", default=None)
+#: Set while this context holds one of its unit's turns: what it runs inside (a count started beside a
+#: page, a nested read) is part of that turn, so that nested work cannot wait for itself.
+_in_turn: contextvars.ContextVar[bool] = contextvars.ContextVar("in_turn", default=False)
+
+
+@contextlib.asynccontextmanager
+async def _turn() -> AsyncIterator[None]:
+    """Wait for one of the current unit of work's turns (none outside a unit of work)."""
+    counter = _count.get()
+    if counter is None or _in_turn.get():
+        yield
+        return
+    async with counter.turns:
+        held = _in_turn.set(True)
+        try:
+            yield
+        finally:
+            _in_turn.reset(held)
 
 
 def count_statements() -> StatementCount:
@@ -134,6 +161,17 @@ class Transaction:
             _release(quiet)
 
 
+#: The server's codes for a transaction it ended because its timeout passed (Neo4j 5), and for one that
+#: waited on a lock until then.
+_TIMED_OUT = frozenset(
+    {
+        "Neo.ClientError.Transaction.TransactionTimedOut",
+        "Neo.ClientError.Transaction.TransactionTimedOutClientConfiguration",
+        "Neo.ClientError.Transaction.LockClientStopped",
+    }
+)
+
+
 #: Seconds to open a connection to Neo4j, and to get one from the pool (opening included). While the
 #: database is down, a request fails after these rather than after the driver's defaults (30 and 60 s).
 CONNECT_SECONDS = 3.0
@@ -170,6 +208,10 @@ def _driver(uri: str, user: str, password: str) -> AsyncDriver:
 class Database:
     """A Neo4j driver bound to one database, with read/write routing and statement counting.
 
+    Every transaction it opens carries `timeout` seconds: the server ends it after that, whatever it is
+    doing or waiting for, and the caller gets StatementTimedOut. API requests use a few seconds; a
+    command that writes in large batches opens its own Database with a longer timeout.
+
     A database that cannot be reached is reported as DatabaseUnavailable within a few seconds. With `locate`,
     a database that was restarted elsewhere is followed: the driver is replaced and the work tried once more.
     """
@@ -178,20 +220,25 @@ class Database:
         self,
         driver: AsyncDriver,
         database: str,
+        timeout: float,
         target: tuple[str, str, str] | None = None,
         locate: Locate | None = None,
     ) -> None:
         self.driver = driver
         self.database = database
+        self.timeout = timeout
         self._target = target  # the driver's uri, user and password, to compare with what `locate` finds
         self._locate = locate
         self._moves = 0
         self._moving = asyncio.Lock()
 
     @classmethod
-    def connect(cls, uri: str, user: str, password: str, database: str, locate: Locate | None = None) -> Database:
-        """Open a driver to `uri` as given (bolt://, neo4j:// routing, +s variants); `locate` finds it again."""
-        return cls(_driver(uri, user, password), database, (uri, user, password), locate)
+    def connect(
+        cls, uri: str, user: str, password: str, database: str, *, timeout: float, locate: Locate | None = None
+    ) -> Database:
+        """Open a driver to `uri` (bolt://, neo4j://, +s variants); its transactions end after `timeout` s.
+        `locate` finds the database again if it moves."""
+        return cls(_driver(uri, user, password), database, timeout, (uri, user, password), locate)
 
     async def close(self) -> None:
         await self.driver.close()
@@ -254,11 +301,18 @@ class Database:
         quiet = _quiet(params)
         statement = text or STATEMENTS[name]
         try:
-            records, _, _ = await self._reaching(
-                lambda: self.driver.execute_query(
-                    statement, quiet, database_=self.database, routing_=RoutingControl.READ
+            async with _turn():
+                records, _, _ = await self._reaching(
+                    lambda: self.driver.execute_query(
+                        Query(statement, timeout=self.timeout),
+                        quiet,
+                        database_=self.database,
+                        routing_=RoutingControl.READ,
+                    )
                 )
-            )
+        except ClientError as error:
+            self._raise_timed_out(error)
+            raise
         finally:
             _release(quiet)
         return [_row(record) for record in records]
@@ -272,29 +326,47 @@ class Database:
 
         async def attempt() -> T:
             async with self._session() as session:
-                return await session.execute_read(lambda tx: work(Transaction(tx)))
+                return await session.execute_read(self._unit(work))
 
-        return await self._reaching(attempt)
+        try:
+            async with _turn():
+                return await self._reaching(attempt)
+        except ClientError as error:
+            self._raise_timed_out(error)
+            raise
 
     async def write_tx(self, work: Callable[[Transaction], Awaitable[T]]) -> T:
         """Run `work` in one write transaction: all of it or nothing. `work` may be retried."""
 
         async def attempt() -> T:
             async with self._session() as session:
-                return await session.execute_write(lambda tx: work(Transaction(tx)))
+                return await session.execute_write(self._unit(work))
 
         try:
-            return await self._reaching(attempt)
+            async with _turn():
+                return await self._reaching(attempt)
         except ConstraintError as error:
             raise _conflict(error) from error
+        except ClientError as error:
+            self._raise_timed_out(error)
+            raise
+
+    def _unit(self, work: Callable[[Transaction], Awaitable[T]]) -> Callable[[AsyncManagedTransaction], Awaitable[T]]:
+        """`work` as a transaction function that the server ends after this database's timeout."""
+        return unit_of_work(timeout=self.timeout)(lambda tx: work(Transaction(tx)))
+
+    def _raise_timed_out(self, error: ClientError) -> None:
+        """Raise StatementTimedOut if the server ended the transaction at its timeout."""
+        if error.code in _TIMED_OUT:
+            raise StatementTimedOut(self.timeout) from error
 
 
-def _conflict(error: ConstraintError) -> Conflict:
+def _conflict(error: ConstraintError) -> DuplicateKey:
     text = str(error.message or error)
     for key, (en, zh, field_name) in _UNIQUE_KEYS.items():
         if key in text:
-            return Conflict(en, zh, field_name)
-    return Conflict(f"This would duplicate a unique value: {text}", "与已有记录的唯一值重复", None)
+            return DuplicateKey(en, zh, field_name)
+    return DuplicateKey(f"This would duplicate a unique value: {text}", "与已有记录的唯一值重复", None)
 
 
 _UNIQUE_KEYS = {

@@ -6,7 +6,8 @@ import uuid
 from dataclasses import dataclass, field
 from typing import Any
 
-from graph.audit import Actor, audited
+from graph.access import Caller
+from graph.audit import audited
 from graph.database import Database, Transaction
 from graph.errors import InvalidInput, InvalidValue, NotFound
 from graph.identity import check_credit_code
@@ -90,7 +91,7 @@ class InstitutionDraft:
     fields: list[str] = field(default_factory=list)
 
 
-async def register_institution(db: Database, draft: InstitutionDraft, actor: Actor) -> str:
+async def register_institution(db: Database, draft: InstitutionDraft, caller: Caller) -> str:
     """Validate and create an institution; return its id. A duplicate credit code is a Conflict."""
     name = " ".join(draft.name.split())
     if not name or len(name) > 100:
@@ -112,11 +113,11 @@ async def register_institution(db: Database, draft: InstitutionDraft, actor: Act
 
     async def work(tx: Transaction) -> tuple[str, list[str]]:
         [row] = await tx.run("institutions/references", region=draft.region, fields=draft.fields)
-        if row["missingRegion"]:
+        if row["missingRegion"] is not None:
             raise NotFound("region", row["missingRegion"], "regionCode")
         if row["missingFields"]:
             raise NotFound("field", ", ".join(row["missingFields"]), "fields")
         rows = await tx.run("institutions/register", props=props, region=draft.region, fields=draft.fields)
         return str(rows[0]["id"]), [str(rows[0]["id"])]
 
-    return await audited(db, actor, "registerInstitution", work)
+    return await audited(db, caller, "registerInstitution", work)

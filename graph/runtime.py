@@ -23,9 +23,11 @@ class Neo4jConnection:
     #: No line on stderr when the embedded database this process started is stopped.
     quiet: bool = True
 
-    def open(self) -> Database:
-        """A new driver to this database."""
-        return Database.connect(self.uri, self.user, self.password, self.database, locate=self._locate())
+    def open(self, *, timeout: float) -> Database:
+        """A new driver to this database, whose transactions end after `timeout` seconds."""
+        return Database.connect(
+            self.uri, self.user, self.password, self.database, timeout=timeout, locate=self._locate()
+        )
 
     def _locate(self) -> Locate | None:
         embedded = self.embedded or self.started

@@ -6,13 +6,20 @@ import enum
 
 import strawberry
 
+from graph.access import READERS, Role, current_employers, list_scope, may_read
 from graph.errors import DomainError
-from graph.people import PeopleFilter, count_people, list_people
-from server.auth import READERS
+from graph.people import (
+    PeopleFilter,
+    count_identity_referrals,
+    count_people,
+    list_identity_referrals,
+    list_people,
+)
+from server.auth import require_to_read
 from server.common.connection import Connection, connection, page_size, total_beside
 from server.common.enums import Direction, TitleLevel, TitleSeries
 from server.common.errors import RequestError
-from server.people.types import Person, person_from
+from server.people.types import IdentityReferral, Person, identity_referral_from, person_from
 
 
 @strawberry.input(description="Filters of a people list; all given filters must hold.")
@@ -58,13 +65,10 @@ class PeopleQueries:
     @strawberry.field(description="One person by id.")
     async def person(self, info: strawberry.Info, id: strawberry.ID) -> Person | None:
         caller = info.context.caller
-        caller.require_to_read(*READERS, action="person")
+        require_to_read(caller, *READERS, action="person")
         row = await info.context.people.load(str(id))
-        if row is None:
-            return None
-        person = person_from(row)
-        caller.check_own(person.current_employer_id(), "person")
-        return person
+        # Someone an institution key may not read the record of is answered exactly as nobody.
+        return person_from(row, caller) if row is not None and may_read(caller, current_employers(row)) else None
 
     @strawberry.field(description="People, filtered, sorted and paged (Relay connection).")
     async def people(
@@ -74,15 +78,15 @@ class PeopleQueries:
         order_by: PeopleOrder | None = None,
         first: int | None = 20,
         after: str | None = None,
-    ) -> Connection[Person]:
+    ) -> Connection[Person] | None:
         context = info.context
-        context.caller.require_to_read(*READERS, action="people")
+        require_to_read(context.caller, *READERS, action="people")
         order = order_by or PeopleOrder()
         institution = where.institution_id if where else None
-        graph_filter = people_filter(
-            where, context.caller.own_only(str(institution) if institution else None, "people")
-        )
         try:
+            graph_filter = people_filter(
+                where, list_scope(context.caller, str(institution) if institution else None, "people")
+            )
             size = page_size(first, context.settings.max_page_size)
             total = total_beside(info, lambda: count_people(context.db, graph_filter))
             page = await list_people(
@@ -90,4 +94,21 @@ class PeopleQueries:
             )
         except DomainError as error:
             raise RequestError(error) from error
-        return connection(page, person_from, after, total)
+        return connection(page, lambda row: person_from(row, context.caller), after, total)
+
+    @strawberry.field(
+        description="Registrations referred to the bureau because another person already held their identity "
+        "number, newest first (Relay connection): administrators only."
+    )
+    async def identity_referrals(
+        self, info: strawberry.Info, first: int | None = 20, after: str | None = None
+    ) -> Connection[IdentityReferral]:
+        context = info.context
+        require_to_read(context.caller, Role.ADMIN, action="identityReferrals")
+        try:
+            size = page_size(first, context.settings.max_page_size)
+            total = total_beside(info, lambda: count_identity_referrals(context.db))
+            page = await list_identity_referrals(context.db, size, after)
+        except DomainError as error:
+            raise RequestError(error) from error
+        return connection(page, identity_referral_from, after, total)

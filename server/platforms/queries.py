@@ -6,9 +6,10 @@ import enum
 
 import strawberry
 
+from graph.access import READERS, list_scope, may_read
 from graph.errors import DomainError
 from graph.platforms import PlatformFilter, count_platforms, list_platforms
-from server.auth import READERS
+from server.auth import require_to_read
 from server.common.connection import Connection, connection, page_size, total_beside
 from server.common.enums import Direction, Level
 from server.common.errors import RequestError
@@ -41,12 +42,10 @@ class PlatformQueries:
     @strawberry.field(description="One platform by id.")
     async def platform(self, info: strawberry.Info, id: strawberry.ID) -> Platform | None:
         caller = info.context.caller
-        caller.require_to_read(*READERS, action="platform")
+        require_to_read(caller, *READERS, action="platform")
         row = await info.context.platforms.load(str(id))
-        if row is None:
-            return None
-        caller.check_own(row["institution"], "platform")
-        return platform_from(row)
+        # Another institution's platform is answered exactly as a platform that does not exist.
+        return platform_from(row) if row is not None and may_read(caller, [row["institution"]]) else None
 
     @strawberry.field(description="Platforms, filtered, sorted and paged (Relay connection).")
     async def platforms(
@@ -56,20 +55,22 @@ class PlatformQueries:
         order_by: PlatformsOrder | None = None,
         first: int | None = 20,
         after: str | None = None,
-    ) -> Connection[Platform]:
+    ) -> Connection[Platform] | None:
         context = info.context
-        context.caller.require_to_read(*READERS, action="platforms")
+        require_to_read(context.caller, *READERS, action="platforms")
         where = where or PlatformsWhere()
         order = order_by or PlatformsOrder()
-        institution = context.caller.own_only(str(where.institution_id) if where.institution_id else None, "platforms")
-        graph_filter = PlatformFilter(
-            institution=institution,
-            kind=where.kind.value if where.kind else None,
-            level=where.level.value if where.level else None,
-            field=where.field,
-            name=where.name or None,
-        )
         try:
+            institution = list_scope(
+                context.caller, str(where.institution_id) if where.institution_id else None, "platforms"
+            )
+            graph_filter = PlatformFilter(
+                institution=institution,
+                kind=where.kind.value if where.kind else None,
+                level=where.level.value if where.level else None,
+                field=where.field,
+                name=where.name or None,
+            )
             size = page_size(first, context.settings.max_page_size)
             total = total_beside(info, lambda: count_platforms(context.db, graph_filter))
             page = await list_platforms(

@@ -6,10 +6,10 @@ from typing import Annotated
 
 import strawberry
 
+from graph.access import WRITERS
 from graph.errors import DomainError
 from graph.teams import MemberDraft, TeamDraft
 from graph.teams import register_team as register
-from server.auth import WRITERS
 from server.common.enums import Level, code_of
 from server.common.errors import ConflictError, InvalidInputError, NotAllowedError, NotFoundError, user_error
 from server.teams.types import Team, TeamOrigin, TeamRole, team_from
@@ -19,8 +19,9 @@ from server.teams.types import Team, TeamOrigin, TeamRole, team_from
 class TeamMemberInput:
     person_id: strawberry.ID
     role: TeamRole = strawberry.field(  # type: ignore[valid-type]
-        default=TeamRole.MEMBER, description="CORE or MEMBER; the leader is named apart."
-    )  # type: ignore[attr-defined]
+        default=TeamRole.MEMBER,  # type: ignore[attr-defined]
+        description="CORE or MEMBER; the leader is named apart.",
+    )
     invited: bool = strawberry.field(
         default=False, description="Set when the person works elsewhere and is invited explicitly."
     )
@@ -69,7 +70,7 @@ async def register_team(info: strawberry.Info, input: RegisterTeamInput) -> Regi
     )
     try:
         context.caller.require(*WRITERS, action="registerTeam")
-        team_id = await register(context.db, draft, context.caller.actor)
+        team_id = await register(context.db, draft, context.caller)
     except DomainError as error:
         return user_error(error)  # type: ignore[return-value]
     return TeamRegistered(team=team_from(await context.teams.load(team_id)))
