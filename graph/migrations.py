@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import hashlib
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -18,20 +19,27 @@ def migration_names() -> list[str]:
     return sorted(name for name in STATEMENTS if name.startswith("migrations/0"))
 
 
-async def migrate(db: Database) -> list[str]:
-    """Apply the migrations not yet recorded in the graph, then load reference data; return applied."""
+async def migrate(db: Database, progress: Callable[[str], None] | None = None) -> list[str]:
+    """Apply the migrations not yet recorded in the graph, then load reference data; return applied.
+
+    `progress` hears a line before each step that can take a while (migrations, index population, reference data)."""
+    say = progress or (lambda message: None)
     applied_before = {row["name"] for row in await db.read("migrations/applied")}
     applied: list[str] = []
     for name in migration_names():
         if name in applied_before:
             continue
+        say(f"Applying schema migration {name.removeprefix('migrations/')}…")
         text = STATEMENTS[name]
         for statement in split_statements(text):
             # Schema statements cannot share a transaction with writes: each runs on its own.
             await db.write(name, statement)
         await db.write("migrations/record", name=name, checksum=hashlib.sha256(text.encode()).hexdigest())
         applied.append(name)
+    if applied:
+        say("Waiting for the new indexes to be populated and online…")
     await db.read("migrations/await_indexes", seconds=300)
+    say("Loading reference data (regions, fields, title levels, targets)…")
     await load_reference_data(db)
     return applied
 

@@ -60,7 +60,7 @@ async def _load_files(
     try:
         from graph.migrations import migrate
 
-        await migrate(db)
+        await migrate(db, None if args.quiet else console.print)
         salt = id_salt(settings)
         with _progress(console, args.quiet) as progress:
             for kind, path in files:

@@ -12,6 +12,7 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse
 from starlette.routing import Route
 
+from graph.errors import DatabaseUnavailable
 from graph.runtime import Neo4jConnection
 from graph.secrets import id_salt
 from graph.settings import Settings
@@ -23,6 +24,7 @@ from server.http import GraphQLEndpoint, HttpError
 from server.ratelimit import AddressRateLimit, RateLimits
 from server.schema import build_schema
 from server.stats.exports import export_routes
+from server.unavailable import database_unavailable
 
 log = logging.getLogger("talentgraph")
 
@@ -71,7 +73,8 @@ def create_app(settings: Settings, neo4j: Neo4jConnection, ide: IdeSetup | None 
 
     async def healthz(request: Request) -> JSONResponse:
         ok = await state["db"].ping()
-        return JSONResponse({"status": "ok" if ok else "unavailable", "neo4j": ok}, 200 if ok else 503)
+        body, headers = {"status": "ok" if ok else "unavailable", "neo4j": ok}, {} if ok else {"Retry-After": "5"}
+        return JSONResponse(body, 200 if ok else 503, headers)
 
     routes = [
         Route("/graphql", graphql.handle, methods=["GET", "POST"]),
@@ -80,7 +83,7 @@ def create_app(settings: Settings, neo4j: Neo4jConnection, ide: IdeSetup | None 
         *dashboard_routes(),
         *graphiql_routes(),
     ]
-    app = Starlette(routes=routes, lifespan=lifespan)
+    app = Starlette(routes=routes, lifespan=lifespan, exception_handlers={DatabaseUnavailable: database_unavailable})
     # Counted before a body is read or a key looked up; /healthz and the dashboard's files are not limited.
     app.add_middleware(
         AddressRateLimit, limits=RateLimits("address", settings.rate_limit_address), prefixes=("/graphql", "/export")

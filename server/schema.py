@@ -11,7 +11,7 @@ from strawberry.extensions import MaskErrors
 from strawberry.tools import merge_types
 from strawberry.types import ExecutionContext
 
-from graph.errors import StatementTimedOut
+from graph.errors import DatabaseUnavailable, StatementTimedOut
 from graph.settings import Settings
 from server.audit.queries import AuditQueries
 from server.collaborators.queries import CollaboratorQueries
@@ -83,10 +83,13 @@ def _unexpected(error: GraphQLError) -> bool:
 
     Errors of the request itself (it does not parse or validate, its variables do not coerce, a bad
     cursor, a refusal, a statement stopped at its timeout) carry no original error, a RequestError or
-    a StatementTimedOut, and stay readable.
+    a StatementTimedOut, and stay readable. An unreachable database is neither: left as it is for the
+    endpoint to answer 503 (server/unavailable.py).
     """
     original = error.original_error
-    return original is not None and not isinstance(original, RequestError | GraphQLError | StatementTimedOut)
+    return original is not None and not isinstance(
+        original, RequestError | GraphQLError | StatementTimedOut | DatabaseUnavailable
+    )
 
 
 class Schema(strawberry.Schema):
@@ -98,6 +101,8 @@ class Schema(strawberry.Schema):
             where = ".".join(str(part) for part in error.path) if error.path else operation or "request"
             if _unexpected(error):
                 log.error("Unexpected error at %s: %s", where, error.message, exc_info=error.original_error)
+            elif isinstance(error.original_error, DatabaseUnavailable):
+                continue  # the endpoint's 503 logs it once, with its cause (server/unavailable.py)
             elif isinstance(error.original_error, StatementTimedOut):
                 log.warning("Timed out at %s: %s", where, error.message)
             else:
