@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextvars
+import datetime as dt
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
@@ -185,6 +186,11 @@ class Database:
                 return await session.execute_write(lambda tx: work(Transaction(tx)))
         except ConstraintError as error:
             raise _conflict(error) from error
+
+
+def date_of(value: Any) -> dt.date | None:
+    """A date as read from Neo4j (or already a Python date) as a Python date; None stays None."""
+    return value.to_native() if isinstance(value, Date) else value
 
 
 def _conflict(error: ConstraintError) -> Conflict:

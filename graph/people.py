@@ -13,7 +13,7 @@ from graph.derived import refresh_people
 from graph.errors import InvalidInput, InvalidValue, NotAllowed, NotFound
 from graph.identity import check_id_number, hash_id_number
 from graph.listing import ListSpec, Page, SortKey, by_ids, count, fetch_page
-from graph.names import pinyin_initials, pinyin_of
+from graph.names import compact, pinyin_of
 
 PEOPLE = ListSpec(domain="people", variable="p", projection_slot="PERSON", item="person")
 
@@ -54,7 +54,7 @@ class PeopleFilter:
 
     def params(self) -> dict[str, Any]:
         pinyin = self.name.lower().strip() if self.name else None
-        return {**self.names(), "pinyin": pinyin.replace(" ", "") if pinyin else None}
+        return {**self.names(), "pinyin": compact(pinyin) if pinyin else None}
 
 
 async def list_people(
@@ -150,7 +150,6 @@ def person_properties(draft: PersonDraft, salt: str, today: dt.date) -> dict[str
         "id": str(uuid.uuid4()),
         "name": name,
         "pinyin": pinyin_of(name),
-        "pinyinInitials": pinyin_initials(name),
         "gender": draft.gender,
         "birthYear": draft.birth_year,
         "degree": draft.degree,
@@ -254,7 +253,6 @@ async def update_person(
     if changes.name is not None:
         props["name"] = _check_name(changes.name)
         props["pinyin"] = pinyin_of(props["name"])
-        props["pinyinInitials"] = pinyin_initials(props["name"])
     _check_birth_year(changes.birth_year, today)
     _check_contact(changes.email, changes.phone)
     if changes.keywords is not None:

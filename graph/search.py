@@ -1,6 +1,6 @@
 """Expert search: a full-text query over each person's search document, filtered and ranked.
 
-Every person carries a search document (see cypher/search/refresh.cypher): name, pinyin in three
+Every person carries a search document (derived by graph/derivation.py): name, pinyin in three
 forms ("zhang wei", "zhangwei", "zw"), the names of their fields and current employers, keywords,
 and facets (regions, field codes, title level). Writes that change it, bulk loads included, refresh
 it for the people they touch in their own transaction (graph/derived.py); after writing people any
@@ -18,8 +18,10 @@ from dataclasses import dataclass
 from typing import Any
 
 from cypher import STATEMENTS
-from graph.database import Database
+from graph.database import Database, Transaction
+from graph.derivation import token
 from graph.errors import InvalidInput
+from graph.facts import ReferenceCache, derive_people
 from graph.listing import fill_slots, projection
 from graph.titles import LEVEL_RANK
 
@@ -43,11 +45,6 @@ TEXT_PROPERTIES = {
     "searchInstitution": "INSTITUTION",
     "searchKeywords": "KEYWORD",
 }
-
-
-def token(code: str) -> str:
-    """A code as one index token: the tokenizer would split on '-', never on '_'."""
-    return code.lower().replace("-", "_")
 
 
 def query_terms(text: str | None) -> list[str]:
@@ -215,11 +212,17 @@ async def count_experts(db: Database, query: ExpertQuery) -> int:
 
 async def rebuild_search_documents(db: Database, batch: int = 5000) -> int:
     """Recompute every person's search document, in batches (after writing people outside the API and loaders)."""
-    done, after = 0, None
+    done, after, reference = 0, None, ReferenceCache()
     while True:
         ids = [row["id"] for row in await db.read("search/people_after", after=after, batch=batch)]
         if not ids:
             return done
-        await db.write("search/refresh", ids=ids)
+
+        async def write(tx: Transaction, ids: list[str] = ids) -> None:
+            derived = await derive_people(tx, ids, reference)
+            documents = [{"id": person, "document": result.document} for person, result in derived.items()]
+            await tx.run("derived/write_documents", documents=documents)
+
+        await db.write_tx(write)
         done += len(ids)
         after = ids[-1]

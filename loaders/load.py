@@ -21,8 +21,8 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 from graph import bulk
-from graph.bulk_people import ReferenceCache
 from graph.database import Database
+from graph.facts import ReferenceCache
 from graph.stats.fold import PendingSpans, fold_pending
 from loaders.collector import bulk_collection
 from loaders.errors import FileFormatError, RowError

@@ -15,7 +15,7 @@ import orjson
 
 from graph import bulk
 from graph.database import Database
-from graph.names import pinyin_of
+from graph.names import initials, pinyin_of
 from loaders.errors import RowError
 from loaders.records import (
     InstitutionRecord,
@@ -237,7 +237,8 @@ def to_row(record: Record, references: References) -> tuple[str, dict[str, Any]]
                 {
                     "name": record.name,
                     "pinyin": pinyin,
-                    "pinyinInitials": "".join(part[0] for part in pinyin.split()),
+                    # Derived again with the search document; kept in the row for its fingerprint.
+                    "pinyinInitials": initials(pinyin),
                     "gender": str(record.gender),
                     "birthYear": record.birth_year,
                     "email": record.email,

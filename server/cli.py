@@ -119,7 +119,7 @@ def cmd_schema(settings: Settings, args: argparse.Namespace) -> int:
 def cmd_stats(settings: Settings, args: argparse.Namespace) -> int:
     import datetime as dt
 
-    from graph.stats.maintain import rebuild_talent_stats
+    from graph.stats.rebuild import rebuild_talent_stats
     from graph.stats.verify import verify_talent_stats
 
     if args.action == "rebuild":
