@@ -11,10 +11,9 @@ from graph.database import Database, Transaction
 from graph.errors import InvalidInput, InvalidValue, NotFound
 from graph.identity import check_credit_code
 from graph.listing import ListSpec, Page, SortKey, by_ids, count, fetch_page
-from graph.migrations import read_reference
+from graph.vocabulary import InstitutionType, codes
 
 INSTITUTIONS = ListSpec(domain="institutions", variable="i", projection_slot="INSTITUTION", item="institution")
-INSTITUTION_TYPES = {row["code"]: row for row in read_reference("institution_types")}
 
 #: The orders an institution list may take.
 INSTITUTION_ORDER = {
@@ -95,7 +94,7 @@ async def register_institution(db: Database, draft: InstitutionDraft, actor: Act
     name = " ".join(draft.name.split())
     if not name or len(name) > 100:
         raise InvalidInput("A name is needed, at most 100 characters.", "单位名称不能为空,且不超过100个字符", "name")
-    if draft.type not in INSTITUTION_TYPES:
+    if draft.type not in codes(InstitutionType):
         raise InvalidInput(f"Unknown institution type {draft.type!r}.", f"未知的单位类型:{draft.type}", "type")
     props: dict[str, Any] = {
         "id": str(uuid.uuid4()),

@@ -9,6 +9,7 @@ from typing import Any
 
 from cypher import STATEMENTS, split_statements
 from graph.database import Database, Transaction
+from graph.vocabulary import InstitutionType, Term, TitleLevel, TitleSeries
 
 REFERENCE_DIR = Path(__file__).resolve().parent / "reference"
 
@@ -45,18 +46,23 @@ def read_reference(name: str) -> list[dict[str, Any]]:
         ]
 
 
+def _names(member: Term) -> dict[str, Any]:
+    return {"code": member.value, "name": member.zh, "nameEn": member.en}
+
+
 def _camel(key: str) -> str:
     head, *rest = key.split("_")
     return head + "".join(part.capitalize() for part in rest)
 
 
 async def load_reference_data(db: Database) -> None:
-    """Upsert regions, fields, title series and levels, institution types and targets: idempotent."""
+    """Upsert regions, fields and targets (from the CSVs), title series and levels and institution types (from
+    graph/vocabulary.py): idempotent."""
     regions = read_reference("regions")
     fields = read_reference("fields")
-    levels = [{**row, "rank": int(row["rank"])} for row in read_reference("title_levels")]
-    series = read_reference("title_series")
-    institution_types = read_reference("institution_types")
+    levels = [{**_names(level), "rank": level.rank} for level in TitleLevel]
+    series = [_names(member) for member in TitleSeries]
+    institution_types = [_names(member) for member in InstitutionType]
     targets = [{**row, "goal": float(row["goal"])} for row in read_reference("targets")]
 
     async def upsert(tx: Transaction) -> None:

@@ -11,14 +11,13 @@ from graph.audit import Actor, audited
 from graph.database import Database, Transaction
 from graph.errors import InvalidInput, NotFound
 from graph.listing import ListSpec, Page, SortKey, by_ids, count, fetch_page
-from graph.teams import LEVELS
+from graph.vocabulary import Level, PlatformKind, codes
 
 PLATFORMS = ListSpec(domain="platforms", variable="pl", projection_slot="PLATFORM", item="platform")
 PLATFORM_ORDER = {
     "NAME": SortKey("pl.name", "pl.name IS NOT NULL"),
     "ESTABLISHED_ON": SortKey("toString(pl.establishedOn)"),
 }
-KINDS = ("TECH_INNOVATION_CENTER", "INDUSTRIAL_TECH_INSTITUTE", "KEY_LAB", "ENGINEERING_CENTER", "ENTERPRISE_RD_CENTER")
 EARLIEST = dt.date(1949, 10, 1)
 
 
@@ -88,9 +87,9 @@ async def register_platform(db: Database, draft: PlatformDraft, actor: Actor, to
     if institution is None:
         raise InvalidInput("Name the host institution.", "请填写平台依托单位", "institutionId")
     actor.check_institution(institution, "platforms")
-    if draft.kind not in KINDS:
+    if draft.kind not in codes(PlatformKind):
         raise InvalidInput(f"Unknown platform kind {draft.kind!r}.", f"未知的平台类别:{draft.kind}", "kind")
-    if draft.level not in LEVELS:
+    if draft.level not in codes(Level):
         raise InvalidInput(f"Unknown level {draft.level!r}.", f"未知的级别:{draft.level}", "level")
     if not EARLIEST <= draft.established_on <= today:
         raise InvalidInput(

@@ -17,16 +17,21 @@ from graph.audit import Actor, audited
 from graph.database import Database, Transaction
 from graph.errors import Conflict, InvalidInput, NotFound
 from graph.listing import ListSpec, Page, SortKey, by_ids, count, fetch_page
+from graph.vocabulary import Level, TeamOrigin, TeamRole, TeamStatus, codes
 
 TEAMS = ListSpec(domain="teams", variable="t", projection_slot="TEAM", item="team")
 TEAM_ORDER = {
     "NAME": SortKey("t.name", "t.name IS NOT NULL"),
     "ID": SortKey("t.id", "t.id IS NOT NULL"),
 }
-ORIGINS = ("INTRODUCED", "CULTIVATED")
-LEVELS = ("NATIONAL", "PROVINCIAL", "MUNICIPAL")
-MEMBER_ROLES = ("core", "member")
-SUBMITTED, APPROVED, REJECTED, RECOGNIZED = "submitted", "approved", "rejected", "recognized"
+#: The roles a member other than the leader may have.
+MEMBER_ROLES = codes(TeamRole) - {TeamRole.LEADER.value}
+SUBMITTED, APPROVED, REJECTED, RECOGNIZED = (
+    TeamStatus.SUBMITTED.value,
+    TeamStatus.APPROVED.value,
+    TeamStatus.REJECTED.value,
+    TeamStatus.RECOGNIZED.value,
+)
 
 
 @dataclass(frozen=True)
@@ -138,9 +143,9 @@ async def register_team(db: Database, draft: TeamDraft, actor: Actor, today: dt.
     if institution is None:
         raise InvalidInput("Name the institution the team is based at.", "请填写团队依托单位", "institutionId")
     actor.check_institution(institution, "teams")
-    if draft.origin not in ORIGINS:
+    if draft.origin not in codes(TeamOrigin):
         raise InvalidInput(f"Unknown origin {draft.origin!r}.", f"未知的团队来源:{draft.origin}", "origin")
-    if draft.level is not None and draft.level not in LEVELS:
+    if draft.level is not None and draft.level not in codes(Level):
         raise InvalidInput(f"Unknown level {draft.level!r}.", f"未知的级别:{draft.level}", "level")
     if not draft.fields:
         raise InvalidInput("Name at least one field the team works in.", "请至少填写一个团队领域", "fields")

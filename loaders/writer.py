@@ -267,7 +267,7 @@ def to_row(record: Record, references: References) -> tuple[str, dict[str, Any]]
             "props": _without_none(
                 {
                     "name": record.name,
-                    "status": str(record.status).lower(),
+                    "status": record.status.value,
                     "origin": str(record.origin),
                     "level": str(record.level) if record.level else None,
                     "recognizedOn": record.recognized_on,

@@ -24,8 +24,9 @@ from dataclasses import dataclass
 from typing import overload
 
 from graph.stats.spans import EPOCH, HORIZON, Span, age_band, age_band_changes
+from graph.vocabulary import Dimension
 
-DIMENSIONS = ("REGION", "TITLE_LEVEL", "TITLE_SERIES", "GRANT_YEAR", "FIELD", "INSTITUTION_TYPE", "GENDER", "AGE_BAND")
+DIMENSIONS = tuple(dimension.value for dimension in Dimension)
 
 #: The cubes kept up to date on every write. A grouping that none covers is counted from the spans.
 CUBES: tuple[tuple[str, ...], ...] = (

@@ -18,7 +18,7 @@ from server.institutions.types import Institution, institution_from
 @strawberry.input(description="Filters of an institution list; all given filters must hold.")
 class InstitutionsWhere:
     region: str | None = strawberry.field(default=None, description="Region code; includes what lies within.")
-    type: InstitutionType | None = None  # type: ignore[valid-type]
+    type: InstitutionType | None = None
     field: str | None = strawberry.field(default=None, description="Field code; includes sub-fields.")
     name: str | None = strawberry.field(default=None, description="Part of the name.")
     high_tech: bool | None = None

@@ -20,8 +20,8 @@ class PeopleWhere:
     region: str | None = strawberry.field(default=None, description="Region code; includes what lies within.")
     institution_id: strawberry.ID | None = strawberry.field(default=None, description="Current employer.")
     field: str | None = strawberry.field(default=None, description="Field code; includes sub-fields.")
-    title_series: TitleSeries | None = None  # type: ignore[valid-type]
-    title_level: TitleLevel | None = None  # type: ignore[valid-type]
+    title_series: TitleSeries | None = None
+    title_level: TitleLevel | None = None
     name: str | None = strawberry.field(default=None, description="Part of the Chinese name, or pinyin start.")
 
 

@@ -10,16 +10,16 @@ from graph.errors import DomainError
 from graph.platforms import PlatformFilter, count_platforms, list_platforms
 from server.auth import READERS
 from server.common.connection import Connection, connection, page_size, total_beside
-from server.common.enums import Direction, Level
+from server.common.enums import Direction, Level, PlatformKind
 from server.common.errors import RequestError
-from server.platforms.types import Platform, PlatformKind, platform_from
+from server.platforms.types import Platform, platform_from
 
 
 @strawberry.input(description="Filters of a platform list; all given filters must hold.")
 class PlatformsWhere:
     institution_id: strawberry.ID | None = strawberry.field(default=None, description="Host institution.")
-    kind: PlatformKind | None = None  # type: ignore[valid-type]
-    level: Level | None = None  # type: ignore[valid-type]
+    kind: PlatformKind | None = None
+    level: Level | None = None
     field: str | None = strawberry.field(default=None, description="Field code; includes sub-fields.")
     name: str | None = strawberry.field(default=None, description="Part of the name.")
 

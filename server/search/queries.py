@@ -38,7 +38,7 @@ class SearchQueries:
         query: str | None = None,
         fields: list[str] | None = None,
         regions: list[str] | None = None,
-        min_level: TitleLevel | None = None,  # type: ignore[valid-type]
+        min_level: TitleLevel | None = None,
         first: int | None = 20,
         after: str | None = None,
     ) -> Connection[ExpertResult]:

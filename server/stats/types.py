@@ -3,27 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
-import enum
 
 import strawberry
 
 from graph.stats import plans as graph_plans
 from graph.stats.progress import TargetProgress as Progress
 from graph.stats.talent import StatsTable
-from server.common.enums import Label
+from server.common.enums import Label, StatsDimension
 from server.stats.labels import key_label
-
-
-@strawberry.enum(description="A dimension talent statistics can be grouped by.")
-class StatsDimension(enum.Enum):
-    REGION = "REGION"
-    TITLE_LEVEL = "TITLE_LEVEL"
-    TITLE_SERIES = "TITLE_SERIES"
-    GRANT_YEAR = "GRANT_YEAR"
-    FIELD = "FIELD"
-    INSTITUTION_TYPE = "INSTITUTION_TYPE"
-    GENDER = "GENDER"
-    AGE_BAND = "AGE_BAND"
 
 
 @strawberry.type(description="A target of a plan (its goal and dates are data, changed by admins).")

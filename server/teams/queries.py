@@ -10,18 +10,18 @@ from graph.errors import DomainError
 from graph.teams import TeamFilter, count_teams, list_teams
 from server.auth import READERS
 from server.common.connection import Connection, connection, page_size, total_beside
-from server.common.enums import Direction, Level
+from server.common.enums import Direction, Level, TeamOrigin, TeamStatus
 from server.common.errors import RequestError
-from server.teams.types import Team, TeamOrigin, TeamStatus, team_from
+from server.teams.types import Team, team_from
 
 
 @strawberry.input(description="Filters of a team list; all given filters must hold.")
 class TeamsWhere:
-    status: TeamStatus | None = None  # type: ignore[valid-type]
+    status: TeamStatus | None = None
     institution_id: strawberry.ID | None = strawberry.field(default=None, description="Base institution.")
     field: str | None = strawberry.field(default=None, description="Field code; includes sub-fields.")
-    origin: TeamOrigin | None = None  # type: ignore[valid-type]
-    level: Level | None = None  # type: ignore[valid-type]
+    origin: TeamOrigin | None = None
+    level: Level | None = None
     name: str | None = strawberry.field(default=None, description="Part of the name.")
     member_id: strawberry.ID | None = strawberry.field(default=None, description="A person on the team.")
 

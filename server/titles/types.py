@@ -13,8 +13,8 @@ from server.common.enums import Label, TitleLevel, TitleSeries, label_of
 @strawberry.type(description="A professional technical title held (专业技术职称), by certificate.")
 class Title:
     certificate_no: str
-    series: TitleSeries  # type: ignore[valid-type]
-    level: TitleLevel  # type: ignore[valid-type]
+    series: TitleSeries
+    level: TitleLevel
     name: str
     granted_on: dt.date
     directed: bool = strawberry.field(description="A grassroots-directed title (双定向).")

@@ -18,7 +18,7 @@ from server.institutions.types import Institution, institution_from
 @strawberry.input(description="An institution to register.")
 class RegisterInstitutionInput:
     name: str
-    type: InstitutionType  # type: ignore[valid-type]
+    type: InstitutionType
     region_code: str
     credit_code: str | None = strawberry.field(default=None, description="统一社会信用代码 (GB 32100), checked.")
     high_tech: bool = False

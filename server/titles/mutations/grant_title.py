@@ -20,8 +20,8 @@ from server.people.types import Person, person_from
 class GrantTitleInput:
     person_id: strawberry.ID
     certificate_no: str
-    series: TitleSeries  # type: ignore[valid-type]
-    level: TitleLevel  # type: ignore[valid-type]
+    series: TitleSeries
+    level: TitleLevel
     granted_on: dt.date
     name: str | None = strawberry.field(default=None, description="e.g. 高级工程师; derived if omitted.")
     directed: bool = strawberry.field(default=False, description="A grassroots-directed title (双定向).")
