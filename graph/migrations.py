@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import hashlib
 from pathlib import Path
 from typing import Any
@@ -41,7 +42,7 @@ def read_reference(name: str) -> list[dict[str, Any]]:
     """Rows of a shipped reference CSV, empty cells as None and snake_case keys as camelCase."""
     with open(REFERENCE_DIR / f"{name}.csv", encoding="utf-8", newline="") as handle:
         return [
-            {_camel(key): (value if value != "" else None) for key, value in row.items()}
+            {camel(key): (value if value != "" else None) for key, value in row.items()}
             for row in csv.DictReader(handle)
         ]
 
@@ -50,7 +51,8 @@ def _names(member: Term) -> dict[str, Any]:
     return {"code": member.value, "name": member.zh, "nameEn": member.en}
 
 
-def _camel(key: str) -> str:
+def camel(key: str) -> str:
+    """A snake_case name in camelCase, as the graph stores properties."""
     head, *rest = key.split("_")
     return head + "".join(part.capitalize() for part in rest)
 
@@ -63,7 +65,15 @@ async def load_reference_data(db: Database) -> None:
     levels = [{**_names(level), "rank": level.rank} for level in TitleLevel]
     series = [_names(member) for member in TitleSeries]
     institution_types = [_names(member) for member in InstitutionType]
-    targets = [{**row, "goal": float(row["goal"])} for row in read_reference("targets")]
+    targets = [
+        {
+            **row,
+            "goal": float(row["goal"]),
+            "startsOn": dt.date.fromisoformat(row["startsOn"]),
+            "deadline": dt.date.fromisoformat(row["deadline"]),
+        }
+        for row in read_reference("targets")
+    ]
 
     async def upsert(tx: Transaction) -> None:
         await tx.run("reference/regions", rows=regions)
