@@ -12,10 +12,8 @@ from graph.database import Database, Transaction
 from graph.derived import refresh_people
 from graph.errors import InvalidInput, InvalidValue, NotAllowed, NotFound
 from graph.identity import check_id_number, hash_id_number
-from graph.listing import ListSpec, Page, SortKey, by_ids, count, fetch_page
+from graph.listing import Filter, Listing, SortKey
 from graph.names import compact, pinyin_of
-
-PEOPLE = ListSpec(domain="people", variable="p", projection_slot="PERSON", item="person")
 
 #: The orders a people list may take: the only sort expressions that ever reach Cypher.
 PEOPLE_ORDER = {
@@ -24,14 +22,15 @@ PEOPLE_ORDER = {
     "BIRTH_YEAR": SortKey("coalesce(p.birthYear, 0)"),
     "ID": SortKey("p.id", "p.id IS NOT NULL"),
 }
+PEOPLE = Listing(domain="people", variable="p", projection_slot="PERSON", item="person", orders=PEOPLE_ORDER)
 
 EARLIEST_BIRTH_YEAR = 1920
 MAX_KEYWORDS = 20
 
 
 @dataclass(frozen=True)
-class PeopleFilter:
-    """What a people list is filtered by; None means "any"."""
+class PeopleFilter(Filter):
+    """What a people list is filtered by (people/filter/*); None means "any"."""
 
     region: str | None = None
     institution: str | None = None
@@ -40,36 +39,10 @@ class PeopleFilter:
     level: str | None = None
     name: str | None = None
 
-    def names(self) -> dict[str, Any]:
-        return {
-            "region": self.region,
-            "institution": self.institution,
-            "field": self.field,
-            "series": self.series,
-            "level": self.level,
-            "name": self.name,
-        }
-
     def params(self) -> dict[str, Any]:
+        # A name is also matched as the start of the compact pinyin.
         pinyin = self.name.lower().strip() if self.name else None
-        return {**self.names(), "pinyin": compact(pinyin) if pinyin else None}
-
-
-async def list_people(
-    db: Database, where: PeopleFilter, order: str, descending: bool, first: int, after: str | None
-) -> Page:
-    """One page of people matching `where`, each with titles, employment and fields."""
-    return await fetch_page(db, PEOPLE, where.names(), where.params(), PEOPLE_ORDER[order], descending, first, after)
-
-
-async def count_people(db: Database, where: PeopleFilter) -> int:
-    """How many people match `where`."""
-    return await count(db, PEOPLE, where.names(), where.params())
-
-
-async def people_by_ids(db: Database, ids: list[str]) -> list[dict[str, Any] | None]:
-    """People by id, in the order asked; None where there is no such person."""
-    return await by_ids(db, PEOPLE, ids)
+        return {**super().params(), "pinyin": compact(pinyin) if pinyin else None}
 
 
 @dataclass

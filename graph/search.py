@@ -9,10 +9,7 @@ other way, call `rebuild_search_documents`.
 
 from __future__ import annotations
 
-import base64
-import binascii
 import datetime as dt
-import json
 import re
 from dataclasses import dataclass
 from typing import Any
@@ -22,7 +19,7 @@ from graph.database import Database, Transaction
 from graph.derivation import token
 from graph.errors import InvalidInput
 from graph.facts import ReferenceCache, derive_people
-from graph.listing import fill_slots, projection
+from graph.listing import decode_values, encode_cursor, fill_slots, projection
 from graph.titles import LEVEL_RANK
 
 #: How far back activity counts (projects by year, visits by arrival).
@@ -113,28 +110,13 @@ class ExpertHit:
     matched: list[Match]
 
     def cursor(self) -> str:
-        key = [self.score, self.level, self.activity, self.person["id"]]
-        return base64.urlsafe_b64encode(json.dumps(key).encode()).decode()
+        return encode_cursor(self.score, self.level, self.activity, self.person["id"])
 
 
 def _after(cursor: str | None) -> dict[str, Any] | None:
     if cursor is None:
         return None
-    try:
-        score, level, activity, person_id = json.loads(base64.urlsafe_b64decode(cursor.encode()))
-        if not (
-            isinstance(score, int | float)
-            and isinstance(level, int)
-            and isinstance(activity, int)
-            and isinstance(person_id, str)
-        ):
-            raise ValueError(cursor)
-    except (ValueError, TypeError, binascii.Error, UnicodeDecodeError) as error:
-        raise InvalidInput(
-            "The cursor `after` is not valid: take it from a previous page's pageInfo.",
-            "分页游标 after 无效:请使用上一页返回的游标",
-            "after",
-        ) from error
+    score, level, activity, person_id = decode_values(cursor, ((int, float), int, int, str))
     return {"score": float(score), "level": level, "activity": activity, "id": person_id}
 
 

@@ -16,14 +16,17 @@ from typing import Any
 from graph.audit import Actor, audited
 from graph.database import Database, Transaction
 from graph.errors import Conflict, InvalidInput, NotFound
-from graph.listing import ListSpec, Page, SortKey, by_ids, count, fetch_page
+from graph.institutions import check_host
+from graph.listing import Filter, Listing, SortKey
 from graph.vocabulary import Level, TeamOrigin, TeamRole, TeamStatus, codes
 
-TEAMS = ListSpec(domain="teams", variable="t", projection_slot="TEAM", item="team")
-TEAM_ORDER = {
-    "NAME": SortKey("t.name", "t.name IS NOT NULL"),
-    "ID": SortKey("t.id", "t.id IS NOT NULL"),
-}
+TEAMS = Listing(
+    domain="teams",
+    variable="t",
+    projection_slot="TEAM",
+    item="team",
+    orders={"NAME": SortKey("t.name", "t.name IS NOT NULL"), "ID": SortKey("t.id", "t.id IS NOT NULL")},
+)
 #: The roles a member other than the leader may have.
 MEMBER_ROLES = codes(TeamRole) - {TeamRole.LEADER.value}
 SUBMITTED, APPROVED, REJECTED, RECOGNIZED = (
@@ -35,8 +38,8 @@ SUBMITTED, APPROVED, REJECTED, RECOGNIZED = (
 
 
 @dataclass(frozen=True)
-class TeamFilter:
-    """What a team list is filtered by; None means "any"."""
+class TeamFilter(Filter):
+    """What a team list is filtered by (teams/filter/*); None means "any"."""
 
     status: str | None = None
     institution: str | None = None
@@ -45,37 +48,6 @@ class TeamFilter:
     level: str | None = None
     name: str | None = None
     member: str | None = None
-
-    def names(self) -> dict[str, Any]:
-        return {
-            "status": self.status,
-            "institution": self.institution,
-            "field": self.field,
-            "origin": self.origin,
-            "level": self.level,
-            "name": self.name,
-            "member": self.member,
-        }
-
-    def params(self) -> dict[str, Any]:
-        return self.names()
-
-
-async def list_teams(
-    db: Database, where: TeamFilter, order: str, descending: bool, first: int, after: str | None
-) -> Page:
-    """One page of teams matching `where`, each with its fields and members."""
-    return await fetch_page(db, TEAMS, where.names(), where.params(), TEAM_ORDER[order], descending, first, after)
-
-
-async def count_teams(db: Database, where: TeamFilter) -> int:
-    """How many teams match `where`."""
-    return await count(db, TEAMS, where.names(), where.params())
-
-
-async def teams_by_ids(db: Database, ids: list[str]) -> list[dict[str, Any] | None]:
-    """Teams by id, in the order asked; None where there is none."""
-    return await by_ids(db, TEAMS, ids)
 
 
 @dataclass(frozen=True)
@@ -164,11 +136,7 @@ async def register_team(db: Database, draft: TeamDraft, actor: Actor, today: dt.
     props = {"id": str(uuid.uuid4()), "name": name, "origin": draft.origin, "level": draft.level}
 
     async def work(tx: Transaction) -> tuple[str, list[str]]:
-        [row] = await tx.run("institutions/host_references", institution=institution, fields=draft.fields)
-        if row["missingInstitution"]:
-            raise NotFound("institution", institution, "institutionId")
-        if row["missingFields"]:
-            raise NotFound("field", ", ".join(row["missingFields"]), "fields")
+        await check_host(tx, institution, draft.fields)
         await _check_people(tx, [leader], institution, None, "leader")
         await _check_people(tx, draft.members, institution, None, "members")
         members = [{"person": p.person, "role": p.role, "invited": p.invited} for p in people]

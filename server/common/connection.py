@@ -9,8 +9,9 @@ from typing import Any, Generic, TypeVar
 import strawberry
 from strawberry.types.nodes import SelectedField, Selection
 
-from graph.errors import InvalidInput
-from graph.listing import Page
+from graph.errors import DomainError, InvalidInput
+from graph.listing import Filter, Listing, Page
+from server.common.errors import RequestError
 
 T = TypeVar("T")
 
@@ -82,7 +83,7 @@ def total_beside(info: strawberry.Info, count: Callable[[], Awaitable[int]]) -> 
 
 
 def connection(
-    page: Page, make: Callable[[Any], T], after: str | None, count_total: Callable[[], Awaitable[int]]
+    page: Page[Any], make: Callable[[Any], T], after: str | None, count_total: Callable[[], Awaitable[int]]
 ) -> Connection[T]:
     """A connection from a fetched page."""
     edges = [Edge(cursor=cursor, node=make(row)) for row, cursor in zip(page.rows, page.cursors, strict=True)]
@@ -96,3 +97,24 @@ def connection(
         ),
         count_total=count_total,
     )
+
+
+async def listed(
+    info: strawberry.Info,
+    listing: Listing,
+    where: Filter,
+    order: str,
+    descending: bool,
+    first: int | None,
+    after: str | None,
+    make: Callable[[Any], T],
+) -> Connection[T]:
+    """One page of a domain's list as a connection, its total counted beside it (once the caller may read it)."""
+    db = info.context.db
+    try:
+        size = page_size(first, info.context.settings.max_page_size)
+        total = total_beside(info, lambda: listing.count(db, where))
+        page = await listing.page(db, where, order, descending, size, after)
+    except DomainError as error:
+        raise RequestError(error) from error
+    return connection(page, make, after, total)

@@ -6,12 +6,10 @@ import enum
 
 import strawberry
 
-from graph.errors import DomainError
-from graph.institutions import InstitutionFilter, count_institutions, list_institutions
+from graph.institutions import INSTITUTIONS, InstitutionFilter
 from server.auth import READERS
-from server.common.connection import Connection, connection, page_size, total_beside
+from server.common.connection import Connection, listed
 from server.common.enums import Direction, InstitutionType
-from server.common.errors import RequestError
 from server.institutions.types import Institution, institution_from
 
 
@@ -69,12 +67,13 @@ class InstitutionQueries:
             high_tech=where.high_tech,
             tech_sme=where.tech_sme,
         )
-        try:
-            size = page_size(first, context.settings.max_page_size)
-            total = total_beside(info, lambda: count_institutions(context.db, graph_filter))
-            page = await list_institutions(
-                context.db, graph_filter, order.by.value, order.direction == Direction.DESC, size, after
-            )
-        except DomainError as error:
-            raise RequestError(error) from error
-        return connection(page, institution_from, after, total)
+        return await listed(
+            info,
+            INSTITUTIONS,
+            graph_filter,
+            order.by.value,
+            order.direction == Direction.DESC,
+            first,
+            after,
+            institution_from,
+        )

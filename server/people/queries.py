@@ -6,12 +6,10 @@ import enum
 
 import strawberry
 
-from graph.errors import DomainError
-from graph.people import PeopleFilter, count_people, list_people
+from graph.people import PEOPLE, PeopleFilter
 from server.auth import READERS
-from server.common.connection import Connection, connection, page_size, total_beside
+from server.common.connection import Connection, listed
 from server.common.enums import Direction, TitleLevel, TitleSeries
-from server.common.errors import RequestError
 from server.people.types import Person, person_from
 
 
@@ -82,12 +80,6 @@ class PeopleQueries:
         graph_filter = people_filter(
             where, context.caller.own_only(str(institution) if institution else None, "people")
         )
-        try:
-            size = page_size(first, context.settings.max_page_size)
-            total = total_beside(info, lambda: count_people(context.db, graph_filter))
-            page = await list_people(
-                context.db, graph_filter, order.by.value, order.direction == Direction.DESC, size, after
-            )
-        except DomainError as error:
-            raise RequestError(error) from error
-        return connection(page, person_from, after, total)
+        return await listed(
+            info, PEOPLE, graph_filter, order.by.value, order.direction == Direction.DESC, first, after, person_from
+        )

@@ -6,12 +6,10 @@ import enum
 
 import strawberry
 
-from graph.errors import DomainError
-from graph.platforms import PlatformFilter, count_platforms, list_platforms
+from graph.platforms import PLATFORMS, PlatformFilter
 from server.auth import READERS
-from server.common.connection import Connection, connection, page_size, total_beside
+from server.common.connection import Connection, listed
 from server.common.enums import Direction, Level, PlatformKind
-from server.common.errors import RequestError
 from server.platforms.types import Platform, platform_from
 
 
@@ -69,12 +67,13 @@ class PlatformQueries:
             field=where.field,
             name=where.name or None,
         )
-        try:
-            size = page_size(first, context.settings.max_page_size)
-            total = total_beside(info, lambda: count_platforms(context.db, graph_filter))
-            page = await list_platforms(
-                context.db, graph_filter, order.by.value, order.direction == Direction.DESC, size, after
-            )
-        except DomainError as error:
-            raise RequestError(error) from error
-        return connection(page, platform_from, after, total)
+        return await listed(
+            info,
+            PLATFORMS,
+            graph_filter,
+            order.by.value,
+            order.direction == Direction.DESC,
+            first,
+            after,
+            platform_from,
+        )

@@ -57,5 +57,5 @@ class SearchQueries:
             hits, has_next = await search_experts(context.db, expert_query, size, after)
         except DomainError as error:
             raise RequestError(error) from error
-        page = Page(rows=hits, cursors=[hit.cursor() for hit in hits], has_next=has_next)  # type: ignore[arg-type]
+        page = Page(rows=hits, cursors=[hit.cursor() for hit in hits], has_next=has_next)
         return connection(page, expert_from, after, total)

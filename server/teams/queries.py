@@ -6,12 +6,10 @@ import enum
 
 import strawberry
 
-from graph.errors import DomainError
-from graph.teams import TeamFilter, count_teams, list_teams
+from graph.teams import TEAMS, TeamFilter
 from server.auth import READERS
-from server.common.connection import Connection, connection, page_size, total_beside
+from server.common.connection import Connection, listed
 from server.common.enums import Direction, Level, TeamOrigin, TeamStatus
-from server.common.errors import RequestError
 from server.teams.types import Team, team_from
 
 
@@ -73,12 +71,6 @@ class TeamQueries:
             name=where.name or None,
             member=str(where.member_id) if where.member_id else None,
         )
-        try:
-            size = page_size(first, context.settings.max_page_size)
-            total = total_beside(info, lambda: count_teams(context.db, graph_filter))
-            page = await list_teams(
-                context.db, graph_filter, order.by.value, order.direction == Direction.DESC, size, after
-            )
-        except DomainError as error:
-            raise RequestError(error) from error
-        return connection(page, team_from, after, total)
+        return await listed(
+            info, TEAMS, graph_filter, order.by.value, order.direction == Direction.DESC, first, after, team_from
+        )

@@ -6,12 +6,10 @@ import datetime as dt
 
 import strawberry
 
-from graph.errors import DomainError
-from graph.visits import VisitFilter, count_visits, list_visits
+from graph.visits import VISITS, VisitFilter
 from server.auth import Role
-from server.common.connection import Connection, connection, page_size, total_beside
+from server.common.connection import Connection, listed
 from server.common.enums import Direction
-from server.common.errors import RequestError
 from server.visits.types import Visit, visit_from
 
 #: Visits name individual experts and their movements: not for recruiters.
@@ -61,10 +59,6 @@ class VisitQueries:
             high_end=where.high_end,
             program=where.program or None,
         )
-        try:
-            size = page_size(first, context.settings.max_page_size)
-            total = total_beside(info, lambda: count_visits(context.db, graph_filter))
-            page = await list_visits(context.db, graph_filter, direction == Direction.DESC, size, after)
-        except DomainError as error:
-            raise RequestError(error) from error
-        return connection(page, visit_from, after, total)
+        return await listed(
+            info, VISITS, graph_filter, "ARRIVED_ON", direction == Direction.DESC, first, after, visit_from
+        )
