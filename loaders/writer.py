@@ -39,9 +39,9 @@ def stable_id(prefix: str, *parts: str | None) -> str:
 def _fingerprint(row: dict[str, Any]) -> str:
     """A digest of the row's content (compact JSON with sorted keys; dates as YYYY-MM-DD).
 
-    orjson, not the json module: about a sixth of the time, in the process that validation keeps busiest.
-    Fingerprints written before 2026-11-29 were of json.dumps's spacing: the first re-run of a file loaded
-    before then counts its rows as updated once, and writes the same values.
+    orjson, not the json module: much quicker, in the process that validation keeps busiest. A row whose
+    content is unchanged but whose stored fingerprint was computed another way counts as updated once, and
+    writes the same values.
     """
     return hashlib.sha256(orjson.dumps(row, option=orjson.OPT_SORT_KEYS)).hexdigest()
 

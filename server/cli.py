@@ -222,7 +222,9 @@ def parser() -> argparse.ArgumentParser:
 
     commands.add_parser("migrate", help="apply constraints, indexes and reference data").set_defaults(run=cmd_migrate)
 
-    stats = commands.add_parser("stats", help="statistics aggregates: rebuild after a bulk load, or verify")
+    stats = commands.add_parser(
+        "stats", help="statistics aggregates: verify against a recount, or rebuild after writing the graph by hand"
+    )
     stats.add_argument("action", choices=["rebuild", "verify"])
     stats.add_argument("--as-of", help="verify: the day to check (YYYY-MM-DD, default today)")
     stats.add_argument("--region", default="130800", help="verify: the region to check (default Chengde)")

@@ -81,8 +81,8 @@ def _band_changes(birth_year: int | None) -> tuple[tuple[dt.date, str], ...]:
 class Tallies(Sequence[dict[str, object]]):
     """Tally rows as `stats/apply_tallies` takes them ({cell, year, days, byDay}), kept compact and built as read.
 
-    A fold of 100,000 spans changes about 10,000 tallies of up to a year of days each: held as dictionaries
-    keyed by day, they took some 100-250 MB of a load's memory; as two arrays of integers, about 10 MB.
+    A fold of 100,000 spans changes about 10,000 tallies of up to a year of days each: two arrays of integers
+    per tally, not dictionaries keyed by day, keep that within a load's memory.
     """
 
     def __init__(self) -> None:

@@ -70,9 +70,8 @@ def _asks_for(selections: Sequence[Selection], name: str) -> bool:
 def total_beside(info: strawberry.Info, count: Callable[[], Awaitable[int]]) -> Callable[[], Awaitable[int]]:
     """The list's count, started now, beside the statement of its page, when the query asks for `totalCount`.
 
-    Else it runs when asked for, if ever. Started early, it saves the request one round trip to Neo4j
-    (bench/api.py, `people(first: 20)`: median 11.8-13.0 ms against 12.4-12.7 ms; the ratio to the driver
-    alone 2.20-2.24 against 2.36). Call it once the caller may read the list: the count is a read like the page.
+    Else it runs when asked for, if ever. Started early, it saves the request one round trip to Neo4j.
+    Call it once the caller may read the list: the count is a read like the page.
     """
     if not any(_asks_for(field.selections, "totalCount") for field in info.selected_fields):
         return count

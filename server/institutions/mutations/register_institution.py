@@ -53,6 +53,6 @@ async def register_institution(info: strawberry.Info, input: RegisterInstitution
         context.caller.require(Role.ADMIN, action="registerInstitution")
         institution_id = await register(context.db, draft, context.caller.actor)
     except DomainError as error:
-        return user_error(error)  # type: ignore[return-value]
+        return user_error(error)
     row = await context.institutions.load(institution_id)
     return InstitutionRegistered(institution=institution_from(row))

@@ -63,7 +63,7 @@ async def register_project(info: strawberry.Info, input: RegisterProjectInput) -
         context.caller.require(*WRITERS, action="registerProject")
         project_id = await register(context.db, draft, context.caller.actor)
     except DomainError as error:
-        return user_error(error)  # type: ignore[return-value]
+        return user_error(error)
     [row] = await projects_by_ids(context.db, [project_id])
     assert row is not None, project_id
     return ProjectRegistered(project=project_from(row))

@@ -69,5 +69,5 @@ async def register_team(info: strawberry.Info, input: RegisterTeamInput) -> Regi
         context.caller.require(*WRITERS, action="registerTeam")
         team_id = await register(context.db, draft, context.caller.actor)
     except DomainError as error:
-        return user_error(error)  # type: ignore[return-value]
+        return user_error(error)
     return TeamRegistered(team=team_from(await context.teams.load(team_id)))

@@ -57,6 +57,6 @@ async def grant_title(info: strawberry.Info, input: GrantTitleInput) -> GrantTit
         context.caller.require(*WRITERS, action="grantTitle")
         certificate_no = await grant(context.db, title, context.caller.actor)
     except DomainError as error:
-        return user_error(error)  # type: ignore[return-value]
+        return user_error(error)
     row = await context.people.load(str(input.person_id))
     return TitleGranted(certificate_no=certificate_no, person=person_from(row))
