@@ -136,13 +136,10 @@ def _derive(
         fields=tuple((code, 1.0) for code in codes),
         jobs=(Job(at=institution),),
         titles=tuple(
-            Title(
-                certificate_no=row["title"]["certificateNo"],
-                level=row["title"]["level"],
-                series=row["title"]["series"],
-                granted_on=date_of(row["title"].get("grantedOn")),
-            )
-            for row in group
+            [
+                Title(title["certificateNo"], title["level"], title["series"], date_of(title.get("grantedOn")))
+                for title in (row["title"] for row in group)
+            ]
         ),
     )
     derived = derive(facts, reference)

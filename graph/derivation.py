@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from graph.names import compact, initials
@@ -41,19 +41,46 @@ class FieldEntry:
     above: tuple[str, ...]
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Reference:
-    """The reference trees people are placed in: fields, regions (each with itself and all above), level ranks."""
+    """The reference trees people are placed in: fields, regions (each with itself and all above), level ranks.
+
+    What a set of fields or regions gives a document is remembered: a load's people share a few hundred."""
 
     fields: Mapping[str, FieldEntry]
     regions: Mapping[str, tuple[str, ...]]
     ranks: Mapping[str, int]
+    _by_fields: dict[tuple[str, ...], tuple[list[str], list[str]]] = field(
+        default_factory=dict, compare=False, repr=False
+    )
+    _by_regions: dict[tuple[str, ...], list[str]] = field(default_factory=dict, compare=False, repr=False)
 
     def covers(self, facts: Facts) -> bool:
         """Whether every field and region these facts name is in the trees."""
         return all(code in self.fields for code, _ in facts.fields) and all(
             region in self.regions for job in facts.jobs for region in job.at.regions
         )
+
+    def field_terms(self, codes: tuple[str, ...]) -> tuple[list[str], list[str]]:
+        """`searchFields` and `searchFieldCodes` of a person with these fields."""
+        terms = self._by_fields.get(codes)
+        if terms is None:
+            entries = [self.fields[code] for code in codes]
+            terms = (
+                sorted(entry.text for entry in entries if entry.text is not None),
+                sorted(token(code) for code in codes)
+                + sorted({"under_" + token(above) for entry in entries for above in entry.above}),
+            )
+            self._by_fields[codes] = terms
+        return list(terms[0]), list(terms[1])
+
+    def region_terms(self, located: tuple[str, ...]) -> list[str]:
+        """`searchRegions` of a person whose current employers are located in these regions."""
+        terms = self._by_regions.get(located)
+        if terms is None:
+            terms = sorted({code for region in located for code in self.regions.get(region, ())})
+            self._by_regions[located] = terms
+        return list(terms)
 
 
 def reference_from(row: Mapping[str, Any]) -> Reference:
@@ -76,7 +103,9 @@ class Workplace:
     """The codes of the regions it is located in, sorted."""
 
 
-@dataclass(frozen=True, slots=True)
+# Jobs, titles and facts are values, but not frozen: a bulk load builds hundreds of thousands of each, and a
+# frozen dataclass takes several times as long to build.
+@dataclass(slots=True)
 class Job:
     """An employment: where, and from and until when (None: not recorded, or still)."""
 
@@ -85,7 +114,7 @@ class Job:
     until: dt.date | None = None
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Title:
     """A title held, as recorded (its level may be one the reference does not know)."""
 
@@ -96,7 +125,7 @@ class Title:
     revoked_on: dt.date | None = None
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Facts:
     """Everything a person's search document and talent spans are derived from."""
 
@@ -111,7 +140,7 @@ class Facts:
     titles: tuple[Title, ...]
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Derived:
     """A person's search document (properties of their node) and talent spans."""
 
@@ -122,53 +151,38 @@ class Derived:
 def derive(facts: Facts, reference: Reference) -> Derived:
     """The search document and talent spans of a person with these facts (see the module's rules)."""
     pinyin = facts.pinyin or ""
-    codes = [code for code, _ in facts.fields]
     current = [job.at for job in facts.jobs if job.until is None]
     ranks = reference.ranks
     ranked = [(ranks[t.level], t.level) for t in facts.titles if t.revoked_on is None and t.level in ranks]
     top = max(ranked) if ranked else None
-    fields = [reference.fields[code] for code in codes]
+    search_fields, field_codes = reference.field_terms(tuple([code for code, _ in facts.fields]))
+    located = current[0].regions if len(current) == 1 else tuple([r for place in current for r in place.regions])
     document: dict[str, Any] = {
         "pinyinCompact": compact(pinyin),
         "pinyinInitials": initials(pinyin),
-        "searchFields": sorted(field.text for field in fields if field.text is not None),
-        "searchInstitution": sorted(place.name for place in current if place.name is not None),
+        "searchFields": search_fields,
+        "searchInstitution": sorted([place.name for place in current if place.name is not None]),
         "searchKeywords": list(facts.keywords),
-        "searchRegions": sorted(
-            {code for place in current for region in place.regions for code in reference.regions.get(region, ())}
-        ),
-        "searchFieldCodes": sorted(token(code) for code in codes)
-        + sorted({"under_" + token(above) for field in fields for above in field.above}),
+        "searchRegions": reference.region_terms(located),
+        "searchFieldCodes": field_codes,
         "searchLevel": [token(top[1])] if top else [],
         "levelRank": top[0] if top else 0,
     }
-    principal = min(facts.fields, key=lambda field: (-field[1], field[0]))[0] if facts.fields else None
-    counted = PersonFacts(
-        person=facts.id,
-        gender=facts.gender,
-        birth_year=facts.birth_year,
-        field=principal,
-        employments=tuple(
-            Employment(
-                institution=job.at.id,
-                region=job.at.regions[0] if job.at.regions else None,
-                institution_type=job.at.type,
-                since=job.since,
-                until=job.until,
-            )
+    fields = facts.fields
+    principal = (fields[0] if len(fields) == 1 else min(fields, key=lambda f: (-f[1], f[0])))[0] if fields else None
+    # Positional arguments, in the order the classes declare them: this runs for every person of a load.
+    employments = tuple(
+        [
+            Employment(job.at.id, job.at.regions[0] if job.at.regions else None, job.at.type, job.since, job.until)
             for job in facts.jobs
-        ),
-        titles=tuple(
-            HeldTitle(
-                certificate_no=t.certificate_no,
-                level=t.level,
-                rank=ranks[t.level],
-                series=t.series,
-                granted_on=t.granted_on,
-                revoked_on=t.revoked_on,
-            )
+        ]
+    )
+    titles = tuple(
+        [
+            HeldTitle(t.certificate_no, t.level, ranks[t.level], t.series, t.granted_on, t.revoked_on)
             for t in facts.titles
             if t.level in ranks and t.granted_on is not None
-        ),
+        ]
     )
-    return Derived(document=document, spans=talent_spans(counted))
+    counted = PersonFacts(facts.id, facts.gender, facts.birth_year, principal, employments, titles)
+    return Derived(document, talent_spans(counted))
