@@ -1,4 +1,4 @@
-"""Who is calling and what they may do: roles carried by API keys (`Role`; docs/architecture.md).
+"""Who is calling and what they may do: the roles API keys carry (`Role`) and the checks made with them (`Caller`).
 
 A request carries `Authorization: Bearer <key>`; without it the caller is anonymous. Keys are
 looked up by the hash of their secret and kept in a short in-process cache, so that a request costs
