@@ -31,8 +31,9 @@ from bench.common import benchmark_database, percentile  # noqa: E402
 from bench.serving import serving  # noqa: E402
 from graph.database import Database  # noqa: E402
 from graph.keys import create_key  # noqa: E402
-from graph.migrations import migrate, read_reference  # noqa: E402
+from graph.migrations import migrate  # noqa: E402
 from graph.names import pinyin_of  # noqa: E402
+from graph.reference_data import read_reference  # noqa: E402
 from graph.search import rebuild_search_documents  # noqa: E402
 
 SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢"

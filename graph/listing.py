@@ -20,7 +20,7 @@ from typing import Any, Generic, TypeVar
 from cypher import STATEMENTS
 from graph.database import Database
 from graph.errors import InvalidInput
-from graph.migrations import camel
+from graph.reference_data import camel
 
 
 @dataclass(frozen=True)

@@ -2,17 +2,14 @@
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 import hashlib
-from pathlib import Path
 from typing import Any
 
 from cypher import STATEMENTS, split_statements
 from graph.database import Database, Transaction
+from graph.reference_data import read_reference
 from graph.vocabulary import InstitutionType, Term, TitleLevel, TitleSeries
-
-REFERENCE_DIR = Path(__file__).resolve().parent / "reference"
 
 
 def migration_names() -> list[str]:
@@ -38,23 +35,8 @@ async def migrate(db: Database) -> list[str]:
     return applied
 
 
-def read_reference(name: str) -> list[dict[str, Any]]:
-    """Rows of a shipped reference CSV, empty cells as None and snake_case keys as camelCase."""
-    with open(REFERENCE_DIR / f"{name}.csv", encoding="utf-8", newline="") as handle:
-        return [
-            {camel(key): (value if value != "" else None) for key, value in row.items()}
-            for row in csv.DictReader(handle)
-        ]
-
-
 def _names(member: Term) -> dict[str, Any]:
     return {"code": member.value, "name": member.zh, "nameEn": member.en}
-
-
-def camel(key: str) -> str:
-    """A snake_case name in camelCase, as the graph stores properties."""
-    head, *rest = key.split("_")
-    return head + "".join(part.capitalize() for part in rest)
 
 
 async def load_reference_data(db: Database) -> None:

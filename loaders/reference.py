@@ -1,4 +1,4 @@
-"""The reference data (graph/migrations.py `read_reference`, graph/vocabulary.py) as lookups from codes and names
+"""The reference data (graph/reference_data.py, graph/vocabulary.py) as lookups from codes and names
 to codes."""
 
 from __future__ import annotations
@@ -8,7 +8,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
-from graph.migrations import read_reference
+from graph.reference_data import read_reference
 from graph.vocabulary import InstitutionType, Term, TitleLevel, TitleSeries
 
 _REGION_SUFFIX = re.compile(r"(满族蒙古族自治县|满族自治县|自治县|管理区|矿区|市|省|区|县)$")

@@ -19,7 +19,7 @@ from typing import Any
 from graph.audit import Actor, audited
 from graph.database import Database, Transaction, date_of
 from graph.errors import Conflict, InvalidInput, NotFound
-from graph.migrations import camel
+from graph.reference_data import camel
 
 _PLAN_CODE = re.compile(r"^[a-z0-9][a-z0-9-]{2,60}$")
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 
 from cypher import STATEMENTS, split_statements
-from graph.migrations import read_reference
 from graph.names import pinyin_initials, pinyin_of
+from graph.reference_data import read_reference
 from graph.vocabulary import Term, TitleLevel, codes
 from server.common.enums import InstitutionType, TitleSeries
 
