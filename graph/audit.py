@@ -1,6 +1,6 @@
 """The audit trail: every change leaves an entry (who, what, when) written in the change's own transaction.
 
-A write function of `graph/` takes the `Actor` making the change and runs its work through
+A write function of `graph/` takes the `Caller` making the change (graph/access.py) and runs its work through
 `audited`, which appends the entry before the transaction commits: a change that fails or is
 refused leaves neither the change nor an entry. Entries are never changed afterwards.
 """
@@ -12,8 +12,8 @@ from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
+from graph.access import Caller
 from graph.database import Database, Transaction
-from graph.errors import NotAllowed
 from graph.listing import ListSpec, Page, SortKey, count, fetch_page
 
 T = TypeVar("T")
@@ -23,39 +23,8 @@ AUDIT = ListSpec(domain="audit", variable="a", projection_slot="ENTRY", item="en
 AUDIT_ORDER = SortKey("a.at.epochMillis", "a.at IS NOT NULL")
 
 
-@dataclass(frozen=True)
-class Actor:
-    """Who makes a change: the key's role and id, and the institution an institution key is bound to."""
-
-    role: str
-    key_id: str | None = None
-    institution: str | None = None
-
-    def check_institution(self, institution: str | None, what: str) -> None:
-        """Refuse a change to `what` of `institution` when this actor is bound to another institution."""
-        if self.institution is not None and institution != self.institution:
-            raise NotAllowed(
-                f"This key belongs to institution {self.institution}: it may only write {what} of that institution.",
-                f"该密钥属于单位 {self.institution},只能登记或修改本单位的{_ZH.get(what, what)}",
-                None,
-            )
-
-
-_ZH = {
-    "people": "人员",
-    "teams": "团队",
-    "platforms": "平台",
-    "visits": "来访记录",
-    "titles": "职称",
-    "projects": "项目",
-}
-
-#: Changes made from the command line by the operator, who holds no key.
-OPERATOR = Actor(role="operator")
-
-
 async def audited(
-    db: Database, actor: Actor, operation: str, work: Callable[[Transaction], Awaitable[tuple[T, Sequence[str]]]]
+    db: Database, caller: Caller, operation: str, work: Callable[[Transaction], Awaitable[tuple[T, Sequence[str]]]]
 ) -> T:
     """Run `work` (returning its result and the ids it changed) and its audit entry in one write transaction."""
 
@@ -64,8 +33,8 @@ async def audited(
         await tx.run(
             "audit/record",
             id=str(uuid.uuid4()),
-            keyId=actor.key_id,
-            role=actor.role,
+            keyId=caller.key_id,
+            role=caller.role.value,
             operation=operation,
             nodeIds=list(node_ids),
         )

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from graph import bulk_people
-from graph.audit import OPERATOR
+from graph.access import OPERATOR
 from graph.database import Database, Transaction
 from graph.derived import refresh_people
 from graph.errors import Conflict
@@ -95,7 +95,7 @@ async def upsert(
                 "audit/record",
                 id=str(uuid.uuid4()),
                 keyId=OPERATOR.key_id,
-                role=OPERATOR.role,
+                role=OPERATOR.role.value,
                 operation=f"load:{kind}",
                 nodeIds=changed,
             )

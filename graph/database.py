@@ -2,31 +2,67 @@
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import contextvars
 import datetime as dt
-from collections.abc import Awaitable, Callable
+from collections.abc import AsyncIterator, Awaitable, Callable
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
-from neo4j import AsyncDriver, AsyncGraphDatabase, AsyncManagedTransaction, AsyncSession, Record, RoutingControl
-from neo4j.exceptions import ConstraintError
+from neo4j import (
+    AsyncDriver,
+    AsyncGraphDatabase,
+    AsyncManagedTransaction,
+    AsyncSession,
+    Query,
+    Record,
+    RoutingControl,
+    unit_of_work,
+)
+from neo4j.exceptions import ClientError, ConstraintError
 from neo4j.time import Date, DateTime, Duration, Time
 
 from cypher import STATEMENTS
-from graph.errors import Conflict
+from graph.errors import DuplicateKey, StatementTimedOut
 
 T = TypeVar("T")
 
 
+#: How many transactions one unit of work (a GraphQL request) may have open at once. A request that asks
+#: for 50 aliased pages runs them a few at a time instead of taking the driver's whole connection pool
+#: (50), and with it every other request's turn, /healthz's included.
+IN_FLIGHT = 4
+
+
 @dataclass
 class StatementCount:
-    """How many Cypher statements one unit of work (a GraphQL request) sent."""
+    """How many Cypher statements one unit of work (a GraphQL request) sent; its turns at the database."""
 
     statements: int = 0
     names: list[str] = field(default_factory=list)
+    turns: asyncio.Semaphore = field(default_factory=lambda: asyncio.Semaphore(IN_FLIGHT))
 
 
 _count: contextvars.ContextVar[StatementCount | None] = contextvars.ContextVar("statement_count", default=None)
+#: Set while this context holds one of its unit's turns: what it runs inside (a count started beside a
+#: page, a nested read) is part of that turn, so that nested work cannot wait for itself.
+_in_turn: contextvars.ContextVar[bool] = contextvars.ContextVar("in_turn", default=False)
+
+
+@contextlib.asynccontextmanager
+async def _turn() -> AsyncIterator[None]:
+    """Wait for one of the current unit of work's turns (none outside a unit of work)."""
+    counter = _count.get()
+    if counter is None or _in_turn.get():
+        yield
+        return
+    async with counter.turns:
+        held = _in_turn.set(True)
+        try:
+            yield
+        finally:
+            _in_turn.reset(held)
 
 
 def count_statements() -> StatementCount:
@@ -124,16 +160,33 @@ class Transaction:
             _release(quiet)
 
 
-class Database:
-    """A Neo4j driver bound to one database, with read/write routing and statement counting."""
+#: The server's codes for a transaction it ended because its timeout passed (Neo4j 5), and for one that
+#: waited on a lock until then.
+_TIMED_OUT = frozenset(
+    {
+        "Neo.ClientError.Transaction.TransactionTimedOut",
+        "Neo.ClientError.Transaction.TransactionTimedOutClientConfiguration",
+        "Neo.ClientError.Transaction.LockClientStopped",
+    }
+)
 
-    def __init__(self, driver: AsyncDriver, database: str) -> None:
+
+class Database:
+    """A Neo4j driver bound to one database, with read/write routing and statement counting.
+
+    Every transaction it opens carries `timeout` seconds: the server ends it after that, whatever it is
+    doing or waiting for, and the caller gets StatementTimedOut. API requests use a few seconds; a
+    command that writes in large batches opens its own Database with a longer timeout.
+    """
+
+    def __init__(self, driver: AsyncDriver, database: str, timeout: float) -> None:
         self.driver = driver
         self.database = database
+        self.timeout = timeout
 
     @classmethod
-    def connect(cls, uri: str, user: str, password: str, database: str) -> Database:
-        """Open a driver to `uri` as given (bolt://, neo4j:// routing, +s variants)."""
+    def connect(cls, uri: str, user: str, password: str, database: str, *, timeout: float) -> Database:
+        """Open a driver to `uri` (bolt://, neo4j://, +s variants); its transactions end after `timeout` s."""
         driver = AsyncGraphDatabase.driver(
             uri,
             auth=(user, password),
@@ -141,7 +194,7 @@ class Database:
             # Planner notices ("label does not exist" on an empty graph) are not for users' logs.
             notifications_min_severity="OFF",
         )
-        return cls(driver, database)
+        return cls(driver, database, timeout)
 
     async def close(self) -> None:
         await self.driver.close()
@@ -163,9 +216,16 @@ class Database:
         _counted(name)
         quiet = _quiet(params)
         try:
-            records, _, _ = await self.driver.execute_query(
-                text or STATEMENTS[name], quiet, database_=self.database, routing_=RoutingControl.READ
-            )
+            async with _turn():
+                records, _, _ = await self.driver.execute_query(
+                    Query(text or STATEMENTS[name], timeout=self.timeout),
+                    quiet,
+                    database_=self.database,
+                    routing_=RoutingControl.READ,
+                )
+        except ClientError as error:
+            self._raise_timed_out(error)
+            raise
         finally:
             _release(quiet)
         return [_row(record) for record in records]
@@ -176,16 +236,32 @@ class Database:
 
     async def read_tx(self, work: Callable[[Transaction], Awaitable[T]]) -> T:
         """Run several reads in one read transaction."""
-        async with self._session() as session:
-            return await session.execute_read(lambda tx: work(Transaction(tx)))
+        try:
+            async with _turn(), self._session() as session:
+                return await session.execute_read(self._unit(work))
+        except ClientError as error:
+            self._raise_timed_out(error)
+            raise
 
     async def write_tx(self, work: Callable[[Transaction], Awaitable[T]]) -> T:
         """Run `work` in one write transaction: all of it or nothing. `work` may be retried."""
         try:
-            async with self._session() as session:
-                return await session.execute_write(lambda tx: work(Transaction(tx)))
+            async with _turn(), self._session() as session:
+                return await session.execute_write(self._unit(work))
         except ConstraintError as error:
             raise _conflict(error) from error
+        except ClientError as error:
+            self._raise_timed_out(error)
+            raise
+
+    def _unit(self, work: Callable[[Transaction], Awaitable[T]]) -> Callable[[AsyncManagedTransaction], Awaitable[T]]:
+        """`work` as a transaction function that the server ends after this database's timeout."""
+        return unit_of_work(timeout=self.timeout)(lambda tx: work(Transaction(tx)))
+
+    def _raise_timed_out(self, error: ClientError) -> None:
+        """Raise StatementTimedOut if the server ended the transaction at its timeout."""
+        if error.code in _TIMED_OUT:
+            raise StatementTimedOut(self.timeout) from error
 
 
 def date_of(value: Any) -> dt.date | None:
@@ -193,12 +269,12 @@ def date_of(value: Any) -> dt.date | None:
     return value.to_native() if isinstance(value, Date) else value
 
 
-def _conflict(error: ConstraintError) -> Conflict:
+def _conflict(error: ConstraintError) -> DuplicateKey:
     text = str(error.message or error)
     for key, (en, zh, field_name) in _UNIQUE_KEYS.items():
         if key in text:
-            return Conflict(en, zh, field_name)
-    return Conflict(f"This would duplicate a unique value: {text}", "与已有记录的唯一值重复", None)
+            return DuplicateKey(en, zh, field_name)
+    return DuplicateKey(f"This would duplicate a unique value: {text}", "与已有记录的唯一值重复", None)
 
 
 _UNIQUE_KEYS = {

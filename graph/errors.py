@@ -7,6 +7,17 @@ class SetupError(RuntimeError):
     """Something the machine lacks (a JDK, Maven) or a database that would not start."""
 
 
+class StatementTimedOut(Exception):
+    """The database ended a transaction that ran past its timeout: the request asked for too much work."""
+
+    def __init__(self, seconds: float) -> None:
+        super().__init__(
+            f"The database stopped this request after {seconds:g} s (the limit for one statement): "
+            "ask for less (a smaller page, fewer nested lists, a narrower filter) and try again."
+        )
+        self.seconds = seconds
+
+
 class InvalidValue(ValueError):
     """A value that cannot be accepted, with the reason in English and in Chinese (no field known yet)."""
 
@@ -33,14 +44,26 @@ class InvalidInput(DomainError):
 class NotFound(DomainError):
     """A referenced node (region, institution, person, title…) does not exist."""
 
-    def __init__(self, entity: str, key: str, field: str | None = None) -> None:
-        super().__init__(f"No {entity} with key {key!r}.", f"未找到{_ZH.get(entity, entity)}:{key}", field)
+    def __init__(self, entity: str, key: str, field: str | None = None, within: str | None = None) -> None:
+        # `within`: the institution a key is bound to, whose records alone exist for it (graph/access.py).
+        if within is None:
+            super().__init__(f"No {entity} with key {key!r}.", f"未找到{_ZH.get(entity, entity)}:{key}", field)
+        else:
+            super().__init__(
+                f"No {entity} with key {key!r} among the records of institution {within}.",
+                f"在单位 {within} 的记录中未找到{_ZH.get(entity, entity)}:{key}",
+                field,
+            )
         self.entity = entity
         self.key = key
 
 
 class Conflict(DomainError):
     """The write would break a uniqueness rule (a duplicate certificate number, credit code…)."""
+
+
+class DuplicateKey(Conflict):
+    """A uniqueness constraint refused the write: the key is taken, perhaps by a concurrent transaction."""
 
 
 class NotAllowed(DomainError):

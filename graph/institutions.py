@@ -6,7 +6,8 @@ import uuid
 from dataclasses import dataclass, field
 from typing import Any
 
-from graph.audit import Actor, audited
+from graph.access import Caller
+from graph.audit import audited
 from graph.database import Database, Transaction
 from graph.errors import InvalidInput, InvalidValue, NotFound
 from graph.identity import check_credit_code
@@ -38,7 +39,7 @@ class InstitutionFilter(Filter):
 async def check_host(tx: Transaction, institution: str, fields: list[str]) -> None:
     """NotFound unless the institution hosting a team or platform and each of its fields exist."""
     [row] = await tx.run("institutions/host_references", institution=institution, fields=fields)
-    if row["missingInstitution"]:
+    if row["missingInstitution"] is not None:
         raise NotFound("institution", institution, "institutionId")
     if row["missingFields"]:
         raise NotFound("field", ", ".join(row["missingFields"]), "fields")
@@ -57,7 +58,7 @@ class InstitutionDraft:
     fields: list[str] = field(default_factory=list)
 
 
-async def register_institution(db: Database, draft: InstitutionDraft, actor: Actor) -> str:
+async def register_institution(db: Database, draft: InstitutionDraft, caller: Caller) -> str:
     """Validate and create an institution; return its id. A duplicate credit code is a Conflict."""
     name = " ".join(draft.name.split())
     if not name or len(name) > 100:
@@ -79,11 +80,11 @@ async def register_institution(db: Database, draft: InstitutionDraft, actor: Act
 
     async def work(tx: Transaction) -> tuple[str, list[str]]:
         [row] = await tx.run("institutions/references", region=draft.region, fields=draft.fields)
-        if row["missingRegion"]:
+        if row["missingRegion"] is not None:
             raise NotFound("region", row["missingRegion"], "regionCode")
         if row["missingFields"]:
             raise NotFound("field", ", ".join(row["missingFields"]), "fields")
         rows = await tx.run("institutions/register", props=props, region=draft.region, fields=draft.fields)
         return str(rows[0]["id"]), [str(rows[0]["id"])]
 
-    return await audited(db, actor, "registerInstitution", work)
+    return await audited(db, caller, "registerInstitution", work)

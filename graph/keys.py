@@ -8,7 +8,8 @@ import secrets
 from dataclasses import dataclass
 from typing import Any
 
-from graph.audit import OPERATOR, audited
+from graph.access import OPERATOR
+from graph.audit import audited
 from graph.database import Database, Transaction
 from graph.errors import Conflict, InvalidInput, NotFound
 

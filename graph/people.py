@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
-from dataclasses import dataclass, field
+from collections.abc import Awaitable, Callable, Sequence
+from dataclasses import dataclass, field, replace
 from typing import Any
 
-from graph.audit import Actor, audited
+from graph.access import Caller, check_record, check_write, may_read, missing
+from graph.audit import audited
 from graph.database import Database, Transaction
 from graph.derived import refresh_people
-from graph.errors import InvalidInput, InvalidValue, NotAllowed, NotFound
+from graph.errors import Conflict, DuplicateKey, InvalidInput, InvalidValue, NotFound
 from graph.identity import check_id_number, hash_id_number
 from graph.listing import Filter, Listing, SortKey
 from graph.names import compact, pinyin_of
@@ -43,6 +45,17 @@ class PeopleFilter(Filter):
         # A name is also matched as the start of the compact pinyin.
         pinyin = self.name.lower().strip() if self.name else None
         return {**super().params(), "pinyin": compact(pinyin) if pinyin else None}
+
+
+#: The registrations referred to the bureau because another person holds their identity number, newest
+#: first (its one order); epoch milliseconds keep the cursor a plain number. It takes no filter: `Filter()`.
+REFERRALS = Listing(
+    domain="people/referrals",
+    variable="r",
+    projection_slot="REFERRAL",
+    item="referral",
+    orders={"AT": SortKey("r.at.epochMillis", "r.at IS NOT NULL")},
+)
 
 
 @dataclass
@@ -104,9 +117,9 @@ async def _check_references(
     tx: Transaction, institution: str | None, fields: list[str], person: str | None = None
 ) -> None:
     [row] = await tx.run("people/references", institution=institution, fields=fields, person=person)
-    if row["missingPerson"]:
+    if row["missingPerson"] is not None:
         raise NotFound("person", row["missingPerson"], "id")
-    if row["missingInstitution"]:
+    if row["missingInstitution"] is not None:
         raise NotFound("institution", row["missingInstitution"], "institutionId")
     if row["missingFields"]:
         raise NotFound("field", ", ".join(row["missingFields"]), "fields")
@@ -152,12 +165,30 @@ def person_properties(draft: PersonDraft, salt: str, today: dt.date) -> dict[str
     return {key: value for key, value in props.items() if value is not None}
 
 
-async def create_person(tx: Transaction, draft: PersonDraft, props: dict[str, Any], actor: Actor) -> str:
-    """Create a validated person in `tx`, with employment and fields; an institution key only for its own staff."""
-    if actor.institution is not None:
-        # An institution registers its own staff: the employer must be given, and be its own.
-        actor.check_institution(draft.institution, "people")
+async def create_person(tx: Transaction, draft: PersonDraft, props: dict[str, Any], caller: Caller) -> str:
+    """Create a validated person in `tx`, with employment and fields; an institution key only for its own staff.
+
+    An identity number that someone already carries is a Conflict naming them when the caller may see
+    their record; otherwise the person is registered without it and the match is referred to the bureau
+    (an IdentityReferral), answered exactly as the registration of a number nobody holds: an institution
+    learns nothing of other institutions' staff (docs/security.md)."""
+    # An institution registers its own staff: the employer is its own (the default, in register_person).
+    check_write(caller, draft.institution, "people")
     await _check_references(tx, draft.institution, draft.fields)
+    id_hash = props.get("idHash")
+    referred = False
+    if id_hash is not None:
+        holders = await tx.run("people/identity_holders", idHash=id_hash)
+        seen = next((holder for holder in holders if may_read(caller, holder["employers"])), None)
+        if seen is not None:
+            raise Conflict(
+                f"Person {seen['id']} already has this identity number.",
+                f"该身份证号码已登记为人员 {seen['id']}",
+                "idNumber",
+            )
+        if holders:
+            props = {key: value for key, value in props.items() if key != "idHash"}
+            referred = True
     rows = await tx.run(
         "people/register",
         props=props,
@@ -166,35 +197,53 @@ async def create_person(tx: Transaction, draft: PersonDraft, props: dict[str, An
         role=draft.role,
         fields=draft.fields,
     )
+    if referred:
+        await tx.run(
+            "people/refer_identity",
+            id=str(uuid.uuid4()),
+            person=props["id"],
+            idHash=id_hash,
+            keyId=caller.key_id,
+            role=caller.role.value,
+            institution=caller.institution,
+        )
     await refresh_people(tx, [props["id"]])
     return str(rows[0]["id"])
 
 
+async def registering(register: Callable[[], Awaitable[str]]) -> str:
+    """Run a registration, and once more if a concurrent one committed the same identity number first:
+    the second run finds it and answers as `create_person` says, not with the constraint's refusal."""
+    try:
+        return await register()
+    except DuplicateKey as error:
+        if error.field != "idNumber":
+            raise
+        return await register()
+
+
 async def register_person(
-    db: Database, draft: PersonDraft, salt: str, actor: Actor, today: dt.date | None = None
+    db: Database, draft: PersonDraft, salt: str, caller: Caller, today: dt.date | None = None
 ) -> str:
-    """Validate and create a person with their employment and fields; return the new id."""
+    """Validate and create a person with their employment and fields (an institution key's staff when no
+    employer is given); return the new id."""
+    draft = replace(draft, institution=caller.own_institution(draft.institution))
     props = person_properties(draft, salt, today or dt.date.today())
 
     async def work(tx: Transaction) -> tuple[str, list[str]]:
-        person_id = await create_person(tx, draft, props, actor)
+        person_id = await create_person(tx, draft, props, caller)
         return person_id, [person_id]
 
-    return await audited(db, actor, "registerPerson", work)
+    return await registering(lambda: audited(db, caller, "registerPerson", work))
 
 
-async def check_own_staff(tx: Transaction, actor: Actor, person: str) -> None:
-    """Refuse an institution key a change to a person who does not work at its institution now."""
-    if actor.institution is None:
-        return
-    [row] = await tx.run("people/works_at", person=person, institution=actor.institution)
-    if not row["worksAt"]:
-        raise NotAllowed(
-            f"This key belongs to institution {actor.institution}: person {person} does not work there now, "
-            "so it may not change them.",
-            f"该密钥属于单位 {actor.institution},人员 {person} 不在本单位在职,不能修改",
-            None,
-        )
+async def lock_person(tx: Transaction, caller: Caller, person: str, field: str) -> None:
+    """Lock `person` for the rest of `tx` before any rule about them is checked (concurrent writes to them
+    wait), and refuse a caller who may not change them: NotFound for one it may not see, as for nobody."""
+    rows = await tx.run("people/lock", id=person)
+    if not rows:
+        raise missing(caller, "person", person, field)
+    check_record(caller, rows[0]["employers"], "person", person, field)
 
 
 @dataclass
@@ -216,7 +265,7 @@ class PersonChanges:
 
 
 async def update_person(
-    db: Database, person_id: str, changes: PersonChanges, actor: Actor, today: dt.date | None = None
+    db: Database, person_id: str, changes: PersonChanges, caller: Caller, today: dt.date | None = None
 ) -> str:
     """Validate and apply `changes` to a person in one transaction; return the id."""
     today = today or dt.date.today()
@@ -248,10 +297,10 @@ async def update_person(
         raise InvalidInput("since cannot be in the future.", "入职时间不能晚于今天", "since")
 
     if changes.institution is not None:
-        actor.check_institution(changes.institution, "people")
+        check_write(caller, changes.institution, "people")
 
     async def work(tx: Transaction) -> tuple[str, list[str]]:
-        await check_own_staff(tx, actor, person_id)
+        await lock_person(tx, caller, person_id, "id")
         await _check_references(tx, changes.institution, changes.fields or [], person_id)
         await tx.run("people/update", id=person_id, props=props)
         if changes.institution is not None:
@@ -267,4 +316,35 @@ async def update_person(
         await refresh_people(tx, [person_id])
         return person_id, [person_id]
 
-    return await audited(db, actor, "updatePerson", work)
+    return await audited(db, caller, "updatePerson", work)
+
+
+@dataclass(frozen=True)
+class Move:
+    """A change of employer: `person` works at `institution` from `since` on."""
+
+    person: str
+    institution: str
+    since: dt.date
+
+
+async def move_people(db: Database, moves: Sequence[Move], caller: Caller) -> list[str]:
+    """Move people to new employers in one transaction, as updatePerson moves one; return the ids moved.
+
+    A person who works at the institution already is left alone, so running the same moves again
+    changes nothing (and writes no audit entry)."""
+
+    async def work(tx: Transaction) -> tuple[list[str], list[str]]:
+        moved = []
+        for move in pending:
+            if await tx.run("people/move", id=move.person, institution=move.institution, since=move.since, role=None):
+                moved.append(move.person)
+        await refresh_people(tx, moved)
+        return moved, moved
+
+    pending = []
+    for move in moves:
+        [row] = await db.read("people/works_at", person=move.person, institution=move.institution)
+        if not row["worksAt"]:
+            pending.append(move)
+    return await audited(db, caller, "movePeople", work) if pending else []

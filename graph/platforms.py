@@ -6,7 +6,8 @@ import datetime as dt
 import uuid
 from dataclasses import dataclass, field
 
-from graph.audit import Actor, audited
+from graph.access import Caller, check_write
+from graph.audit import audited
 from graph.database import Database, Transaction
 from graph.errors import InvalidInput
 from graph.institutions import check_host
@@ -46,7 +47,7 @@ class PlatformDraft:
     fields: list[str] = field(default_factory=list)
 
 
-async def register_platform(db: Database, draft: PlatformDraft, actor: Actor, today: dt.date | None = None) -> str:
+async def register_platform(db: Database, draft: PlatformDraft, caller: Caller, today: dt.date | None = None) -> str:
     """Validate and register a platform at its host institution; return its id."""
     today = today or dt.date.today()
     name = " ".join(draft.name.split())
@@ -54,10 +55,10 @@ async def register_platform(db: Database, draft: PlatformDraft, actor: Actor, to
         raise InvalidInput(
             "A platform needs a name of at most 100 characters.", "平台名称不能为空,且不超过100个字符", "name"
         )
-    institution = draft.institution or actor.institution
+    institution = caller.own_institution(draft.institution)
     if institution is None:
         raise InvalidInput("Name the host institution.", "请填写平台依托单位", "institutionId")
-    actor.check_institution(institution, "platforms")
+    check_write(caller, institution, "platforms")
     if draft.kind not in codes(PlatformKind):
         raise InvalidInput(f"Unknown platform kind {draft.kind!r}.", f"未知的平台类别:{draft.kind}", "kind")
     if draft.level not in codes(Level):
@@ -79,4 +80,4 @@ async def register_platform(db: Database, draft: PlatformDraft, actor: Actor, to
         [created] = await tx.run("platforms/register", props=props, institution=institution, fields=draft.fields)
         return str(created["id"]), [str(created["id"])]
 
-    return await audited(db, actor, "registerPlatform", work)
+    return await audited(db, caller, "registerPlatform", work)

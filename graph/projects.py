@@ -13,25 +13,26 @@ import uuid
 from dataclasses import dataclass, field
 from typing import Any
 
-from graph.audit import Actor, audited
+from graph.access import Caller, check_write
+from graph.audit import audited
 from graph.database import Database, Transaction
 from graph.errors import Conflict, InvalidInput, NotFound
 from graph.vocabulary import ProjectKind, ProjectParticipantRole, codes
 
 EARLIEST_YEAR = 1990
 MAX_PARTICIPANTS = 500
-_PROJECT_ID = re.compile(r"^[0-9A-Za-z\-_/.]{1,60}$")
+_PROJECT_NUMBER = re.compile(r"^[0-9A-Za-z\-_/.]{1,60}$")
 
 
 @dataclass
 class ProjectDraft:
-    """A project as registered: lead institution, partners, participants (id, role), fields."""
+    """A project as registered: lead institution, its project number, partners, participants (id, role), fields."""
 
     name: str
     kind: str
     year: int
     institution: str
-    id: str | None = None
+    number: str | None = None
     partners: list[str] = field(default_factory=list)
     participants: list[tuple[str, str]] = field(default_factory=list)
     fields: list[str] = field(default_factory=list)
@@ -46,12 +47,12 @@ def _check(draft: ProjectDraft, today: dt.date) -> tuple[dict[str, Any], Rows, R
         raise InvalidInput(
             "A project name is needed, at most 200 characters.", "项目名称不能为空,且不超过200个字符", "name"
         )
-    project_id = (draft.id or "").strip() or str(uuid.uuid4())
-    if not _PROJECT_ID.match(project_id):
+    number = (draft.number or "").strip() or None
+    if number is not None and not _PROJECT_NUMBER.match(number):
         raise InvalidInput(
-            "A project id is 1 to 60 letters, digits, '-', '_', '/' or '.'.",
+            "A project number is 1 to 60 letters, digits, '-', '_', '/' or '.'.",
             "项目编号应为1至60位字母、数字或 - _ / .",
-            "id",
+            "number",
         )
     if draft.kind not in codes(ProjectKind):
         raise InvalidInput(f"Unknown project kind {draft.kind!r}.", f"未知的项目类别:{draft.kind}", "kind")
@@ -79,27 +80,36 @@ def _check(draft: ProjectDraft, today: dt.date) -> tuple[dict[str, Any], Rows, R
     institutions = [{"id": draft.institution, "lead": True}]
     institutions += [{"id": partner, "lead": False} for partner in draft.partners]
     participants = [{"id": person, "role": role} for person, role in draft.participants]
-    props = {"id": project_id, "name": name, "kind": draft.kind, "year": draft.year}
+    # The id is never the caller's: unguessable, so that trying one tells nothing of other institutions' projects.
+    props = {"id": str(uuid.uuid4()), "number": number, "name": name, "kind": draft.kind, "year": draft.year}
+    props = {key: value for key, value in props.items() if value is not None}
     return props, institutions, participants
 
 
-async def register_project(db: Database, draft: ProjectDraft, actor: Actor, today: dt.date | None = None) -> str:
+async def register_project(db: Database, draft: ProjectDraft, caller: Caller, today: dt.date | None = None) -> str:
     """Validate and create a project with its institutions, participants and fields; return its id.
 
-    An institution key registers only the projects its own institution leads."""
+    An institution key registers only the projects its own institution leads. A project number is
+    unique among the projects of its lead institution."""
     props, institutions, participants = _check(draft, today or dt.date.today())
-    actor.check_institution(draft.institution, "projects")
+    check_write(caller, draft.institution, "projects")
 
     async def work(tx: Transaction) -> tuple[str, list[str]]:
+        # The lead's project numbers are compared under its lock: a concurrent registration waits, then sees this one.
+        await tx.run("institutions/lock", id=draft.institution)
         [row] = await tx.run(
             "projects/references",
-            id=props["id"],
+            number=props.get("number"),
             fields=draft.fields,
             institutions=[i["id"] for i in institutions],
             people=[p["id"] for p in participants],
         )
         if row["taken"]:
-            raise Conflict(f"A project with id {props['id']} already exists.", f"项目编号{props['id']}已存在", "id")
+            raise Conflict(
+                f"Institution {draft.institution} already leads a project numbered {props['number']}.",
+                f"单位 {draft.institution} 已有编号为{props['number']}的项目",
+                "number",
+            )
         if row["missingInstitutions"]:
             raise NotFound("institution", ", ".join(row["missingInstitutions"]), "institutionId")
         if row["missingPeople"]:
@@ -111,7 +121,7 @@ async def register_project(db: Database, draft: ProjectDraft, actor: Actor, toda
         )
         return str(rows[0]["id"]), [str(rows[0]["id"])]
 
-    return await audited(db, actor, "registerProject", work)
+    return await audited(db, caller, "registerProject", work)
 
 
 async def projects_by_ids(db: Database, ids: list[str]) -> list[dict[str, Any] | None]:

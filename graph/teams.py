@@ -13,7 +13,8 @@ import uuid
 from dataclasses import dataclass, field
 from typing import Any
 
-from graph.audit import Actor, audited
+from graph.access import Caller, check_record, check_write, may_read, missing
+from graph.audit import audited
 from graph.database import Database, Transaction
 from graph.errors import Conflict, InvalidInput, NotFound
 from graph.institutions import check_host
@@ -82,7 +83,7 @@ def _check_name(name: str) -> str:
 
 
 async def _check_people(
-    tx: Transaction, people: list[MemberDraft], institution: str, team: str | None, field_name: str
+    tx: Transaction, caller: Caller, people: list[MemberDraft], institution: str, team: str | None, field_name: str
 ) -> None:
     """Every person exists, works at the institution or is invited; a leader leads no other active team."""
     rows = await tx.run("teams/people", people=[person.person for person in people], institution=institution, team=team)
@@ -99,22 +100,28 @@ async def _check_people(
                 field_name,
             )
         if person.role == "leader" and row["leads"]:
+            led = row["leads"][0]
+            # Only a team the caller may read is named: another institution's does not exist for it.
+            which, which_zh = (
+                (f"the active team {led['id']}", f"在册团队 {led['id']} 的")
+                if may_read(caller, [led["institution"]])
+                else ("an active team of another institution", "其他单位在册团队的")
+            )
             raise Conflict(
-                f"Person {person.person} already leads the active team {row['leads'][0]}; "
-                "nobody leads two active teams.",
-                f"人员 {person.person} 已是在册团队 {row['leads'][0]} 的带头人,不能同时带领两个团队",
+                f"Person {person.person} already leads {which}; nobody leads two active teams.",
+                f"人员 {person.person} 已是{which_zh}带头人,不能同时带领两个团队",
                 field_name,
             )
 
 
-async def register_team(db: Database, draft: TeamDraft, actor: Actor, today: dt.date | None = None) -> str:
+async def register_team(db: Database, draft: TeamDraft, caller: Caller, today: dt.date | None = None) -> str:
     """Validate and register a team in status `submitted`; return its id."""
     today = today or dt.date.today()
     name = _check_name(draft.name)
-    institution = draft.institution or actor.institution
+    institution = caller.own_institution(draft.institution)
     if institution is None:
         raise InvalidInput("Name the institution the team is based at.", "请填写团队依托单位", "institutionId")
-    actor.check_institution(institution, "teams")
+    check_write(caller, institution, "teams")
     if draft.origin not in codes(TeamOrigin):
         raise InvalidInput(f"Unknown origin {draft.origin!r}.", f"未知的团队来源:{draft.origin}", "origin")
     if draft.level is not None and draft.level not in codes(Level):
@@ -136,9 +143,11 @@ async def register_team(db: Database, draft: TeamDraft, actor: Actor, today: dt.
     props = {"id": str(uuid.uuid4()), "name": name, "origin": draft.origin, "level": draft.level}
 
     async def work(tx: Transaction) -> tuple[str, list[str]]:
+        # The rule about the leader is checked under their lock: a concurrent registration waits, then sees this one.
+        await tx.run("people/lock", id=leader.person)
         await check_host(tx, institution, draft.fields)
-        await _check_people(tx, [leader], institution, None, "leader")
-        await _check_people(tx, draft.members, institution, None, "members")
+        await _check_people(tx, caller, [leader], institution, None, "leader")
+        await _check_people(tx, caller, draft.members, institution, None, "members")
         members = [{"person": p.person, "role": p.role, "invited": p.invited} for p in people]
         [created] = await tx.run(
             "teams/register",
@@ -150,14 +159,15 @@ async def register_team(db: Database, draft: TeamDraft, actor: Actor, today: dt.
         )
         return str(created["id"]), [str(created["id"])]
 
-    return await audited(db, actor, "registerTeam", work)
+    return await audited(db, caller, "registerTeam", work)
 
 
-async def _team(tx: Transaction, team_id: str, actor: Actor) -> dict[str, Any]:
+async def _team(tx: Transaction, team_id: str, caller: Caller) -> dict[str, Any]:
+    """The team's state, under its lock; NotFound for a team the caller may not see, as for none."""
     rows = await tx.run("teams/get", id=team_id)
     if not rows:
-        raise NotFound("team", team_id, "id")
-    actor.check_institution(rows[0]["institution"], "teams")
+        raise missing(caller, "team", team_id, "id")
+    check_record(caller, [rows[0]["institution"]], "team", team_id, "id")
     return rows[0]
 
 
@@ -170,11 +180,11 @@ def _require_status(team_id: str, status: str, allowed: str, action: str, action
         )
 
 
-async def review_team(db: Database, team_id: str, approve: bool, comment: str | None, actor: Actor) -> str:
+async def review_team(db: Database, team_id: str, approve: bool, comment: str | None, caller: Caller) -> str:
     """Approve or reject a submitted team, with the reviewer's comment; return its id."""
 
     async def work(tx: Transaction) -> tuple[str, list[str]]:
-        team = await _team(tx, team_id, actor)
+        team = await _team(tx, team_id, caller)
         _require_status(team_id, team["status"], SUBMITTED, "reviewed", "审核")
         await tx.run(
             "teams/set_status",
@@ -184,32 +194,34 @@ async def review_team(db: Database, team_id: str, approve: bool, comment: str | 
         )
         return team_id, [team_id]
 
-    return await audited(db, actor, "reviewTeam", work)
+    return await audited(db, caller, "reviewTeam", work)
 
 
 async def recognize_team(
-    db: Database, team_id: str, recognized_on: dt.date, actor: Actor, today: dt.date | None = None
+    db: Database, team_id: str, recognized_on: dt.date, caller: Caller, today: dt.date | None = None
 ) -> str:
     """Mark an approved team recognized from `recognized_on` (what the innovation-teams target counts)."""
     if recognized_on > (today or dt.date.today()):
         raise InvalidInput("The recognition date cannot be in the future.", "认定日期不能晚于今天", "on")
 
     async def work(tx: Transaction) -> tuple[str, list[str]]:
-        team = await _team(tx, team_id, actor)
+        team = await _team(tx, team_id, caller)
         _require_status(team_id, team["status"], APPROVED, "recognized", "认定")
         await tx.run("teams/set_status", id=team_id, status=RECOGNIZED, props={"recognizedOn": recognized_on})
         return team_id, [team_id]
 
-    return await audited(db, actor, "recognizeTeam", work)
+    return await audited(db, caller, "recognizeTeam", work)
 
 
-async def resubmit_team(db: Database, team_id: str, actor: Actor) -> str:
+async def resubmit_team(db: Database, team_id: str, caller: Caller) -> str:
     """Submit a rejected team again (after fixing its members); its leader must lead no other active team."""
 
     async def work(tx: Transaction) -> tuple[str, list[str]]:
-        team = await _team(tx, team_id, actor)
+        team = await _team(tx, team_id, caller)
         _require_status(team_id, team["status"], REJECTED, "resubmitted", "重新提交")
-        await _check_people(tx, [MemberDraft(team["leader"], "leader", True)], team["institution"], team_id, "leader")
+        await tx.run("people/lock", id=team["leader"])
+        leader = MemberDraft(team["leader"], "leader", True)
+        await _check_people(tx, caller, [leader], team["institution"], team_id, "leader")
         await tx.run(
             "teams/set_status",
             id=team_id,
@@ -218,7 +230,7 @@ async def resubmit_team(db: Database, team_id: str, actor: Actor) -> str:
         )
         return team_id, [team_id]
 
-    return await audited(db, actor, "resubmitTeam", work)
+    return await audited(db, caller, "resubmitTeam", work)
 
 
 def _require_open(team_id: str, status: str) -> None:
@@ -231,7 +243,7 @@ def _require_open(team_id: str, status: str) -> None:
 
 
 async def add_team_member(
-    db: Database, team_id: str, member: MemberDraft, actor: Actor, today: dt.date | None = None
+    db: Database, team_id: str, member: MemberDraft, caller: Caller, today: dt.date | None = None
 ) -> str:
     """Add a core member or member to a team that is not recognized; return the team's id."""
     if member.role not in MEMBER_ROLES:
@@ -242,7 +254,7 @@ async def add_team_member(
         )
 
     async def work(tx: Transaction) -> tuple[str, list[str]]:
-        team = await _team(tx, team_id, actor)
+        team = await _team(tx, team_id, caller)
         _require_open(team_id, team["status"])
         if member.person in team["members"]:
             raise Conflict(
@@ -250,7 +262,7 @@ async def add_team_member(
                 f"人员 {member.person} 已在团队 {team_id} 中",
                 "personId",
             )
-        await _check_people(tx, [member], team["institution"], team_id, "personId")
+        await _check_people(tx, caller, [member], team["institution"], team_id, "personId")
         await tx.run(
             "teams/add_member",
             team=team_id,
@@ -261,14 +273,14 @@ async def add_team_member(
         )
         return team_id, [team_id, member.person]
 
-    return await audited(db, actor, "addTeamMember", work)
+    return await audited(db, caller, "addTeamMember", work)
 
 
-async def remove_team_member(db: Database, team_id: str, person: str, actor: Actor) -> str:
+async def remove_team_member(db: Database, team_id: str, person: str, caller: Caller) -> str:
     """Remove a member (not the leader) from a team that is not recognized; return the team's id."""
 
     async def work(tx: Transaction) -> tuple[str, list[str]]:
-        team = await _team(tx, team_id, actor)
+        team = await _team(tx, team_id, caller)
         _require_open(team_id, team["status"])
         if person == team["leader"]:
             raise InvalidInput(
@@ -281,4 +293,4 @@ async def remove_team_member(db: Database, team_id: str, person: str, actor: Act
         await tx.run("teams/remove_member", team=team_id, person=person)
         return team_id, [team_id, person]
 
-    return await audited(db, actor, "removeTeamMember", work)
+    return await audited(db, caller, "removeTeamMember", work)

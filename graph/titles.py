@@ -6,11 +6,12 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from graph.audit import Actor, audited
+from graph.access import Caller, check_record, missing
+from graph.audit import audited
 from graph.database import Database, Transaction
 from graph.derived import refresh_people
 from graph.errors import Conflict, InvalidInput, NotFound
-from graph.people import check_own_staff
+from graph.people import lock_person
 from graph.vocabulary import TitleLevel, TitleSeries, codes
 
 #: The rank of each title level's code (5 = 正高级).
@@ -32,7 +33,7 @@ class TitleGrant:
     region: str | None = None
 
 
-async def grant_title(db: Database, grant: TitleGrant, actor: Actor, today: dt.date | None = None) -> str:
+async def grant_title(db: Database, grant: TitleGrant, caller: Caller, today: dt.date | None = None) -> str:
     """Validate and record a title held by a person; return its certificate number."""
     today = today or dt.date.today()
     certificate = grant.certificate_no.strip()
@@ -60,10 +61,10 @@ async def grant_title(db: Database, grant: TitleGrant, actor: Actor, today: dt.d
     }
 
     async def work(tx: Transaction) -> tuple[str, list[str]]:
-        await check_own_staff(tx, actor, grant.person)
+        await lock_person(tx, caller, grant.person, "personId")
         if grant.region is not None:
             [row] = await tx.run("institutions/references", region=grant.region, fields=[])
-            if row["missingRegion"]:
+            if row["missingRegion"] is not None:
                 raise NotFound("region", grant.region, "regionCode")
         existing = await tx.run("titles/get", certificateNo=certificate)
         if existing:
@@ -78,7 +79,7 @@ async def grant_title(db: Database, grant: TitleGrant, actor: Actor, today: dt.d
         await refresh_people(tx, [grant.person])
         return certificate, [grant.person, certificate]
 
-    return await audited(db, actor, "grantTitle", work)
+    return await audited(db, caller, "grantTitle", work)
 
 
 def _default_name(series: str, level: str) -> str:
@@ -90,7 +91,7 @@ async def revoke_title(
     certificate_no: str,
     revoked_on: dt.date | None,
     reason: str | None,
-    actor: Actor,
+    caller: Caller,
     today: dt.date | None = None,
 ) -> str:
     """Mark a title revoked from a date (kept for history); return the holder's id."""
@@ -100,10 +101,13 @@ async def revoke_title(
         raise InvalidInput("revokedOn cannot be in the future.", "撤销日期不能晚于今天", "revokedOn")
 
     async def work(tx: Transaction) -> tuple[str, list[str]]:
+        holder = await tx.run("titles/get", certificateNo=certificate_no)
+        if not holder:
+            raise missing(caller, "title", certificate_no, "certificateNo")
+        [locked] = await tx.run("people/lock", id=holder[0]["person"])
+        check_record(caller, locked["employers"], "title", certificate_no, "certificateNo")
+        # Read again under the holder's lock: a concurrent revocation has committed by now.
         existing = await tx.run("titles/get", certificateNo=certificate_no)
-        if not existing:
-            raise NotFound("title", certificate_no, "certificateNo")
-        await check_own_staff(tx, actor, existing[0]["person"])
         if existing[0]["revokedOn"] is not None:
             raise Conflict(
                 f"Title {certificate_no} was already revoked.", f"职称{certificate_no}已被撤销", "certificateNo"
@@ -114,4 +118,4 @@ async def revoke_title(
         await refresh_people(tx, [rows[0]["person"]])
         return str(rows[0]["person"]), [str(rows[0]["person"]), certificate_no]
 
-    return await audited(db, actor, "revokeTitle", work)
+    return await audited(db, caller, "revokeTitle", work)

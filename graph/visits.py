@@ -5,13 +5,14 @@ from __future__ import annotations
 import datetime as dt
 import re
 import uuid
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-from graph.audit import Actor, audited
+from graph.access import Caller, check_write, may_read
+from graph.audit import audited
 from graph.database import Database, Transaction
 from graph.errors import Conflict, InvalidInput, NotFound
 from graph.listing import Filter, Listing, SortKey
-from graph.people import PersonDraft, create_person, person_properties
+from graph.people import PersonDraft, create_person, person_properties, registering
 
 VISITS = Listing(
     domain="visits",
@@ -42,7 +43,7 @@ async def register_foreign_expert(
     nationality: str,
     high_end: bool,
     salt: str,
-    actor: Actor,
+    caller: Caller,
     today: dt.date | None = None,
 ) -> str:
     """Validate and register a person as a foreign expert (nationality, high-end flag); return the id."""
@@ -53,14 +54,15 @@ async def register_foreign_expert(
             "国籍应为ISO 3166-1两位字母代码,如 DE、JP",
             "nationality",
         )
+    draft = replace(draft, institution=caller.own_institution(draft.institution))
     props = person_properties(draft, salt, today or dt.date.today())
 
     async def work(tx: Transaction) -> tuple[str, list[str]]:
-        person_id = await create_person(tx, draft, props, actor)
+        person_id = await create_person(tx, draft, props, caller)
         await tx.run("visits/mark_foreign_expert", id=person_id, nationality=code, highEnd=high_end)
         return person_id, [person_id]
 
-    return await audited(db, actor, "registerForeignExpert", work)
+    return await registering(lambda: audited(db, caller, "registerForeignExpert", work))
 
 
 @dataclass
@@ -82,12 +84,12 @@ def _text(value: str | None, field_name: str) -> str | None:
     return cleaned or None
 
 
-async def record_visit(db: Database, draft: VisitDraft, actor: Actor) -> str:
+async def record_visit(db: Database, draft: VisitDraft, caller: Caller) -> str:
     """Validate and record a visit; refused when it shares a day with another visit of the same expert."""
-    institution = draft.institution or actor.institution
+    institution = caller.own_institution(draft.institution)
     if institution is None:
         raise InvalidInput("Name the host institution.", "请填写接待单位", "institutionId")
-    actor.check_institution(institution, "visits")
+    check_write(caller, institution, "visits")
     if draft.arrived_on < EARLIEST:
         raise InvalidInput(f"arrivedOn is before {EARLIEST}.", f"到达日期早于{EARLIEST}", "arrivedOn")
     if draft.departed_on is not None and draft.departed_on < draft.arrived_on:
@@ -101,6 +103,8 @@ async def record_visit(db: Database, draft: VisitDraft, actor: Actor) -> str:
     }
 
     async def work(tx: Transaction) -> tuple[str, list[str]]:
+        # The expert's visits are compared under their lock: a concurrent visit of theirs waits, then sees this one.
+        await tx.run("people/lock", id=draft.expert)
         [row] = await tx.run(
             "visits/references",
             expert=draft.expert,
@@ -119,10 +123,15 @@ async def record_visit(db: Database, draft: VisitDraft, actor: Actor) -> str:
         if not row["institutionExists"]:
             raise NotFound("institution", institution, "institutionId")
         if row["overlapping"]:
+            other = row["overlapping"][0]
+            # Only a visit the caller may read is named: another institution's does not exist for it.
+            which, which_zh = (
+                (f"visit {other['id']}", f"来访记录 {other['id']}")
+                if may_read(caller, [other["institution"]])
+                else ("a visit hosted by another institution", "在其他单位的一次来访")
+            )
             raise Conflict(
-                f"The expert's visit {row['overlapping'][0]} shares days with this one.",
-                f"该专家的来访记录 {row['overlapping'][0]} 与本次日期重叠",
-                "arrivedOn",
+                f"The expert's {which} shares days with this one.", f"该专家{which_zh}与本次日期重叠", "arrivedOn"
             )
         [created] = await tx.run(
             "visits/record",
@@ -132,4 +141,4 @@ async def record_visit(db: Database, draft: VisitDraft, actor: Actor) -> str:
         )
         return str(created["id"]), [str(created["id"]), draft.expert]
 
-    return await audited(db, actor, "recordVisit", work)
+    return await audited(db, caller, "recordVisit", work)

@@ -15,6 +15,7 @@ from rich.table import Table
 from graph.runtime import connect
 from graph.secrets import id_salt
 from graph.settings import Settings
+from loaders.errors import HeaderError
 from loaders.formats import KINDS
 from loaders.load import LoadSummary, load_file
 
@@ -53,7 +54,7 @@ async def _load_files(
     settings: Settings, files: list[tuple[str, Path]], args: argparse.Namespace, console: Console
 ) -> list[LoadSummary]:
     connection = connect(settings, quiet=args.quiet)
-    db = connection.open()
+    db = connection.open(timeout=settings.batch_timeout_seconds)
     summaries: list[LoadSummary] = []
     try:
         from graph.migrations import migrate
@@ -113,7 +114,14 @@ def _report(console: Console, summaries: list[LoadSummary], args: argparse.Names
             console.print(f"… {summary.error_count - args.show_errors} more errors in {summary.path.name}")
         if summary.rejected_file:
             console.print(f"Rejected rows written to {summary.rejected_file}")
-        if summary.error_count and not summary.written and not args.dry_run:
+        if summary.file_error is not None:
+            what = "header row" if isinstance(summary.file_error, HeaderError) else "file"
+            console.print(
+                f"[red]{summary.path.name}: nothing was written[/red]: the {what} is wrong; fix it and load again "
+                "(the columns of each kind: docs/import-formats.md)"
+            )
+            status = 1
+        elif summary.error_count and not summary.written and not args.dry_run:
             console.print(f"[red]{summary.path.name}: nothing was written[/red] (fix the rows, or --skip-invalid)")
             status = 1
         if args.dry_run and summary.error_count:
@@ -171,18 +179,20 @@ def _load_options(parser: argparse.ArgumentParser) -> None:
 def register_commands(commands: Any) -> None:
     """Add the loaders' commands to the `talentgraph` command line."""
     load = commands.add_parser("load", help="import a CSV or XLSX file (validated first; idempotent)")
-    load.add_argument("kind", choices=KINDS)
-    load.add_argument("file")
+    load.add_argument("kind", choices=KINDS, help="what the file holds (its columns: docs/import-formats.md)")
+    load.add_argument("file", help="the .csv or .xlsx file to import")
     _load_options(load)
     load.set_defaults(run=cmd_load)
 
     load_all = commands.add_parser("load-all", help="import every <kind>.csv of a folder, in dependency order")
-    load_all.add_argument("folder")
+    load_all.add_argument("folder", help=f"the folder holding {', '.join(f'{kind}.csv' for kind in LOAD_ORDER)}")
     _load_options(load_all)
     load_all.set_defaults(run=cmd_load_all)
 
     generate = commands.add_parser("generate", help="write realistic import files for a city")
-    generate.add_argument("--people", type=int, default=1000)
-    generate.add_argument("--seed", type=int, default=2021)
-    generate.add_argument("--out", required=True)
+    generate.add_argument("--people", type=int, default=1000, help="how many people the city has (default 1000)")
+    generate.add_argument(
+        "--seed", type=int, default=2021, help="the random seed: the same seed writes the same files (default 2021)"
+    )
+    generate.add_argument("--out", required=True, help="the folder to write the import files into")
     generate.set_defaults(run=cmd_generate)

@@ -1,7 +1,9 @@
 """Load an import file: validate all of it (and its references) first, then write it in batches.
 
 Nothing is written when any row is invalid, unless `skip_invalid`, in which case the refused rows
-are written to `<file>.rejected.csv` beside the input. Validation turns rows into graph rows and
+are written to `<file>.rejected.csv` beside the input. A file that cannot be read before its first row
+(a wrong header, no header, not a spreadsheet) is a file error: nothing is written, with or without
+`skip_invalid`, and no rejected file. Validation turns rows into graph rows and
 spills them in batches to a temporary file, which writing reads back: memory stays bounded whatever
 the file's size, and the file is parsed once.
 """
@@ -60,6 +62,8 @@ class LoadSummary:
     written: bool = False
     rejected_file: Path | None = None
     seconds: float = 0.0
+    #: Why the file could not be read at all (its header, its format): no row was validated.
+    file_error: FileFormatError | None = None
 
     @property
     def ok(self) -> bool:
@@ -145,7 +149,10 @@ async def _validate(
             pickle.dump(ready, spill, protocol=pickle.HIGHEST_PROTOCOL)
     except FileFormatError as bad:
         report.add_errors([RowError(bad.line, bad.column, bad.reason_en, bad.reason_zh)])
-        refused.add(bad.line)
+        if summary.rows == 0:
+            summary.file_error = bad
+        else:
+            refused.add(bad.line)
     tick("validating", summary.rows, summary.rows)
     summary.error_count = report.error_count
     summary.errors = sorted(report.errors, key=lambda error: error.line)
@@ -193,20 +200,24 @@ async def load_file(
     today: date | None = None,
     tick: Tick | None = None,
     workers: int | None = None,
+    id_prefix: str = "",
 ) -> LoadSummary:
     """Validate `path` as `kind`, then (unless dry_run or refused) upsert it in batches.
 
-    `workers`: validating processes for large files (loaders/validate.py `validated_records`)."""
+    `workers`: validating processes for large files (loaders/validate.py `validated_records`).
+    `id_prefix`: put before the ids of the people and institutions it creates (the demo's `DEMO-`)."""
     path = Path(path)
     started = time.perf_counter()
     tick = tick or (lambda phase, done, total: None)
     summary = LoadSummary(path=path, kind=kind)
     with bulk_collection(), tempfile.TemporaryFile(prefix="talentgraph-load-") as spill:
-        refused = await _validate(db, path, kind, salt, today, summary, References(), tick, spill, batch_size, workers)
+        refused = await _validate(
+            db, path, kind, salt, today, summary, References(id_prefix), tick, spill, batch_size, workers
+        )
         summary.rejected = len(refused)
         if refused and skip_invalid and not dry_run:
             summary.rejected_file = write_rejected(path, kind, refused, summary.errors)
-        if not (dry_run or (refused and not skip_invalid) or 0 in refused):
+        if not (dry_run or (refused and not skip_invalid) or summary.file_error):
             spill.seek(0)
             await _write(db, kind, spill, summary, tick)
             summary.written = True

@@ -1,4 +1,4 @@
-"""The ASGI app: /graphql, /healthz and the dashboard, with the driver opened in the lifespan."""
+"""The ASGI app: /graphql (with GraphiQL), /healthz and the dashboard, with the driver opened in the lifespan."""
 
 from __future__ import annotations
 
@@ -18,22 +18,24 @@ from graph.settings import Settings
 from server.auth import Authenticator, Unauthenticated
 from server.context import Context
 from server.dashboard import dashboard_routes
+from server.graphiql import GraphiQLPage, IdeSetup, graphiql_routes
 from server.http import GraphQLEndpoint, HttpError
-from server.schema import build_schema, protections
+from server.ratelimit import AddressRateLimit, RateLimits
+from server.schema import build_schema
 from server.stats.exports import export_routes
 
 log = logging.getLogger("talentgraph")
 
 
-def create_app(settings: Settings, neo4j: Neo4jConnection) -> Starlette:
-    """The application for these settings, on the database `neo4j` points at."""
+def create_app(settings: Settings, neo4j: Neo4jConnection, ide: IdeSetup | None = None) -> Starlette:
+    """The application for these settings, on the database `neo4j` points at; GraphiQL opens with `ide`."""
     schema = build_schema(settings)
     salt = id_salt(settings)
     state: dict[str, Any] = {}
 
     @contextlib.asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
-        state["db"] = neo4j.open()
+        state["db"] = neo4j.open(timeout=settings.query_timeout_seconds)
         try:
             yield
         finally:
@@ -57,10 +59,11 @@ def create_app(settings: Settings, neo4j: Neo4jConnection) -> Starlette:
     graphql = GraphQLEndpoint(
         schema,
         make_context,
-        introspection=settings.introspection,
         on_result=report_statements,
-        extra_rules=protections(settings),
-        max_tokens=settings.max_tokens,
+        max_body_bytes=settings.max_body_bytes,
+        body_timeout_seconds=settings.body_timeout_seconds,
+        key_limits=RateLimits("key", settings.rate_limit_key),
+        ide=GraphiQLPage(ide),
     )
 
     async def healthz(request: Request) -> JSONResponse:
@@ -72,5 +75,11 @@ def create_app(settings: Settings, neo4j: Neo4jConnection) -> Starlette:
         Route("/healthz", healthz, methods=["GET"]),
         *export_routes(lambda: state["db"]),
         *dashboard_routes(),
+        *graphiql_routes(),
     ]
-    return Starlette(routes=routes, lifespan=lifespan)
+    app = Starlette(routes=routes, lifespan=lifespan)
+    # Counted before a body is read or a key looked up; /healthz and the dashboard's files are not limited.
+    app.add_middleware(
+        AddressRateLimit, limits=RateLimits("address", settings.rate_limit_address), prefixes=("/graphql", "/export")
+    )
+    return app

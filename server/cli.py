@@ -22,13 +22,14 @@ def _with_database(settings: Settings, work: Callable[[Database], Awaitable[Any]
     """Run `work` on the configured database (starting the embedded one if needed, and stopping it after)."""
     connection = connect(settings, quiet=quiet)
     try:
-        return asyncio.run(_run(connection, work))
+        return asyncio.run(_run(connection, work, settings.batch_timeout_seconds))
     finally:
         connection.release()
 
 
-async def _run(connection: Neo4jConnection, work: Callable[[Database], Awaitable[Any]]) -> Any:
-    db = connection.open()
+async def _run(connection: Neo4jConnection, work: Callable[[Database], Awaitable[Any]], timeout: float) -> Any:
+    """Run `work` on a driver to `connection` whose transactions end after `timeout` seconds."""
+    db = connection.open(timeout=timeout)
     try:
         return await work(db)
     finally:
@@ -159,6 +160,7 @@ def cmd_serve(settings: Settings, args: argparse.Namespace) -> int:
 
     from graph.embedded import free_port
     from server.app import create_app
+    from server.graphiql import IdeSetup, demo_setup
 
     if args.dev:
         settings = settings.model_copy(update={"mode": "development"})
@@ -170,14 +172,22 @@ def cmd_serve(settings: Settings, args: argparse.Namespace) -> int:
         )
         return 2
     connection = connect(settings)
+    ide: IdeSetup | None = None
     try:
-        asyncio.run(_run(connection, migrate))
+        asyncio.run(_run(connection, migrate, settings.batch_timeout_seconds))
         if args.demo:
             from loaders.demo import demo_key, load_demo
 
-            asyncio.run(_run(connection, lambda db: load_demo(db, settings)))
+            demo = asyncio.run(_run(connection, lambda db: load_demo(db, settings), settings.batch_timeout_seconds))
+            print(
+                f"Demo data {'loaded' if demo.loaded else 'already loaded'} ({demo.rows['people']:,} title rows, "
+                f"{demo.seconds:.0f} s): its ids start with DEMO-, its institutions' names end with （演示）.",
+                flush=True,
+            )
+            ide = demo_setup(None)
             if settings.auth:
-                key = asyncio.run(_run(connection, lambda db: demo_key(db, settings)))
+                key = asyncio.run(_run(connection, lambda db: demo_key(db, settings), settings.batch_timeout_seconds))
+                ide = demo_setup(key)
                 print(
                     f"Demo analyst key (kept in {settings.data_dir / 'demo-key'}): send it as the header\n"
                     f"  Authorization: Bearer {key}",
@@ -187,11 +197,19 @@ def cmd_serve(settings: Settings, args: argparse.Namespace) -> int:
             f"Talent Graph: http://{args.host}:{port}/ (dashboard), http://{args.host}:{port}/graphql (API)", flush=True
         )
         uvicorn.run(
-            create_app(settings, connection),
+            create_app(settings, connection, ide),
             host=args.host,
             port=port,
             log_level="info" if settings.development else "warning",
             access_log=args.access_log,
+            # Slow and idle connections (docs/security.md): idle keep-alive connections close, connections
+            # beyond the limit get 503 at once, request heads stay small; X-Forwarded-For is believed only
+            # from the proxies listed.
+            timeout_keep_alive=settings.keep_alive_seconds,
+            limit_concurrency=settings.max_connections,
+            h11_max_incomplete_event_size=16 * 1024,
+            proxy_headers=True,
+            forwarded_allow_ips=settings.forwarded_allow_ips,
         )
     finally:
         connection.release()
@@ -204,8 +222,12 @@ def parser() -> argparse.ArgumentParser:
     commands = root.add_subparsers(dest="command", required=True)
 
     serve = commands.add_parser("serve", help="serve the API and dashboard (embedded Neo4j unless NEO4J_URI)")
-    serve.add_argument("--host", default="127.0.0.1")
-    serve.add_argument("--port", type=int, default=8000, help="0 picks a free port")
+    serve.add_argument(
+        "--host", default="127.0.0.1", help="the address to listen on (default 127.0.0.1: this machine only)"
+    )
+    serve.add_argument(
+        "--port", type=int, default=8000, help="the port to listen on (default 8000; 0 picks a free one)"
+    )
     serve.add_argument("--demo", action="store_true", help="load the demo data set first (idempotent)")
     serve.add_argument("--dev", action="store_true", help="development mode: full error messages")
     serve.add_argument(
@@ -217,7 +239,11 @@ def parser() -> argparse.ArgumentParser:
     serve.set_defaults(run=cmd_serve)
 
     db = commands.add_parser("db", help="manage the embedded Neo4j")
-    db.add_argument("action", choices=["start", "stop", "status", "install"])
+    db.add_argument(
+        "action",
+        choices=["start", "stop", "status", "install"],
+        help="start or stop the database, show whether it runs, or install its jars (Maven)",
+    )
     db.set_defaults(run=cmd_db)
 
     commands.add_parser("migrate", help="apply constraints, indexes and reference data").set_defaults(run=cmd_migrate)
@@ -225,7 +251,11 @@ def parser() -> argparse.ArgumentParser:
     stats = commands.add_parser(
         "stats", help="statistics aggregates: verify against a recount, or rebuild after writing the graph by hand"
     )
-    stats.add_argument("action", choices=["rebuild", "verify"])
+    stats.add_argument(
+        "action",
+        choices=["rebuild", "verify"],
+        help="rebuild the aggregates from the graph, or check them against a recount",
+    )
     stats.add_argument("--as-of", help="verify: the day to check (YYYY-MM-DD, default today)")
     stats.add_argument("--region", default="130800", help="verify: the region to check (default Chengde)")
     stats.add_argument("--quiet", action="store_true", help="rebuild: no progress")
@@ -233,12 +263,17 @@ def parser() -> argparse.ArgumentParser:
     keys = commands.add_parser("keys", help="create, list and revoke API keys (stored only as hashes)")
     key_actions = keys.add_subparsers(dest="action", required=True)
     create = key_actions.add_parser("create", help="create a key; prints it alone on the last line")
-    create.add_argument("--role", required=True, choices=["admin", "analyst", "recruiter", "institution"])
+    create.add_argument(
+        "--role",
+        required=True,
+        choices=["admin", "analyst", "recruiter", "institution"],
+        help="what the key may do (docs: who may do what)",
+    )
     create.add_argument("--institution", help="the institution id an institution key belongs to")
     create.add_argument("--name", help="a note saying whose key it is")
     key_actions.add_parser("list", help="every key, revoked ones included (never the secrets)")
     revoke = key_actions.add_parser("revoke", help="revoke a key by its id")
-    revoke.add_argument("id")
+    revoke.add_argument("id", help="the key's id, as `keys list` shows it (not the secret)")
     keys.set_defaults(run=cmd_keys)
 
     schema = commands.add_parser("schema", help="export the GraphQL schema (SDL)")

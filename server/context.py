@@ -9,6 +9,7 @@ from typing import Any
 from starlette.requests import Request
 from strawberry.dataloader import DataLoader
 
+from graph.access import Caller
 from graph.database import Database, StatementCount, count_statements
 from graph.institutions import INSTITUTIONS
 from graph.people import PEOPLE
@@ -17,7 +18,6 @@ from graph.settings import Settings
 from graph.taxonomy import Tree, field_tree, region_tree
 from graph.teams import TEAMS
 from graph.visits import VISITS
-from server.auth import Caller
 
 
 @dataclass

@@ -18,6 +18,7 @@ from graph.embedded import EmbeddedNeo4j
 from graph.migrations import migrate
 from graph.runtime import Neo4jConnection
 from graph.settings import Settings
+from tests.serving import serving
 
 #: Labels of the reference data that ships with the code; everything else is a test's own.
 REFERENCE_LABELS = ("Region", "Field", "TitleSeries", "TitleLevel", "InstitutionType", "Plan", "Target", "Migration")
@@ -41,7 +42,7 @@ def neo4j_connection() -> Iterator[Neo4jConnection]:
         connection = Neo4jConnection(running.uri, "neo4j", "", "neo4j")
 
     async def prepare() -> None:
-        db = connection.open()
+        db = connection.open(timeout=600)
         try:
             await migrate(db)
         finally:
@@ -75,15 +76,23 @@ def cypher(graph_driver: Any, neo4j_connection: Neo4jConnection) -> Iterator[Any
         return [record.data() for record in records]
 
     yield run
+    remove_test_data(graph_driver, neo4j_connection.database)
+
+
+def remove_test_data(driver: Any, database: str) -> None:
+    """Delete every node but the reference data that ships with the code."""
     labels = " AND ".join(f"NOT n:{label}" for label in REFERENCE_LABELS)
-    with graph_driver.session(database=neo4j_connection.database) as session:
+    with driver.session(database=database) as session:
         session.run(f"MATCH (n) WHERE {labels} CALL (n) {{ DETACH DELETE n }} IN TRANSACTIONS OF 10000 ROWS").consume()
 
 
 @pytest.fixture
 def settings(tmp_path: Path) -> Settings:
     """Development-mode settings with a fixed salt, touching nothing of the real environment."""
-    return Settings(data_dir=tmp_path, id_salt="test-salt", mode="development", neo4j_uri=None)
+    # A shared test machine under load plans cold statements slowly: the statement timeout is tested on its own.
+    return Settings(
+        data_dir=tmp_path, id_salt="test-salt", mode="development", neo4j_uri=None, query_timeout_seconds=120
+    )
 
 
 @pytest.fixture
@@ -101,6 +110,15 @@ def client(settings: Settings, neo4j_connection: Neo4jConnection, keys: Callable
 
     with TestClient(create_app(settings, neo4j_connection), headers=bearer(keys("admin"))) as test_client:
         yield test_client
+
+
+@pytest.fixture
+def served(settings: Settings, neo4j_connection: Neo4jConnection, cypher: Any) -> Iterator[str]:
+    """The app served by uvicorn on a free port, in a thread, on the test database."""
+    from server.app import create_app
+
+    with serving(create_app(settings, neo4j_connection)) as url:
+        yield url
 
 
 def bearer(secret: str | None) -> dict[str, str]:

@@ -2,7 +2,7 @@
 UNWIND $ids AS id
 MATCH (j:Project {id: id})
 RETURN j.id AS id, j {
-  .id, .name, .kind, .year, .createdAt,
+  .id, .number, .name, .kind, .year, .createdAt,
   institutions: COLLECT { MATCH (i:Institution)-[r:RAN]->(j) RETURN {id: i.id, lead: coalesce(r.lead, false)}
                           ORDER BY coalesce(r.lead, false) DESC, i.id },
   participants: COLLECT { MATCH (p:Person)-[w:WORKED_ON]->(j) RETURN {id: p.id, role: coalesce(w.role, 'MEMBER')}

@@ -1,12 +1,18 @@
-// Every target's value as of several days, in one statement. Parameters: $region (its code: the region and
-// everything within it), $targets: [{code, measure, startsOn, deadline, dates: [{at, on, counted, year, day}],
-// levels, withinPlan, highEndOnly}] (`measure` picks the branch; the others are its parameters, null where
-// unused; `dates` from graph/stats/talent.py `count_dates`), and for titled staff (stats/titled_staff fills the
-// slot) $cube ('REGION'), $positions and $dimensions ([]), $epoch (1950), $bands. Rows: code, values (one per
-// date, in order). No rows when the region does not exist. Each branch but the first reads its items once, with
-// the day each began to count, and counts them for every date from that list.
-MATCH (scope:Region {code: $region})
-WITH COLLECT { MATCH (r:Region)-[:PART_OF*0..]->(scope) RETURN r.code } AS regions
+// Every target's value as of several days, in one statement, in a region and, for a region within the city, in the
+// city as well (for the region's share of it). Parameters: $region (its code: the region and everything within it),
+// $city (the region the plan's goals are for), $plan (its code), $targets: [{code, measure, startsOn, deadline,
+// dates: [{at, on, counted, year, day}], levels, withinPlan, highEndOnly}] (`measure` picks the branch; the others
+// are its parameters, null where unused; `dates` from graph/stats/talent.py `count_dates`), and for titled staff
+// (stats/titled_staff fills the slot) $cube ('REGION'), $positions and $dimensions ([]), $epoch (1950), $bands.
+// Rows: scope ($region or $city), code, values (one per date, in order), regionGoal (the target's own goal in
+// $region, on $region's rows; null where none). No rows when the region does not exist. Each branch but the first
+// reads its items once, with the day each began to count, and counts them for every date from that list.
+MATCH (asked:Region {code: $region})
+WITH CASE WHEN EXISTS { (asked)-[:PART_OF*1..]->(:Region {code: $city}) } THEN [$region, $city] ELSE [$region] END
+     AS scopes
+UNWIND scopes AS scopeCode
+MATCH (scope:Region {code: scopeCode})
+WITH scopeCode, COLLECT { MATCH (r:Region)-[:PART_OF*0..]->(scope) RETURN r.code } AS regions
 UNWIND $targets AS target
 CALL (regions, target) {
   // Titled staff: the REGION cube, as every statement that counts them reads it.
@@ -83,4 +89,7 @@ CALL (regions, target) {
   } AS days
   RETURN [d IN target.dates | size([day IN days WHERE day <= d.on])] AS values
 }
-RETURN target.code AS code, values
+RETURN scopeCode AS scope, target.code AS code, values,
+       CASE WHEN scopeCode = $region
+            THEN COLLECT { MATCH (g:RegionGoal {plan: $plan, target: target.code, region: $region}) RETURN g.goal }[0]
+       END AS regionGoal

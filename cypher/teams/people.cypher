@@ -1,6 +1,6 @@
 // What the rules of teams need to know of the people named for team $team (null when new) based at
 // $institution: whether each exists, works there now, and which other active (not rejected) teams
-// they lead. Parameters: $people (ids), $institution, $team.
+// they lead, each with its base institution. Parameters: $people (ids), $institution, $team.
 UNWIND $people AS id
 OPTIONAL MATCH (p:Person {id: id})
 RETURN id,
@@ -8,4 +8,4 @@ RETURN id,
        EXISTS { MATCH (p)-[w:WORKS_AT]->(:Institution {id: $institution}) WHERE w.until IS NULL } AS local,
        COLLECT { MATCH (p)-[:MEMBER_OF {role: 'leader'}]->(other:Team)
                  WHERE other.status <> 'rejected' AND ($team IS NULL OR other.id <> $team)
-                 RETURN other.id } AS leads
+                 RETURN {id: other.id, institution: [(other)-[:BASED_AT]->(i:Institution) | i.id][0]} } AS leads

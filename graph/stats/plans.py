@@ -16,12 +16,16 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from graph.audit import Actor, audited
+from graph.access import Caller
+from graph.audit import audited
 from graph.database import Database, Transaction, date_of
 from graph.errors import Conflict, InvalidInput, NotFound
 from graph.reference_data import camel
 
 _PLAN_CODE = re.compile(r"^[a-z0-9][a-z0-9-]{2,60}$")
+
+#: The region a plan's goals are set for: Chengde. Its counties, districts and zones lie within it.
+CITY = "130800"
 
 
 @dataclass(kw_only=True)
@@ -116,20 +120,21 @@ def check_goal(goal: float, field_name: str) -> float:
     return goal
 
 
-def _decided_by(actor: Actor) -> str:
-    return actor.key_id or actor.role
+def decided_by(caller: Caller) -> str:
+    """What a changed goal records as who decided it: the key's id, else the role."""
+    return caller.key_id or caller.role.value
 
 
-async def set_target_goal(db: Database, plan: str, code: str, goal: float, actor: Actor) -> None:
+async def set_target_goal(db: Database, plan: str, code: str, goal: float, caller: Caller) -> None:
     """Change one target's goal (audited); NotFound when the plan has no such target."""
     check_goal(goal, "goal")
 
     async def work(tx: Transaction) -> tuple[None, list[str]]:
-        if not await tx.run("stats/set_target_goal", plan=plan, code=code, goal=goal, setBy=_decided_by(actor)):
+        if not await tx.run("stats/set_target_goal", plan=plan, code=code, goal=goal, setBy=decided_by(caller)):
             raise NotFound("target", f"{plan}/{code}", "code")
         return None, [f"{plan}/{code}"]
 
-    await audited(db, actor, "setTargetGoal", work)
+    await audited(db, caller, "setTargetGoal", work)
 
 
 @dataclass
@@ -187,7 +192,7 @@ def _check_plan(draft: PlanDraft, measurable: set[str]) -> list[dict[str, Any]]:
     return rows
 
 
-async def add_plan(db: Database, draft: PlanDraft, measurable: set[str], actor: Actor) -> None:
+async def add_plan(db: Database, draft: PlanDraft, measurable: set[str], caller: Caller) -> None:
     """Validate and create a plan with its targets (audited), beside the plans already there."""
     targets = _check_plan(draft, measurable)
     plan = {
@@ -201,7 +206,7 @@ async def add_plan(db: Database, draft: PlanDraft, measurable: set[str], actor: 
     async def work(tx: Transaction) -> tuple[None, list[str]]:
         if (await tx.run("stats/plan_exists", code=draft.code))[0]["exists"]:
             raise Conflict(f"A plan {draft.code} already exists.", f"规划{draft.code}已存在", "code")
-        await tx.run("stats/add_plan", plan=plan, targets=targets, setBy=_decided_by(actor))
+        await tx.run("stats/add_plan", plan=plan, targets=targets, setBy=decided_by(caller))
         return None, [draft.code]
 
-    await audited(db, actor, "addPlan", work)
+    await audited(db, caller, "addPlan", work)

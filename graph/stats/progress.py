@@ -2,6 +2,10 @@
 
 How each target is counted is code (a measure per target code); its goal, unit and dates are data
 (Target nodes). A target whose data the registry does not hold has no value and says why.
+
+A plan's goals are the city's. A region within the city is measured against its own goal where an
+admin set one (graph/stats/goals.py); otherwise it has no goal, and its value is given as its share
+of the city's.
 """
 
 from __future__ import annotations
@@ -10,7 +14,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from graph.database import Database
-from graph.stats.plans import Plan, Target
+from graph.stats.plans import CITY, Plan, Target
 from graph.stats.talent import check_as_of, check_region, count_dates, titled_staff, titled_staff_params
 
 
@@ -64,16 +68,27 @@ class YearValue:
     value: int
 
 
+#: Where the goal a region is measured against comes from: the plan (the city's), or the region's own.
+PLAN_GOAL, REGION_GOAL = "PLAN", "REGION"
+
+
 @dataclass(frozen=True)
 class TargetProgress:
     target: Target
+    region: str
     value: int | None
     reason: tuple[str, str] | None
+    #: The goal `value` is measured against (ratio, remaining, on_track): None where the region has none.
+    goal: float | None
+    goal_source: str | None
     ratio: float | None
     remaining: float | None
     by_year: tuple[YearValue, ...]
     projection: float | None
     on_track: bool | None
+    #: For a region within the city: the city's value, and this region's share of it.
+    city_value: int | None = None
+    city_share: float | None = None
 
 
 def year_ends(target: Target, as_of: dt.date) -> list[dt.date]:
@@ -98,30 +113,63 @@ def _days(target: Target, as_of: dt.date) -> list[dt.date]:
     return [target.starts_on - dt.timedelta(days=1), as_of, *year_ends(target, as_of)]
 
 
-def _measured(target: Target, as_of: dt.date, values: list[int]) -> TargetProgress:
+def _goal(target: Target, region: str, region_goal: float | None) -> tuple[float | None, str | None]:
+    if region == CITY:
+        return target.goal, PLAN_GOAL
+    if region_goal is not None:
+        return float(region_goal), REGION_GOAL
+    return None, None
+
+
+def _measured(
+    target: Target,
+    region: str,
+    as_of: dt.date,
+    values: list[int],
+    region_goal: float | None,
+    city_values: list[int] | None,
+) -> TargetProgress:
     baseline, value, *yearly = values
+    goal, source = _goal(target, region, region_goal)
     projected = projection(baseline, value, target, as_of)
+    city_value = None if city_values is None else city_values[1]
     return TargetProgress(
         target=target,
+        region=region,
         value=value,
         reason=None,
-        ratio=value / target.goal,
-        remaining=max(target.goal - value, 0.0),
+        goal=goal,
+        goal_source=source,
+        ratio=None if goal is None else value / goal,
+        remaining=None if goal is None else max(goal - value, 0.0),
         by_year=tuple(
             YearValue(year=day.year, as_of=day, value=n)
             for day, n in zip(year_ends(target, as_of), yearly, strict=True)
         ),
         projection=projected,
-        on_track=None if projected is None else projected >= target.goal,
+        on_track=None if projected is None or goal is None else projected >= goal,
+        city_value=city_value,
+        city_share=value / city_value if city_value else None,
     )
 
 
-def _unmeasured(target: Target) -> TargetProgress:
+def _unmeasured(target: Target, region: str) -> TargetProgress:
     reason = NOT_HELD.get(
         target.code, (f"No way to count target {target.code} is defined.", f"未定义目标{target.code}的统计方法")
     )
+    goal, source = _goal(target, region, None)
     return TargetProgress(
-        target=target, value=None, reason=reason, ratio=None, remaining=None, by_year=(), projection=None, on_track=None
+        target=target,
+        region=region,
+        value=None,
+        reason=reason,
+        goal=goal,
+        goal_source=source,
+        ratio=None,
+        remaining=None,
+        by_year=(),
+        projection=None,
+        on_track=None,
     )
 
 
@@ -129,13 +177,18 @@ _PROGRESS = titled_staff("stats/progress")
 
 
 async def progress(db: Database, plan: Plan, region: str, as_of: dt.date) -> list[TargetProgress]:
-    """Every target of `plan` in `region` (and within it) as of `as_of`, in the plan's order: one statement."""
+    """Every target of `plan` in `region` (and within it) as of `as_of`, in the plan's order: one statement.
+
+    The city is measured against the plan's goals; a region within it against its own goal where it has
+    one, and in any case with its share of the city's value."""
     check_as_of(as_of)
     measured = [target for target in plan.targets if target.code in MEASURES]
     rows = await db.read(
         "stats/progress",
         _PROGRESS,
         region=region,
+        city=CITY,
+        plan=plan.code,
         **titled_staff_params(("REGION",), ()),
         targets=[
             {
@@ -153,8 +206,19 @@ async def progress(db: Database, plan: Plan, region: str, as_of: dt.date) -> lis
     )
     if not rows and measured:
         await check_region(db, region)
-    values = {row["code"]: row["values"] for row in rows}
+    values = {(row["scope"], row["code"]): row["values"] for row in rows}
+    goals = {row["code"]: row["regionGoal"] for row in rows if row["scope"] == region}
+    within_city = region != CITY and any(row["scope"] == CITY for row in rows)
     return [
-        _measured(target, as_of, values[target.code]) if target.code in MEASURES else _unmeasured(target)
+        _measured(
+            target,
+            region,
+            as_of,
+            values[region, target.code],
+            goals[target.code],
+            values[CITY, target.code] if within_city else None,
+        )
+        if target.code in MEASURES
+        else _unmeasured(target, region)
         for target in plan.targets
     ]

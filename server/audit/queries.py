@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import strawberry
 
+from graph.access import Role
 from graph.audit import AuditFilter, count_audit, list_audit
 from graph.errors import DomainError
 from server.audit.types import AuditEntry, audit_entry_from
-from server.auth import Role
+from server.auth import require_to_read
 from server.common.connection import Connection, connection, page_size, total_beside
 from server.common.errors import RequestError
 
@@ -25,9 +26,9 @@ class AuditQueries:
     @strawberry.field(description="Every change, newest first (Relay connection): administrators only.")
     async def audit_trail(
         self, info: strawberry.Info, where: AuditWhere | None = None, first: int | None = 20, after: str | None = None
-    ) -> Connection[AuditEntry]:
+    ) -> Connection[AuditEntry] | None:
         context = info.context
-        context.caller.require_to_read(Role.ADMIN, action="auditTrail")
+        require_to_read(context.caller, Role.ADMIN, action="auditTrail")
         where = where or AuditWhere()
         graph_filter = AuditFilter(
             operation=where.operation, key_id=where.key_id, node_id=where.node_id, role=where.role

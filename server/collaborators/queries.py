@@ -5,8 +5,8 @@ from __future__ import annotations
 import strawberry
 
 from graph import collaborators as graph
-from graph.errors import DomainError, InvalidInput, NotAllowed, NotFound
-from server.auth import Role
+from graph.access import Role, may_read, missing
+from graph.errors import DomainError, InvalidInput, NotFound
 from server.collaborators.types import Collaborator, InstitutionNeed, NeedKind, collaborator_from
 from server.common.connection import page_size
 from server.common.errors import RequestError
@@ -52,7 +52,7 @@ class CollaboratorQueries:
         field: str | None = None,
         regions: list[str] | None = None,
         first: int | None = 10,
-    ) -> list[Collaborator]:
+    ) -> list[Collaborator] | None:
         context = info.context
         caller = context.caller
         try:
@@ -60,13 +60,14 @@ class CollaboratorQueries:
             kind, key = _subject_key(person_id, team_id, institution_id)
             size = page_size(first, context.settings.max_page_size, default=10)
             await check_codes(info, [field] if field else [], regions or [])
-            subject = await graph.load_subject(context.db, kind, key)
-            if caller.role == Role.INSTITUTION and caller.institution_id not in subject.institutions:
-                raise NotAllowed(
-                    "An institution key sees collaborators of its own people, teams and institution only.",
-                    "单位密钥只能查看本单位人员、团队或本单位的合作者建议",
-                    f"{kind}Id",
-                )
+            try:
+                subject: graph.Subject | None = await graph.load_subject(context.db, kind, key)
+            except NotFound:
+                subject = None
+            if subject is None or not may_read(caller, subject.institutions):
+                # An institution key asks for its own people, teams and institution: any other subject is
+                # answered exactly as one that does not exist.
+                raise missing(caller, kind, key, f"{kind}Id")
             fields = [field] if field else subject.fields
             related = graph.related_fields(await context.fields(), fields)
             suggestions = await graph.suggest_collaborators(
@@ -76,7 +77,8 @@ class CollaboratorQueries:
             raise RequestError(error) from error
         rows = await context.people.load_many([suggestion.person_id for suggestion in suggestions])
         return [
-            collaborator_from(suggestion, person_from(row)) for suggestion, row in zip(suggestions, rows, strict=True)
+            collaborator_from(suggestion, person_from(row, caller))
+            for suggestion, row in zip(suggestions, rows, strict=True)
         ]
 
     @strawberry.field(
@@ -90,7 +92,7 @@ class CollaboratorQueries:
         field: str | None = None,
         regions: list[str] | None = None,
         first: int | None = 20,
-    ) -> list[InstitutionNeed]:
+    ) -> list[InstitutionNeed] | None:
         context = info.context
         try:
             context.caller.require(*SEARCHERS, action="institutionsNeeding")

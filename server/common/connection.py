@@ -101,19 +101,23 @@ def connection(
 async def listed(
     info: strawberry.Info,
     listing: Listing,
-    where: Filter,
+    where: Callable[[], Filter],
     order: str,
     descending: bool,
     first: int | None,
     after: str | None,
     make: Callable[[Any], T],
 ) -> Connection[T]:
-    """One page of a domain's list as a connection, its total counted beside it (once the caller may read it)."""
+    """One page of a domain's list as a connection, its total counted beside it (once the caller may read it).
+
+    `where` makes the filter: called here, so that a caller refused the list it asks for (graph/access.py
+    `list_scope`) gets a request error like any other refusal."""
     db = info.context.db
     try:
+        graph_filter = where()
         size = page_size(first, info.context.settings.max_page_size)
-        total = total_beside(info, lambda: listing.count(db, where))
-        page = await listing.page(db, where, order, descending, size, after)
+        total = total_beside(info, lambda: listing.count(db, graph_filter))
+        page = await listing.page(db, graph_filter, order, descending, size, after)
     except DomainError as error:
         raise RequestError(error) from error
     return connection(page, make, after, total)

@@ -6,8 +6,9 @@ import enum
 
 import strawberry
 
+from graph.access import READERS, list_scope, may_read
 from graph.institutions import INSTITUTIONS, InstitutionFilter
-from server.auth import READERS
+from server.auth import require_to_read
 from server.common.connection import Connection, listed
 from server.common.enums import Direction, InstitutionType
 from server.institutions.types import Institution, institution_from
@@ -40,8 +41,10 @@ class InstitutionQueries:
     @strawberry.field(description="One institution by id.")
     async def institution(self, info: strawberry.Info, id: strawberry.ID) -> Institution | None:
         caller = info.context.caller
-        caller.require_to_read(*READERS, action="institution")
-        caller.check_own(str(id), "institution")
+        require_to_read(caller, *READERS, action="institution")
+        if not may_read(caller, [str(id)]):
+            # Another institution is answered exactly as one that does not exist.
+            return None
         row = await info.context.institutions.load(str(id))
         return institution_from(row) if row else None
 
@@ -53,24 +56,23 @@ class InstitutionQueries:
         order_by: InstitutionsOrder | None = None,
         first: int | None = 20,
         after: str | None = None,
-    ) -> Connection[Institution]:
+    ) -> Connection[Institution] | None:
         context = info.context
-        context.caller.require_to_read(*READERS, action="institutions")
+        require_to_read(context.caller, *READERS, action="institutions")
         order = order_by or InstitutionsOrder()
         where = where or InstitutionsWhere()
-        graph_filter = InstitutionFilter(
-            id=context.caller.institution_id,
-            region=where.region,
-            type=where.type.value if where.type else None,
-            field=where.field,
-            name=where.name or None,
-            high_tech=where.high_tech,
-            tech_sme=where.tech_sme,
-        )
         return await listed(
             info,
             INSTITUTIONS,
-            graph_filter,
+            lambda: InstitutionFilter(
+                id=list_scope(context.caller, None, "institutions"),
+                region=where.region,
+                type=where.type.value if where.type else None,
+                field=where.field,
+                name=where.name or None,
+                high_tech=where.high_tech,
+                tech_sme=where.tech_sme,
+            ),
             order.by.value,
             order.direction == Direction.DESC,
             first,

@@ -6,11 +6,13 @@ import enum
 
 import strawberry
 
-from graph.people import PEOPLE, PeopleFilter
-from server.auth import READERS
+from graph.access import READERS, Role, current_employers, list_scope, may_read
+from graph.listing import Filter
+from graph.people import PEOPLE, REFERRALS, PeopleFilter
+from server.auth import require_to_read
 from server.common.connection import Connection, listed
 from server.common.enums import Direction, TitleLevel, TitleSeries
-from server.people.types import Person, person_from
+from server.people.types import IdentityReferral, Person, identity_referral_from, person_from
 
 
 @strawberry.input(description="Filters of a people list; all given filters must hold.")
@@ -56,13 +58,10 @@ class PeopleQueries:
     @strawberry.field(description="One person by id.")
     async def person(self, info: strawberry.Info, id: strawberry.ID) -> Person | None:
         caller = info.context.caller
-        caller.require_to_read(*READERS, action="person")
+        require_to_read(caller, *READERS, action="person")
         row = await info.context.people.load(str(id))
-        if row is None:
-            return None
-        person = person_from(row)
-        caller.check_own(person.current_employer_id(), "person")
-        return person
+        # Someone an institution key may not read the record of is answered exactly as nobody.
+        return person_from(row, caller) if row is not None and may_read(caller, current_employers(row)) else None
 
     @strawberry.field(description="People, filtered, sorted and paged (Relay connection).")
     async def people(
@@ -72,14 +71,30 @@ class PeopleQueries:
         order_by: PeopleOrder | None = None,
         first: int | None = 20,
         after: str | None = None,
-    ) -> Connection[Person]:
+    ) -> Connection[Person] | None:
         context = info.context
-        context.caller.require_to_read(*READERS, action="people")
+        require_to_read(context.caller, *READERS, action="people")
         order = order_by or PeopleOrder()
         institution = where.institution_id if where else None
-        graph_filter = people_filter(
-            where, context.caller.own_only(str(institution) if institution else None, "people")
-        )
         return await listed(
-            info, PEOPLE, graph_filter, order.by.value, order.direction == Direction.DESC, first, after, person_from
+            info,
+            PEOPLE,
+            lambda: people_filter(
+                where, list_scope(context.caller, str(institution) if institution else None, "people")
+            ),
+            order.by.value,
+            order.direction == Direction.DESC,
+            first,
+            after,
+            lambda row: person_from(row, context.caller),
         )
+
+    @strawberry.field(
+        description="Registrations referred to the bureau because another person already held their identity "
+        "number, newest first (Relay connection): administrators only."
+    )
+    async def identity_referrals(
+        self, info: strawberry.Info, first: int | None = 20, after: str | None = None
+    ) -> Connection[IdentityReferral]:
+        require_to_read(info.context.caller, Role.ADMIN, action="identityReferrals")
+        return await listed(info, REFERRALS, Filter, "AT", True, first, after, identity_referral_from)

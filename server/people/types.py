@@ -7,8 +7,11 @@ from typing import Any
 
 import strawberry
 
+from graph.access import Caller, person_seen_by
+from graph.errors import NotAllowed
 from graph.titles import LEVEL_RANK
 from server.common.enums import Degree, Gender
+from server.common.errors import RequestError
 from server.fields.types import Field, field_from
 from server.institutions.types import Institution, institution_from
 from server.regions.types import Region, region_from
@@ -33,14 +36,25 @@ class Expertise:
     weight: float
 
 
-@strawberry.type(description="A person: staff member, expert or foreign expert. No national ID is ever returned.")
+_CONTACT = (
+    "Null for a recruiter unless the person consented to be contacted, and for an institution key "
+    "unless they are its staff."
+)
+_PRIVATE = "Null unless the caller may see the person's whole record (docs/security.md)."
+
+
+@strawberry.type(
+    description="A person: staff member, expert or foreign expert. No national ID is ever returned. "
+    "An institution key sees the whole record of its own current staff and the public profile of anyone "
+    "else; anonymous callers see no one (docs/security.md)."
+)
 class Person:
     id: strawberry.ID
     name: str
     pinyin: str
-    gender: Gender | None
-    birth_year: int | None
-    degree: Degree | None
+    gender: Gender | None = strawberry.field(description=_PRIVATE)
+    birth_year: int | None = strawberry.field(description=_PRIVATE)
+    degree: Degree | None = strawberry.field(description=_PRIVATE)
     consent_to_contact: bool
     foreign_expert: bool
     nationality: str | None
@@ -50,17 +64,13 @@ class Person:
     # several wrappers for every person of a page, a plain field not.
     employer: Institution | None = strawberry.field(description="Where the person works now.")
     region: Region | None = strawberry.field(description="The region of the current employer.")
+    email: str | None = strawberry.field(description=_CONTACT)
+    phone: str | None = strawberry.field(description=_CONTACT)
     row: strawberry.Private[dict[str, Any]]
 
-    @strawberry.field(description="Null for a recruiter unless the person consented to be contacted.")
-    def email(self, info: strawberry.Info) -> str | None:
-        return self.row.get("email") if info.context.caller.sees_contact(self.consent_to_contact) else None
-
-    @strawberry.field(description="Null for a recruiter unless the person consented to be contacted.")
-    def phone(self, info: strawberry.Info) -> str | None:
-        return self.row.get("phone") if info.context.caller.sees_contact(self.consent_to_contact) else None
-
-    @strawberry.field(description="Titles held, newest first; revoked ones only if asked.")
+    @strawberry.field(
+        description="Titles held, newest first; revoked ones only if asked and if the caller may see the whole record."
+    )
     def titles(self, include_revoked: bool = False) -> list[Title]:
         return [title_from(row) for row in self.row["titles"] if include_revoked or row.get("revokedOn") is None]
 
@@ -71,7 +81,7 @@ class Person:
             return None
         return title_from(max(active, key=lambda row: (LEVEL_RANK[row["level"]], row["grantedOn"])))
 
-    @strawberry.field(description="Every employment, current first.")
+    @strawberry.field(description="Every employment, current first; only the current ones in a public profile.")
     def employment(self) -> list[Employment]:
         return [
             Employment(
@@ -87,32 +97,72 @@ class Person:
     def fields(self) -> list[Expertise]:
         return [Expertise(field=field_from(row), weight=float(row.get("weight") or 1.0)) for row in self.row["fields"]]
 
-    def _current_job(self) -> dict[str, Any] | None:
-        return next((job for job in self.row["employment"] if job.get("until") is None), None)
 
-    def current_employer_id(self) -> str | None:
-        """The id of the institution the person works at now, if any."""
-        job = self._current_job()
-        return str(job["institution"]["id"]) if job else None
+def person_from(row: dict[str, Any], caller: Caller) -> Person:
+    """A Person from a statement's map (people/projection), holding only what `caller` may see of them.
 
-
-def person_from(row: dict[str, Any]) -> Person:
-    """A Person from a statement's map (people/projection)."""
-    job = next((job for job in row["employment"] if job.get("until") is None), None)
+    The one way the API makes a Person, on every path that reaches one (graph/access.py `person_seen_by`);
+    a caller who may see nothing of the person gets a NotAllowed error instead."""
+    seen = person_seen_by(caller, row)
+    if seen is None:
+        raise RequestError(
+            NotAllowed(
+                f"Records of individuals need a key; this request has {caller.role.value}.",
+                f"查看个人信息需要密钥;当前为 {caller.role.value}",
+                None,
+            )
+        )
+    job = next((job for job in seen["employment"] if job.get("until") is None), None)
     region = job["institution"].get("region") if job else None
     return Person(
-        id=strawberry.ID(row["id"]),
-        name=row["name"],
-        pinyin=row.get("pinyin") or "",
-        gender=Gender(row["gender"]) if row.get("gender") else None,
-        birth_year=row.get("birthYear"),
-        degree=Degree(row["degree"]) if row.get("degree") else None,
-        consent_to_contact=bool(row.get("consentToContact")),
-        foreign_expert=bool(row.get("foreignExpert")),
-        nationality=row.get("nationality"),
-        high_end=row.get("highEnd"),
-        keywords=list(row.get("keywords") or []),
+        id=strawberry.ID(seen["id"]),
+        name=seen["name"],
+        pinyin=seen.get("pinyin") or "",
+        gender=Gender(seen["gender"]) if seen.get("gender") else None,
+        birth_year=seen.get("birthYear"),
+        degree=Degree(seen["degree"]) if seen.get("degree") else None,
+        consent_to_contact=bool(seen.get("consentToContact")),
+        foreign_expert=bool(seen.get("foreignExpert")),
+        nationality=seen.get("nationality"),
+        high_end=seen.get("highEnd"),
+        keywords=list(seen.get("keywords") or []),
         employer=institution_from(job["institution"]) if job else None,
         region=region_from(region) if region else None,
-        row=row,
+        email=seen.get("email"),
+        phone=seen.get("phone"),
+        row=seen,
+    )
+
+
+@strawberry.type(
+    description="A registration referred to the bureau: the identity number given was already held by a person "
+    "the registering key may not see, so the new person was registered without it (docs/security.md)."
+)
+class IdentityReferral:
+    id: strawberry.ID
+    at: dt.datetime
+    key_id: str | None = strawberry.field(description="The key that registered the person.")
+    role: str
+    row: strawberry.Private[dict[str, Any]]
+
+    @strawberry.field(description="The person registered, without the identity number.")
+    async def registered(self, info: strawberry.Info) -> Person | None:
+        row = await info.context.people.load(self.row["registered"])
+        return person_from(row, info.context.caller) if row else None
+
+    @strawberry.field(description="The person who already held the identity number.")
+    async def holder(self, info: strawberry.Info) -> Person | None:
+        row = await info.context.people.load(self.row["holder"]) if self.row.get("holder") else None
+        return person_from(row, info.context.caller) if row else None
+
+    @strawberry.field(description="The registering key's institution; null for an administrator's key.")
+    async def institution(self, info: strawberry.Info) -> Institution | None:
+        row = await info.context.institutions.load(self.row["institution"]) if self.row.get("institution") else None
+        return institution_from(row) if row else None
+
+
+def identity_referral_from(row: dict[str, Any]) -> IdentityReferral:
+    """An IdentityReferral from a statement's map (people/referrals/projection)."""
+    return IdentityReferral(
+        id=strawberry.ID(row["id"]), at=row["at"].to_native(), key_id=row.get("keyId"), role=row["role"], row=row
     )

@@ -6,8 +6,9 @@ import enum
 
 import strawberry
 
+from graph.access import READERS, list_scope, may_read
 from graph.platforms import PLATFORMS, PlatformFilter
-from server.auth import READERS
+from server.auth import require_to_read
 from server.common.connection import Connection, listed
 from server.common.enums import Direction, Level, PlatformKind
 from server.platforms.types import Platform, platform_from
@@ -39,12 +40,10 @@ class PlatformQueries:
     @strawberry.field(description="One platform by id.")
     async def platform(self, info: strawberry.Info, id: strawberry.ID) -> Platform | None:
         caller = info.context.caller
-        caller.require_to_read(*READERS, action="platform")
+        require_to_read(caller, *READERS, action="platform")
         row = await info.context.platforms.load(str(id))
-        if row is None:
-            return None
-        caller.check_own(row["institution"], "platform")
-        return platform_from(row)
+        # Another institution's platform is answered exactly as a platform that does not exist.
+        return platform_from(row) if row is not None and may_read(caller, [row["institution"]]) else None
 
     @strawberry.field(description="Platforms, filtered, sorted and paged (Relay connection).")
     async def platforms(
@@ -54,23 +53,23 @@ class PlatformQueries:
         order_by: PlatformsOrder | None = None,
         first: int | None = 20,
         after: str | None = None,
-    ) -> Connection[Platform]:
+    ) -> Connection[Platform] | None:
         context = info.context
-        context.caller.require_to_read(*READERS, action="platforms")
+        require_to_read(context.caller, *READERS, action="platforms")
         where = where or PlatformsWhere()
         order = order_by or PlatformsOrder()
-        institution = context.caller.own_only(str(where.institution_id) if where.institution_id else None, "platforms")
-        graph_filter = PlatformFilter(
-            institution=institution,
-            kind=where.kind.value if where.kind else None,
-            level=where.level.value if where.level else None,
-            field=where.field,
-            name=where.name or None,
-        )
         return await listed(
             info,
             PLATFORMS,
-            graph_filter,
+            lambda: PlatformFilter(
+                institution=list_scope(
+                    context.caller, str(where.institution_id) if where.institution_id else None, "platforms"
+                ),
+                kind=where.kind.value if where.kind else None,
+                level=where.level.value if where.level else None,
+                field=where.field,
+                name=where.name or None,
+            ),
             order.by.value,
             order.direction == Direction.DESC,
             first,

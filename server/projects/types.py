@@ -29,12 +29,15 @@ class ProjectParticipant:
 
     @strawberry.field
     async def person(self, info: strawberry.Info) -> Person:
-        return person_from(await info.context.people.load(self.person_id))
+        return person_from(await info.context.people.load(self.person_id), info.context.caller)
 
 
 @strawberry.type(description="A science and technology project (科技项目).")
 class Project:
-    id: strawberry.ID
+    id: strawberry.ID = strawberry.field(description="Generated for a project registered through the API.")
+    number: str | None = strawberry.field(
+        description="The project number (项目编号) given at registration; a loaded project's id is its number."
+    )
     name: str
     kind: ProjectKind
     year: int
@@ -51,6 +54,7 @@ def project_from(row: dict[str, Any]) -> Project:
     """A Project from projects/by_ids."""
     return Project(
         id=strawberry.ID(row["id"]),
+        number=row.get("number"),
         name=row["name"],
         kind=ProjectKind[row["kind"]],
         year=int(row["year"]),

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import strawberry
 
+from graph.access import Role
 from graph.errors import DomainError, NotFound
 from graph.listing import Page
 from graph.search import ExpertQuery, count_experts, search_experts
-from server.auth import Role
 from server.common.connection import Connection, connection, page_size, total_beside
 from server.common.enums import TitleLevel, code_of
 from server.common.errors import RequestError
@@ -41,7 +41,7 @@ class SearchQueries:
         min_level: TitleLevel | None = None,
         first: int | None = 20,
         after: str | None = None,
-    ) -> Connection[ExpertResult]:
+    ) -> Connection[ExpertResult] | None:
         context = info.context
         try:
             context.caller.require(Role.ADMIN, Role.ANALYST, Role.RECRUITER, action="searchExperts")
@@ -58,4 +58,4 @@ class SearchQueries:
         except DomainError as error:
             raise RequestError(error) from error
         page = Page(rows=hits, cursors=[hit.cursor() for hit in hits], has_next=has_next)
-        return connection(page, expert_from, after, total)
+        return connection(page, lambda hit: expert_from(hit, context.caller), after, total)

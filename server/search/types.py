@@ -6,6 +6,7 @@ import enum
 
 import strawberry
 
+from graph.access import Caller
 from graph.search import ExpertHit
 from server.people.types import Person, person_from
 
@@ -36,10 +37,10 @@ class ExpertResult:
     matched: list[SearchMatch] = strawberry.field(description="The search terms that matched, and where.")
 
 
-def expert_from(hit: ExpertHit) -> ExpertResult:
+def expert_from(hit: ExpertHit, caller: Caller) -> ExpertResult:
     """An ExpertResult from a ranked hit."""
     return ExpertResult(
-        person=person_from(hit.person),
+        person=person_from(hit.person, caller),
         score=hit.score,
         title_level_rank=hit.level,
         activity=hit.activity,

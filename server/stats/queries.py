@@ -6,11 +6,12 @@ import datetime as dt
 
 import strawberry
 
+from graph.access import Role
 from graph.errors import DomainError
 from graph.stats.plans import list_plans, plan_for
 from graph.stats.progress import progress as target_progress
 from graph.stats.talent import talent_stats
-from server.auth import Role
+from server.auth import require_to_read
 from server.common.errors import RequestError
 from server.stats.types import Plan, StatsDimension, TalentStats, TargetProgress, plan_from, progress_from, stats_from
 
@@ -23,7 +24,7 @@ EVERYONE = tuple(Role)
 class StatsQueries:
     @strawberry.field(description="Every plan with its targets, earliest first.")
     async def plans(self, info: strawberry.Info) -> list[Plan]:
-        info.context.caller.require_to_read(*EVERYONE, action="Reading plans")
+        require_to_read(info.context.caller, *EVERYONE, action="Reading plans")
         return [plan_from(plan) for plan in await list_plans(info.context.db)]
 
     @strawberry.field(
@@ -32,9 +33,9 @@ class StatsQueries:
     )
     async def progress(
         self, info: strawberry.Info, as_of: dt.date | None = None, region: str = CHENGDE, plan: str | None = None
-    ) -> list[TargetProgress]:
+    ) -> list[TargetProgress] | None:
         context = info.context
-        context.caller.require_to_read(*EVERYONE, action="Reading progress")
+        require_to_read(context.caller, *EVERYONE, action="Reading progress")
         as_of = as_of or dt.date.today()
         try:
             chosen = plan_for(await list_plans(context.db), plan, as_of)
@@ -52,9 +53,9 @@ class StatsQueries:
         as_of: dt.date | None = None,
         region: str = CHENGDE,
         group_by: list[StatsDimension] | None = None,
-    ) -> TalentStats:
+    ) -> TalentStats | None:
         context = info.context
-        context.caller.require_to_read(*EVERYONE, action="Reading talent statistics")
+        require_to_read(context.caller, *EVERYONE, action="Reading talent statistics")
         try:
             table = await talent_stats(context.db, as_of or dt.date.today(), region, [d.value for d in group_by or []])
         except DomainError as error:

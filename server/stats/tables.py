@@ -43,11 +43,15 @@ def stats_table(table: StatsTable, regions: Tree, fields: Tree) -> Table:
 
 
 def progress_table(progress: list[TargetProgress], region_name: str, as_of: str) -> Table:
-    """One row per target: goal, value, ratio, what remains, projection, on track, then the year ends."""
+    """One row per target: goal, value, ratio, what remains, projection, on track, then the year ends.
+
+    For a region within the city the goal is its own (blank where it has none), and a column gives its
+    share of the city's value."""
     years = sorted({y.year for p in progress for y in p.by_year})
+    within_city = any(p.city_value is not None for p in progress)
     columns = (
         Column("目标"),
-        Column("目标值"),
+        Column("本地区目标值" if within_city else "目标值"),
         Column("单位"),
         Column("截止日期"),
         Column("当前值"),
@@ -55,6 +59,7 @@ def progress_table(progress: list[TargetProgress], region_name: str, as_of: str)
         Column("尚差"),
         Column("到期预计"),
         Column("是否按期"),
+        *((Column("全市数值"), Column("占全市比例", percent=True)) if within_city else ()),
         Column("说明"),
         *(Column(f"{year}年末") for year in years),
     )
@@ -64,7 +69,7 @@ def progress_table(progress: list[TargetProgress], region_name: str, as_of: str)
         rows.append(
             (
                 p.target.name,
-                p.target.goal,
+                p.goal,
                 p.target.unit,
                 p.target.deadline.isoformat(),
                 p.value,
@@ -72,6 +77,7 @@ def progress_table(progress: list[TargetProgress], region_name: str, as_of: str)
                 p.remaining,
                 None if p.projection is None else round(p.projection, 1),
                 {True: "是", False: "否", None: ""}[p.on_track],
+                *((p.city_value, p.city_share) if within_city else ()),
                 p.reason[1] if p.reason else "",
                 *(by_year.get(year) for year in years),
             )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import enum
 
 import strawberry
 
@@ -59,30 +60,53 @@ class YearValue:
     value: int
 
 
+@strawberry.enum(description="Where the goal a region's progress is measured against comes from.")
+class GoalSource(enum.Enum):
+    PLAN = strawberry.enum_value("PLAN", description="The plan's goal: the region is the city.")
+    REGION = strawberry.enum_value("REGION", description="The region's own goal (setRegionGoal).")
+
+
 @strawberry.type(description="Progress toward one target as of a day, in a region.")
 class TargetProgress:
     target: Target
+    region: str = strawberry.field(description="The region counted (with everything within it).")
     value: int | None = strawberry.field(description="Null when the registry holds no data for it (see reason).")
     reason: Label | None = strawberry.field(description="Why there is no value.")
-    ratio: float | None = strawberry.field(description="value / goal.")
-    remaining: float | None = strawberry.field(description="What is still to reach, never below 0.")
+    goal: float | None = strawberry.field(
+        description="The goal value is measured against: the plan's (target.goal) for the city, the region's own "
+        "for a county that has one; null for a region without one (see cityShare)."
+    )
+    goal_source: GoalSource | None = strawberry.field(description="Where goal comes from; null when there is none.")
+    ratio: float | None = strawberry.field(description="value / goal; null without a goal.")
+    remaining: float | None = strawberry.field(
+        description="What is still to reach, never below 0; null without a goal."
+    )
     by_year: list[YearValue] = strawberry.field(description="The value at the end of each year since the plan began.")
     projection: float | None = strawberry.field(
         description="Straight-line projection to the deadline from the day before the plan began through asOf."
     )
     on_track: bool | None = strawberry.field(description="Whether the projection reaches the goal.")
+    city_value: int | None = strawberry.field(
+        description="For a region within the city: the same count over the whole city."
+    )
+    city_share: float | None = strawberry.field(description="For a region within the city: value / cityValue.")
 
 
 def progress_from(progress: Progress) -> TargetProgress:
     return TargetProgress(
         target=target_from(progress.target),
+        region=progress.region,
         value=progress.value,
         reason=Label(en=progress.reason[0], zh=progress.reason[1]) if progress.reason else None,
+        goal=progress.goal,
+        goal_source=GoalSource(progress.goal_source) if progress.goal_source else None,
         ratio=progress.ratio,
         remaining=progress.remaining,
         by_year=[YearValue(year=y.year, as_of=y.as_of, value=y.value) for y in progress.by_year],
         projection=progress.projection,
         on_track=progress.on_track,
+        city_value=progress.city_value,
+        city_share=progress.city_share,
     )
 
 

@@ -6,8 +6,9 @@ import enum
 
 import strawberry
 
+from graph.access import READERS, list_scope, may_read
 from graph.teams import TEAMS, TeamFilter
-from server.auth import READERS
+from server.auth import require_to_read
 from server.common.connection import Connection, listed
 from server.common.enums import Direction, Level, TeamOrigin, TeamStatus
 from server.teams.types import Team, team_from
@@ -41,12 +42,10 @@ class TeamQueries:
     @strawberry.field(description="One team by id.")
     async def team(self, info: strawberry.Info, id: strawberry.ID) -> Team | None:
         caller = info.context.caller
-        caller.require_to_read(*READERS, action="team")
+        require_to_read(caller, *READERS, action="team")
         row = await info.context.teams.load(str(id))
-        if row is None:
-            return None
-        caller.check_own(row["institution"], "team")
-        return team_from(row)
+        # Another institution's team is answered exactly as a team that does not exist.
+        return team_from(row) if row is not None and may_read(caller, [row["institution"]]) else None
 
     @strawberry.field(description="Teams, filtered, sorted and paged (Relay connection).")
     async def teams(
@@ -56,21 +55,28 @@ class TeamQueries:
         order_by: TeamsOrder | None = None,
         first: int | None = 20,
         after: str | None = None,
-    ) -> Connection[Team]:
+    ) -> Connection[Team] | None:
         context = info.context
-        context.caller.require_to_read(*READERS, action="teams")
+        require_to_read(context.caller, *READERS, action="teams")
         where = where or TeamsWhere()
         order = order_by or TeamsOrder()
-        institution = context.caller.own_only(str(where.institution_id) if where.institution_id else None, "teams")
-        graph_filter = TeamFilter(
-            status=where.status.value if where.status else None,
-            institution=institution,
-            field=where.field,
-            origin=where.origin.value if where.origin else None,
-            level=where.level.value if where.level else None,
-            name=where.name or None,
-            member=str(where.member_id) if where.member_id else None,
-        )
         return await listed(
-            info, TEAMS, graph_filter, order.by.value, order.direction == Direction.DESC, first, after, team_from
+            info,
+            TEAMS,
+            lambda: TeamFilter(
+                status=where.status.value if where.status else None,
+                institution=list_scope(
+                    context.caller, str(where.institution_id) if where.institution_id else None, "teams"
+                ),
+                field=where.field,
+                origin=where.origin.value if where.origin else None,
+                level=where.level.value if where.level else None,
+                name=where.name or None,
+                member=str(where.member_id) if where.member_id else None,
+            ),
+            order.by.value,
+            order.direction == Direction.DESC,
+            first,
+            after,
+            team_from,
         )

@@ -23,7 +23,7 @@ class TeamMember:
 
     @strawberry.field
     async def person(self, info: strawberry.Info) -> Person:
-        return person_from(await info.context.people.load(self.person_id))
+        return person_from(await info.context.people.load(self.person_id), info.context.caller)
 
     @strawberry.field
     def role_label(self) -> Label:
@@ -72,7 +72,7 @@ class Team:
     @strawberry.field(description="The team's leader (带头人).")
     async def leader(self, info: strawberry.Info) -> Person | None:
         leader = next((row["person"] for row in self.row["members"] if row["role"] == "leader"), None)
-        return person_from(await info.context.people.load(leader)) if leader else None
+        return person_from(await info.context.people.load(leader), info.context.caller) if leader else None
 
 
 def team_from(row: dict[str, Any]) -> Team:

@@ -12,7 +12,9 @@ from server.common.enums import Label, TitleLevel, TitleSeries, label_of
 
 @strawberry.type(description="A professional technical title held (专业技术职称), by certificate.")
 class Title:
-    certificate_no: str
+    certificate_no: str | None = strawberry.field(
+        description="Null unless the caller may see the holder's whole record (docs/security.md)."
+    )
     series: TitleSeries
     level: TitleLevel
     name: str
@@ -44,7 +46,7 @@ def title_from(row: dict[str, Any]) -> Title:
     granted = _date(row["grantedOn"])
     assert granted is not None
     return Title(
-        certificate_no=row["certificateNo"],
+        certificate_no=row.get("certificateNo"),
         series=TitleSeries[row["series"]],
         level=TitleLevel[row["level"]],
         name=row.get("name") or "",

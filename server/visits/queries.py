@@ -6,8 +6,9 @@ import datetime as dt
 
 import strawberry
 
+from graph.access import Role, list_scope, may_read
 from graph.visits import VISITS, VisitFilter
-from server.auth import Role
+from server.auth import require_to_read
 from server.common.connection import Connection, listed
 from server.common.enums import Direction
 from server.visits.types import Visit, visit_from
@@ -31,12 +32,10 @@ class VisitQueries:
     @strawberry.field(description="One visit by id.")
     async def visit(self, info: strawberry.Info, id: strawberry.ID) -> Visit | None:
         caller = info.context.caller
-        caller.require_to_read(*VISIT_READERS, action="visit")
+        require_to_read(caller, *VISIT_READERS, action="visit")
         row = await info.context.visits.load(str(id))
-        if row is None:
-            return None
-        caller.check_own(row["institution"], "visit")
-        return visit_from(row)
+        # A visit another institution hosts is answered exactly as a visit that does not exist.
+        return visit_from(row) if row is not None and may_read(caller, [row["institution"]]) else None
 
     @strawberry.field(description="Visits by arrival date, filtered and paged (Relay connection); totalCount in 人次.")
     async def visits(
@@ -46,19 +45,26 @@ class VisitQueries:
         direction: Direction = Direction.DESC,
         first: int | None = 20,
         after: str | None = None,
-    ) -> Connection[Visit]:
+    ) -> Connection[Visit] | None:
         context = info.context
-        context.caller.require_to_read(*VISIT_READERS, action="visits")
+        require_to_read(context.caller, *VISIT_READERS, action="visits")
         where = where or VisitsWhere()
-        institution = context.caller.own_only(str(where.institution_id) if where.institution_id else None, "visits")
-        graph_filter = VisitFilter(
-            expert=str(where.expert_id) if where.expert_id else None,
-            institution=institution,
-            arrived_from=where.arrived_from,
-            arrived_to=where.arrived_to,
-            high_end=where.high_end,
-            program=where.program or None,
-        )
         return await listed(
-            info, VISITS, graph_filter, "ARRIVED_ON", direction == Direction.DESC, first, after, visit_from
+            info,
+            VISITS,
+            lambda: VisitFilter(
+                expert=str(where.expert_id) if where.expert_id else None,
+                institution=list_scope(
+                    context.caller, str(where.institution_id) if where.institution_id else None, "visits"
+                ),
+                arrived_from=where.arrived_from,
+                arrived_to=where.arrived_to,
+                high_end=where.high_end,
+                program=where.program or None,
+            ),
+            "ARRIVED_ON",
+            direction == Direction.DESC,
+            first,
+            after,
+            visit_from,
         )

@@ -23,7 +23,7 @@ class Visit:
 
     @strawberry.field(description="The foreign expert.")
     async def expert(self, info: strawberry.Info) -> Person:
-        return person_from(await info.context.people.load(self.row["expert"]))
+        return person_from(await info.context.people.load(self.row["expert"]), info.context.caller)
 
     @strawberry.field(description="The host institution.")
     async def institution(self, info: strawberry.Info) -> Institution:

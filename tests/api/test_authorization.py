@@ -195,6 +195,13 @@ MUTATIONS: dict[str, tuple[str, dict[str, Any], str, set[str]]] = {
         "TargetGoalSet",
         ADMIN_ONLY,
     ),
+    "setRegionGoal": (
+        f'mutation($region: String!) {{ setRegionGoal(plan: "chengde-2021-2025", code: "titled-staff", '
+        f"region: $region, goal: 500) {OUTCOME} }}",
+        {"region": "130802"},
+        "RegionGoalSet",
+        ADMIN_ONLY,
+    ),
     "addPlan": (
         f"mutation($input: AddPlanInput!) {{ addPlan(input: $input) {OUTCOME} }}",
         # A plan far in the future: no other test's day falls in it (plans are reference data, kept between tests).
@@ -236,6 +243,29 @@ MUTATIONS: dict[str, tuple[str, dict[str, Any], str, set[str]]] = {
 }
 
 
+#: Mutations that name an existing record of OWN, and where in their variables: a key that may not see the
+#: record (another institution's) is answered exactly as for a record that does not exist.
+NAMED_RECORDS: dict[str, tuple[str, ...]] = {
+    "updatePerson": ("id",),
+    "grantTitle": ("input", "personId"),
+    "revokeTitle": ("no",),
+    "resubmitTeam": ("id",),
+    "addTeamMember": ("team",),
+    "removeTeamMember": ("team",),
+}
+
+
+def naming(variables: dict[str, Any], path: tuple[str, ...], value: str) -> dict[str, Any]:
+    """`variables` with the record named at `path` replaced by `value`."""
+    head, *rest = path
+    return {**variables, head: naming(variables[head], tuple(rest), value) if rest else value}
+
+
+def refusal(mutation: str, role: str) -> str:
+    """How `role` is refused `mutation`: a record of another institution is not found, anything else not allowed."""
+    return "NotFoundError" if role == "other-institution" and mutation in NAMED_RECORDS else "NotAllowedError"
+
+
 def schema_fields(type_name: str) -> set[str]:
     graphql_type = schema._schema.get_type(type_name)
     assert graphql_type is not None
@@ -263,9 +293,30 @@ def test_mutation_is_allowed_or_refused_by_role_and_a_refusal_changes_nothing(
         [entry] = cypher("MATCH (a:AuditEntry {operation: $op}) RETURN a.role AS role, a.nodeIds AS ids", op=mutation)
         assert entry["role"] == role and entry["ids"]
     else:
-        assert outcome["__typename"] == "NotAllowedError", outcome
+        assert outcome["__typename"] == refusal(mutation, role), outcome
         assert outcome["message"]
         assert count_nodes(cypher) == before
+
+
+@pytest.mark.parametrize("mutation", sorted(NAMED_RECORDS))
+def test_another_institutions_record_named_by_a_mutation_is_answered_as_one_that_does_not_exist(
+    client: TestClient, cypher, keys, mutation: str
+) -> None:
+    document, variables, _, _ = MUTATIONS[mutation]
+    world(cypher)
+    key = keys("institution", OTHER)
+    before = count_nodes(cypher)
+    existing = post_graphql(client, document, variables, key).json()["data"][mutation]
+    absent = naming(variables, NAMED_RECORDS[mutation], "no-such-record")
+    nothing = post_graphql(client, document, absent, key).json()["data"][mutation]
+    assert existing["__typename"] == nothing["__typename"] == "NotFoundError", (existing, nothing)
+    assert existing["field"] == nothing["field"]
+    assert OTHER in existing["message"]
+    named = variables
+    for key_name in NAMED_RECORDS[mutation]:
+        named = named[key_name]
+    assert existing["message"].replace(str(named), "no-such-record") == nothing["message"]
+    assert count_nodes(cypher) == before
 
 
 def test_institution_key_cannot_change_another_institutions_person_title_or_team(
@@ -279,8 +330,9 @@ def test_institution_key_cannot_change_another_institutions_person_title_or_team
     )
     key = keys("institution", OWN)
     before = count_nodes(cypher)
+    # Another institution's records do not exist for the key; naming another institution is not allowed.
     attempts = [
-        ("updatePerson", {"id": "p-other", "input": {"email": "x@example.cn"}}),
+        ("updatePerson", {"id": "p-other", "input": {"email": "x@example.cn"}}, "NotFoundError"),
         (
             "grantTitle",
             {
@@ -292,31 +344,70 @@ def test_institution_key_cannot_change_another_institutions_person_title_or_team
                     "grantedOn": "2023-01-01",
                 }
             },
+            "NotFoundError",
         ),
-        ("revokeTitle", {"no": "C-OTHER"}),
-        ("registerPerson", {"input": {"name": "刘洋", "institutionId": OTHER}}),
-        ("registerPerson", {"input": {"name": "刘洋"}}),
-        ("addTeamMember", {"team": "t-sub", "member": {"personId": "p-own4"}}),
-        ("resubmitTeam", {"id": "t-rej"}),
-        ("recordVisit", {"input": {"expertId": "fe-1", "arrivedOn": "2024-04-01", "institutionId": OTHER}}),
+        ("revokeTitle", {"no": "C-OTHER"}, "NotFoundError"),
+        ("registerPerson", {"input": {"name": "刘洋", "institutionId": OTHER}}, "NotAllowedError"),
+        ("addTeamMember", {"team": "t-sub", "member": {"personId": "p-own4"}}, "NotFoundError"),
+        ("resubmitTeam", {"id": "t-rej"}, "NotFoundError"),
+        (
+            "recordVisit",
+            {"input": {"expertId": "fe-1", "arrivedOn": "2024-04-01", "institutionId": OTHER}},
+            "NotAllowedError",
+        ),
+        (
+            "registerForeignExpert",
+            {"input": {"name": "Kenji Sato", "nationality": "JP", "institutionId": OTHER}},
+            "NotAllowedError",
+        ),
     ]
-    for mutation, variables in attempts:
+    for mutation, variables, refused in attempts:
         outcome = post_graphql(client, MUTATIONS[mutation][0], variables, key).json()["data"][mutation]
-        assert outcome["__typename"] == "NotAllowedError", (mutation, outcome)
+        assert outcome["__typename"] == refused, (mutation, outcome)
         assert OWN in outcome["message"]
     assert count_nodes(cypher) == before
 
 
-#: Every query field: a document and the roles that may read it (reference data is public).
+@pytest.mark.parametrize(
+    ("mutation", "person"),
+    [
+        ("registerPerson", {"name": "刘洋", "role": "工程师", "since": "2023-03-01"}),
+        ("registerForeignExpert", {"name": "Kenji Sato", "nationality": "JP"}),
+    ],
+)
+def test_institution_key_registers_people_at_its_own_institution_when_none_is_named(
+    mutation: str, person: dict[str, Any], client: TestClient, cypher, keys
+) -> None:
+    world(cypher)
+    success, field = MUTATIONS[mutation][2], "person" if mutation == "registerPerson" else "expert"
+    document = MUTATIONS[mutation][0].replace("{ __typename", f"{{ __typename ... on {success} {{ {field} {{ id }} }}")
+    outcome = post_graphql(client, document, {"input": person}, keys("institution", OWN)).json()["data"][mutation]
+    assert outcome["__typename"] == success, outcome
+    registered = outcome[field]["id"]
+    [employer] = cypher(
+        "MATCH (:Person {id: $id})-[w:WORKS_AT]->(i:Institution) RETURN i.id AS id, w.role AS role", id=registered
+    )
+    assert employer["id"] == OWN and employer["role"] == person.get("role")
+    # An admin's key belongs to no institution: a person it registers without one has no employer.
+    admin = post_graphql(client, document, {"input": {**person, "name": "王芳"}}).json()["data"][mutation]
+    if "role" in person:
+        assert admin["__typename"] == "InvalidInputError" and admin["field"] == "institutionId"
+    else:
+        assert not cypher("MATCH (:Person {id: $id})-[:WORKS_AT]->() RETURN 1", id=admin[field]["id"])
+
+
+#: Every query field: a document and the roles that may read it (reference data is public). A field that
+#: reads one record of OWN answers another institution's key as for a record that does not exist (ANSWERS_MISSING).
 EVERYONE = set(ROLES)
 READERS = {"admin", "analyst", "recruiter", "institution", "other-institution"}
 QUERIES: dict[str, tuple[str, set[str]]] = {
     "people": ("{ people(first: 5) { totalCount } }", READERS),
-    "person": ('{ person(id: "p-own") { name } }', {"admin", "analyst", "recruiter", "institution"}),
+    "person": ('{ person(id: "p-own") { name } }', READERS),
     "institutions": ("{ institutions(first: 5) { totalCount } }", READERS),
-    "institution": (f'{{ institution(id: "{OWN}") {{ name }} }}', {"admin", "analyst", "recruiter", "institution"}),
+    "institution": (f'{{ institution(id: "{OWN}") {{ name }} }}', READERS),
     "teams": ("{ teams(first: 5) { totalCount } }", READERS),
-    "team": ('{ team(id: "t-sub") { name } }', {"admin", "analyst", "recruiter", "institution"}),
+    "team": ('{ team(id: "t-sub") { name } }', READERS),
+    "identityReferrals": ("{ identityReferrals(first: 5) { totalCount } }", ADMIN_ONLY),
     "platforms": ("{ platforms(first: 5) { totalCount } }", READERS),
     "platform": ('{ platform(id: "none") { name } }', READERS),
     "visits": ("{ visits(first: 5) { totalCount } }", {"admin", "analyst", "institution", "other-institution"}),
@@ -332,10 +423,7 @@ QUERIES: dict[str, tuple[str, set[str]]] = {
     "progress": ('{ progress(asOf: "2023-01-01") { value } }', EVERYONE),
     "talentStats": ("{ talentStats(groupBy: [REGION]) { total } }", EVERYONE),
     "searchExperts": ('{ searchExperts(query: "wang") { totalCount } }', {"admin", "analyst", "recruiter"}),
-    "collaborators": (
-        '{ collaborators(personId: "p-own") { score } }',
-        {"admin", "analyst", "recruiter", "institution"},
-    ),
+    "collaborators": ('{ collaborators(personId: "p-own") { score } }', READERS),
     "institutionsNeeding": ('{ institutionsNeeding(field: "hawthorn") { name } }', {"admin", "analyst", "recruiter"}),
     "project": ('{ project(id: "none") { name } }', READERS),
 }
@@ -345,13 +433,23 @@ def test_every_query_field_of_the_schema_has_a_row_in_the_table() -> None:
     assert schema_fields("Query") == set(QUERIES)
 
 
+#: For another institution's key, the record each of these reads of OWN does not exist: null, or NotFound
+#: when the field must have a subject.
+ANSWERS_MISSING = {"person": None, "institution": None, "team": None, "collaborators": "NotFound"}
+
+
 @pytest.mark.parametrize("role", ROLES)
 def test_query_fields_are_read_or_refused_by_role(client: TestClient, cypher, keys, role: str) -> None:
     world(cypher)
     key = key_for(role, keys)
     for field, (document, allowed) in QUERIES.items():
         body = post_graphql(client, document, key=key).json()
-        if role in allowed:
+        if role == "other-institution" and field in ANSWERS_MISSING:
+            if ANSWERS_MISSING[field] is None:
+                assert "errors" not in body and body["data"] == {field: None}, (field, body)
+            else:
+                assert body["errors"][0]["extensions"]["code"] == ANSWERS_MISSING[field], (field, body)
+        elif role in allowed:
             assert "errors" not in body, (field, body)
         else:
             assert body["errors"][0]["extensions"]["code"] == "NotAllowed", (field, body)
@@ -395,20 +493,22 @@ def test_institution_key_reads_only_its_own_people_teams_and_institution(client:
     institutions = post_graphql(client, "{ institutions { nodes { id } } }", key=key).json()
     assert institutions["data"]["institutions"]["nodes"] == [{"id": OWN}]
     refused = [
-        '{ person(id: "p-other") { name } }',
         f'{{ people(where: {{institutionId: "{OTHER}"}}) {{ totalCount }} }}',
-        f'{{ institution(id: "{OTHER}") {{ name }} }}',
         f'{{ teams(where: {{institutionId: "{OTHER}"}}) {{ totalCount }} }}',
     ]
     for document in refused:
         body = post_graphql(client, document, key=key).json()
         assert body["errors"][0]["extensions"]["code"] == "NotAllowed", document
         assert OWN in body["errors"][0]["message"]
+    # One record of another institution is answered exactly as one that does not exist.
+    for document in ('{ person(id: "$id") { name } }', '{ institution(id: "$id") { name } }'):
+        for missing in ("p-other" if "person" in document else OTHER, "no-such-record"):
+            body = post_graphql(client, document.replace("$id", missing), key=key).json()
+            assert "errors" not in body and list(body["data"].values()) == [None], (document, missing, body)
     other = post_graphql(
         client, '{ teams { totalCount } team(id: "t-sub") { name } }', key=keys("institution", OTHER)
     ).json()
-    assert other["data"] == {"teams": {"totalCount": 0}, "team": None}
-    assert other["errors"][0]["path"] == ["team"] and other["errors"][0]["extensions"]["code"] == "NotAllowed"
+    assert "errors" not in other and other["data"] == {"teams": {"totalCount": 0}, "team": None}
 
 
 def test_unknown_key_is_401_with_a_clear_message(client: TestClient) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import uuid
 from typing import Any
 
 from starlette.testclient import TestClient
@@ -11,7 +12,7 @@ from tests.conftest import graphql
 
 REGISTER_PROJECT = """mutation($input: RegisterProjectInput!) { registerProject(input: $input) {
   __typename
-  ... on ProjectRegistered { project { id name kind kindLabel { zh } year fields { code }
+  ... on ProjectRegistered { project { id number name kind kindLabel { zh } year fields { code }
         institutions { lead institution { id name } } participants { role person { id name } } } }
   ... on UserError { message messageZh field } ... on NotFoundError { entity key } } }"""
 
@@ -25,7 +26,7 @@ def two_institutions(cypher) -> None:
 
 def valid_input(**changes: Any) -> dict[str, Any]:
     return {
-        "id": "CD-2023-017",
+        "number": "CD-2023-017",
         "name": "钒钛磁铁矿综合利用",
         "kind": "CHALLENGE",
         "year": 2023,
@@ -42,19 +43,20 @@ def test_a_project_is_registered_with_its_institutions_participants_and_fields(c
     result = graphql(client, REGISTER_PROJECT, {"input": valid_input()})["data"]["registerProject"]
     assert result["__typename"] == "ProjectRegistered"
     project = result["project"]
-    assert (project["id"], project["kindLabel"]["zh"], project["fields"]) == (
+    assert (project["number"], project["kindLabel"]["zh"], project["fields"]) == (
         "CD-2023-017",
         "揭榜挂帅",
         [{"code": "vanadium-titanium"}],
     )
+    assert str(uuid.UUID(project["id"])) == project["id"]  # generated, never the caller's
     assert [(i["lead"], i["institution"]["id"]) for i in project["institutions"]] == [(True, "i-cd"), (False, "i-bj")]
     assert [(p["role"], p["person"]["name"]) for p in project["participants"]] == [
         ("LEADER", "王强"),
         ("MEMBER", "张伟"),
     ]
     assert cypher("""MATCH (:Person {id: 'p2'})-[:WORKED_ON]->(j:Project)<-[:RAN]-(:Institution {id: 'i-bj'})
-                     RETURN j.id AS id""") == [{"id": "CD-2023-017"}]
-    fetched = graphql(client, "query($id: ID!) { project(id: $id) { name } }", {"id": "CD-2023-017"})
+                     RETURN j.number AS number""") == [{"number": "CD-2023-017"}]
+    fetched = graphql(client, "query($id: ID!) { project(id: $id) { name } }", {"id": project["id"]})
     assert fetched["data"]["project"] == {"name": "钒钛磁铁矿综合利用"}
 
 
@@ -63,14 +65,18 @@ def test_bad_input_and_unknown_references_are_typed_errors_that_write_nothing(cl
     graphql(client, REGISTER_PROJECT, {"input": valid_input()})
     before = count_nodes(cypher)
     for changes, typename, field in (
-        ({}, "ConflictError", "id"),
-        ({"id": "X-1", "participants": [{"personId": "nobody"}]}, "NotFoundError", "participants"),
-        ({"id": "X-1", "institutionId": "nowhere"}, "NotFoundError", "institutionId"),
-        ({"id": "X-1", "fields": ["no-such-field"]}, "NotFoundError", "fields"),
-        ({"id": "X-1", "year": 1800}, "InvalidInputError", "year"),
-        ({"id": "X-1", "name": "  "}, "InvalidInputError", "name"),
-        ({"id": "X-1", "partnerInstitutionIds": ["i-cd"]}, "InvalidInputError", "partnerInstitutionIds"),
-        ({"id": "X-1", "participants": [{"personId": "p1"}, {"personId": "p1"}]}, "InvalidInputError", "participants"),
+        ({}, "ConflictError", "number"),
+        ({"number": "X-1", "participants": [{"personId": "nobody"}]}, "NotFoundError", "participants"),
+        ({"number": "X-1", "institutionId": "nowhere"}, "NotFoundError", "institutionId"),
+        ({"number": "X-1", "fields": ["no-such-field"]}, "NotFoundError", "fields"),
+        ({"number": "X-1", "year": 1800}, "InvalidInputError", "year"),
+        ({"number": "X-1", "name": "  "}, "InvalidInputError", "name"),
+        ({"number": "X-1", "partnerInstitutionIds": ["i-cd"]}, "InvalidInputError", "partnerInstitutionIds"),
+        (
+            {"number": "X-1", "participants": [{"personId": "p1"}, {"personId": "p1"}]},
+            "InvalidInputError",
+            "participants",
+        ),
     ):
         body = graphql(client, REGISTER_PROJECT, {"input": valid_input(**changes)})
         result = body["data"]["registerProject"]
@@ -86,3 +92,34 @@ def test_an_institution_key_registers_only_projects_its_institution_leads(client
     assert cypher("MATCH (j:Project) RETURN count(j) AS n") == [{"n": 0}]
     registered = graphql(client, REGISTER_PROJECT, {"input": valid_input()}, key=keys("institution", "i-cd"))
     assert registered["data"]["registerProject"]["__typename"] == "ProjectRegistered"
+
+
+def test_a_project_number_is_unique_among_the_lead_institutions_projects_only(client: TestClient, cypher, keys) -> None:
+    two_institutions(cypher)
+    person(cypher, "p3", "李娜", "li na", "i-bj")
+    own = graphql(client, REGISTER_PROJECT, {"input": valid_input()}, key=keys("institution", "i-cd"))
+    assert own["data"]["registerProject"]["__typename"] == "ProjectRegistered"
+    # Beijing's key learns nothing of Chengde's numbers: the same number is simply its own project's.
+    elsewhere = valid_input(institutionId="i-bj", partnerInstitutionIds=[], participants=[{"personId": "p3"}])
+    beijing = keys("institution", "i-bj")
+    registered = graphql(client, REGISTER_PROJECT, {"input": elsewhere}, key=beijing)["data"]["registerProject"]
+    assert registered["__typename"] == "ProjectRegistered" and registered["project"]["number"] == "CD-2023-017"
+    again = graphql(client, REGISTER_PROJECT, {"input": elsewhere}, key=beijing)["data"]["registerProject"]
+    assert (again["__typename"], again["field"]) == ("ConflictError", "number")
+
+
+def test_a_project_its_institution_did_not_run_does_not_exist_for_an_institution_key(
+    client: TestClient, cypher, keys
+) -> None:
+    two_institutions(cypher)
+    institution(cypher, "i-tj", "天津某公司", "120000")
+    project_id = graphql(client, REGISTER_PROJECT, {"input": valid_input()})["data"]["registerProject"]["project"]["id"]
+    query = "query($id: ID!) { project(id: $id) { name } }"
+    for key, seen in (
+        (keys("institution", "i-cd"), True),
+        (keys("institution", "i-bj"), True),
+        (keys("institution", "i-tj"), False),
+    ):
+        for asked in (project_id, "P20230001"):
+            body = graphql(client, query, {"id": asked}, key=key)
+            assert body["data"]["project"] == ({"name": "钒钛磁铁矿综合利用"} if seen and asked == project_id else None)

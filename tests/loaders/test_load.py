@@ -126,6 +126,36 @@ def test_an_invalid_row_means_nothing_is_written(neo4j_connection, cypher, tmp_p
     assert cypher("MATCH (t:Title) RETURN count(t) AS n")[0]["n"] == len(rows) - 1
 
 
+@pytest.mark.parametrize(
+    ("file", "reason"),
+    [
+        ("wrong header", "unknown columns: nom; missing required columns: name"),
+        ("no header", "the file has no header row"),
+    ],
+)
+@pytest.mark.parametrize("skip_invalid", [False, True])
+def test_a_wrong_header_is_reported_as_a_header_error_and_writes_nothing(
+    file: str, reason: str, skip_invalid: bool, neo4j_connection, cypher, tmp_path: Path
+) -> None:
+    generate(20, 3, tmp_path)
+    talentgraph(neo4j_connection, "load", "institutions", str(tmp_path / "institutions.csv"), "--quiet")
+    before = snapshot(cypher)
+    people = tmp_path / "people.csv"
+    header, *rows = people.read_text(encoding="utf-8-sig").splitlines()
+    lines = [header.replace("name,", "nom,", 1), *rows] if file == "wrong header" else ["", ","]
+    people.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    flags = ["--skip-invalid"] if skip_invalid else []
+    result = talentgraph(neo4j_connection, "load", "people", str(people), "--quiet", *flags, check=False)
+    said = " ".join(result.stderr.split())  # the console wraps long lines
+    assert result.returncode == 1, said
+    assert "Traceback" not in said and reason in said, said
+    what = "header row" if file == "wrong header" else "file"
+    assert f"people.csv: nothing was written: the {what} is wrong" in said
+    assert "--skip-invalid" not in said  # it cannot help a header
+    assert not (tmp_path / "people.rejected.csv").exists()
+    assert snapshot(cypher) == before
+
+
 def test_an_unknown_institution_is_refused_by_line_and_column(neo4j_connection, cypher, tmp_path: Path) -> None:
     generate(20, 3, tmp_path)
     result = talentgraph(neo4j_connection, "load", "people", str(tmp_path / "people.csv"), "--quiet", check=False)

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from graph import bulk
-from graph.audit import OPERATOR
+from graph.access import OPERATOR
 from graph.stats.fold import PendingSpans
 from graph.stats.plans import list_plans
 from graph.stats.progress import progress

@@ -6,18 +6,11 @@ import re
 import shutil
 import subprocess
 import tempfile
-import threading
-import time
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
-import uvicorn
 
-from graph.embedded import free_port
-from graph.runtime import Neo4jConnection
-from graph.settings import Settings
 from tests.builders import institution, person
 from tests.conftest import graphql
 from tests.stats.test_definitions import visit
@@ -26,28 +19,6 @@ CHROMIUM = Path("/usr/bin/chromium")
 pytestmark = pytest.mark.skipif(
     not CHROMIUM.exists(), reason="/usr/bin/chromium is missing: `apt-get install chromium` (.ci/run installs it)"
 )
-
-
-@pytest.fixture
-def served(settings: Settings, neo4j_connection: Neo4jConnection, cypher: Any) -> Iterator[str]:
-    """The app served by uvicorn on a free port, in a thread, on the test database."""
-    from server.app import create_app
-
-    port = free_port()
-    server = uvicorn.Server(
-        uvicorn.Config(
-            create_app(settings, neo4j_connection), host="127.0.0.1", port=port, log_level="warning", lifespan="on"
-        )
-    )
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 30
-    while not server.started and time.monotonic() < deadline:
-        time.sleep(0.05)
-    assert server.started, "uvicorn did not start"
-    yield f"http://127.0.0.1:{port}"
-    server.should_exit = True
-    thread.join(timeout=10)
 
 
 def chromium(url: str, *mode: str) -> str:

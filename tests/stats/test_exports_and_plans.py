@@ -56,7 +56,7 @@ def test_progress_xlsx_lists_every_target_with_its_figures(client: TestClient, c
     assert rows[0][:6] == ("目标", "目标值", "单位", "截止日期", "当前值", "完成率")
     assert rows[0][-3:] == ("2021年末", "2022年末", "2023年末")
     titled = rows[1]
-    assert titled[0] == "全市拥有专业技术职称人员" and titled[1] == 190000 and titled[4] == 3
+    assert titled[0] == "拥有专业技术职称人员" and titled[1] == 190000 and titled[4] == 3
     assert sheet.cell(row=2, column=6).number_format == "0.0%"
     no_data = [row for row in rows if row[0] == "参加国际联合培养的专业技术和管理人才"][0]
     assert no_data[4] is None and "未记录" in no_data[9]

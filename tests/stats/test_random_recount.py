@@ -8,7 +8,7 @@ import random
 from collections import Counter
 from typing import Any
 
-from graph.audit import OPERATOR
+from graph.access import OPERATOR
 from graph.database import Database
 from graph.people import PersonChanges, update_person
 from graph.stats.plans import list_plans

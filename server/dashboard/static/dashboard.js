@@ -7,21 +7,25 @@ const TEXT = {
     loading: "正在加载…", targets: "目标进展", trend: "逐年趋势", byCounty: "分县(市、区)专业技术人才",
     bySeries: "分系列专业技术人才", download: "下载", other: "English", onTrack: "按期", behind: "滞后",
     noData: "暂无数据", goal: "目标", projected: "预计到期", total: "合计", people: "人", failed: "加载失败:",
-    updated: "数据截至",
+    updated: "数据截至", regionGoal: "本地区目标", shareNote: "未设本地区目标的,显示占全市的比例",
+    ofCity: (share, city) => `占全市 ${share}(全市 ${city})`, noneInCity: "全市为 0",
   },
   en: {
     title: "Chengde science and technology targets", subtitle: "Progress toward the plan's talent and platform targets",
     asOf: "As of", region: "Region", loading: "Loading…", targets: "Progress toward targets", trend: "Year by year",
     byCounty: "Titled staff by county", bySeries: "Titled staff by title series", download: "Download",
     other: "中文", onTrack: "on track", behind: "behind", noData: "no data", goal: "goal", projected: "projected",
-    total: "Total", people: "people", failed: "Failed to load: ", updated: "Figures as of",
+    total: "Total", people: "people", failed: "Failed to load: ", updated: "Figures as of", regionGoal: "own goal",
+    shareNote: "Where the region has no goal of its own, its share of the city is shown",
+    ofCity: (share, city) => `${share} of the city's ${city}`, noneInCity: "none in the city",
   },
 };
 
 const QUERY = `query Dashboard($asOf: Date, $region: String!) {
   progress(asOf: $asOf, region: $region) {
     target { code name nameEn goal unit unitEn deadline }
-    value reason { zh en } ratio remaining projection onTrack byYear { year value }
+    region value reason { zh en } goal goalSource ratio remaining projection onTrack byYear { year value }
+    cityValue cityShare
   }
   counties: talentStats(asOf: $asOf, region: $region, groupBy: [REGION, TITLE_LEVEL]) {
     total rows { keys labels { zh en } count }
@@ -54,48 +58,72 @@ function text(x, y, content, attrs = {}) { return svg("text", { x, y, ...attrs }
 function targetName(target) { return state.lang === "zh" ? target.name : target.nameEn; }
 function unit(target) { return state.lang === "zh" ? target.unit : target.unitEn; }
 
-// One row per target: a bar toward the goal, the value, the ratio and whether it is on track.
+// A region's value beside the city's: its share, or that the city has none.
+function ofCity(p) {
+  return p.cityValue ? t("ofCity")(percent(p.cityShare), number(p.cityValue)) : t("noneInCity");
+}
+
+// One row per target: a bar toward the goal, the value, the ratio and whether it is on track. A region
+// within the city without a goal of its own shows its share of the city instead, and says so.
 function drawTargets(progress) {
-  const width = 1180, row = 34, left = 300, barWidth = 520;
+  const width = 1180, row = 34, left = 300, barWidth = 480;
   const chart = svg("svg", { viewBox: `0 0 ${width} ${progress.length * row + 10}`, role: "img",
                               "aria-label": t("targets"), width: "100%" });
   progress.forEach((p, index) => {
     const y = index * row + 6;
-    const group = svg("g", { "data-code": p.target.code, "data-value": p.value ?? "", class: "target" });
+    const group = svg("g", { "data-code": p.target.code, "data-value": p.value ?? "", class: "target",
+                             "data-goal": p.goal ?? "", "data-goal-source": p.goalSource ?? "",
+                             "data-share": p.cityShare ?? "" });
     group.append(text(0, y + 17, targetName(p.target)));
     group.append(svg("rect", { x: left, y, width: barWidth, height: 22, rx: 3, class: "track" }));
+    const after = left + barWidth + 12;
     if (p.value === null) {
       group.append(text(left + 10, y + 16, `${t("noData")}: ${label(p.reason)}`, { class: "muted" }));
-    } else {
+    } else if (p.goal !== null) {
       const filled = Math.max(1, Math.min(1, p.ratio) * barWidth);
       group.append(svg("rect", { x: left, y, width: filled, height: 22, rx: 3,
                                  class: p.onTrack === false ? "late" : "good" }));
-      group.append(text(left + barWidth + 12, y + 16,
-        `${number(p.value)} / ${number(p.target.goal)} ${unit(p.target)}`));
-      group.append(text(left + barWidth + 220, y + 16, percent(p.ratio), { "font-weight": "bold" }));
+      const own = p.goalSource === "REGION" ? ` (${t("regionGoal")})` : "";
+      group.append(text(after, y + 16, `${number(p.value)} / ${number(p.goal)} ${unit(p.target)}${own}`));
+      group.append(text(after + 250, y + 16, percent(p.ratio), { "font-weight": "bold" }));
       const flag = p.onTrack === null ? "" : p.onTrack ? `✓ ${t("onTrack")}` : `! ${t("behind")}`;
-      group.append(text(left + barWidth + 290, y + 16, flag, { class: p.onTrack ? "good" : "late" }));
+      group.append(text(after + 310, y + 16, flag, { class: p.onTrack ? "good" : "late" }));
+    } else {
+      const share = p.cityShare ?? 0;
+      group.append(svg("rect", { x: left, y, width: Math.max(1, Math.min(1, share) * barWidth), height: 22, rx: 3,
+                                 class: "share" }));
+      group.append(text(after, y + 16, `${number(p.value)} ${unit(p.target)} · ${ofCity(p)}`));
     }
-    group.append(svg("title", {}, `${targetName(p.target)}: ${number(p.value)} / ${number(p.target.goal)}`
+    const against = p.goal !== null ? ` / ${number(p.goal)}` : p.cityValue === null ? "" : ` · ${ofCity(p)}`;
+    group.append(svg("title", {}, `${targetName(p.target)}: ${number(p.value)}${against}`
       + (p.projection === null ? "" : ` · ${t("projected")} ${number(Math.round(p.projection))}`)));
     chart.append(group);
   });
   return chart;
 }
 
-// A small bar chart per target: the value at the end of each year, with the goal as a dashed line.
+// A small bar chart per target: the value at the end of each year, with the goal as a dashed line. A goal
+// far above the values (190,000 against a few hundred) would flatten the bars: it is then named at the
+// top instead, and the bars are scaled to the values.
 function drawTrend(p) {
-  const width = 260, height = 150, top = 18, bottom = 22, left = 8;
+  const width = 260, height = 160, top = 34, bottom = 22, left = 8;
   const years = p.byYear;
-  const highest = Math.max(p.target.goal, ...years.map((y) => y.value), 1);
+  const peak = Math.max(...years.map((y) => y.value), 1);
+  const goalInScale = p.goal !== null && p.goal <= peak * 4;
+  const highest = goalInScale ? Math.max(p.goal, peak) : peak;
   const scale = (value) => (height - top - bottom) * value / highest;
   const step = (width - left * 2) / Math.max(years.length, 1);
   const chart = svg("svg", { viewBox: `0 0 ${width} ${height}`, width: "100%", role: "img",
                               "aria-label": targetName(p.target), "data-code": p.target.code });
-  const goalY = height - bottom - scale(p.target.goal);
-  chart.append(svg("line", { x1: left, x2: width - left, y1: goalY, y2: goalY, class: "goal" }));
-  chart.append(text(width - left, goalY - 3, `${t("goal")} ${number(p.target.goal)}`,
-                    { "text-anchor": "end", class: "muted" }));
+  if (goalInScale) {
+    const goalY = height - bottom - scale(p.goal);
+    chart.append(svg("line", { x1: left, x2: width - left, y1: goalY, y2: goalY, class: "goal" }));
+    chart.append(svg("line", { x1: width - left - 110, x2: width - left - 92, y1: 8, y2: 8, class: "goal" }));
+    chart.append(text(width - left, 12, `${t("goal")} ${number(p.goal)}`, { "text-anchor": "end", class: "muted" }));
+  } else if (p.goal !== null) {
+    chart.append(text(width - left, 12, `${t("goal")} ${number(p.goal)} ↑`,
+                      { "text-anchor": "end", class: "muted goal-off-scale" }));
+  }
   years.forEach((y, index) => {
     const x = left + index * step + step * 0.15, h = scale(y.value);
     chart.append(svg("rect", { x, y: height - bottom - h, width: step * 0.7, height: Math.max(h, 0.5), class: "bar",
@@ -111,10 +139,27 @@ function drawTrend(p) {
 }
 
 // Horizontal bars, one per group, stacked by title level when the rows carry one.
+// The width of a label in 12px text, near enough to lay out around it before it is drawn.
+function textWidth(content) {
+  return [...String(content)].reduce((sum, c) => sum + (c.codePointAt(0) >= 0x2e80 ? 12 : 6.8), 0);
+}
+
 function drawBars(groups, levels) {
-  const width = 560, row = 26, left = 170, barWidth = 300;
+  const width = 600, row = 26;
+  const left = Math.min(330, Math.max(90, ...groups.map((g) => textWidth(g.name) + 16)));
+  const barWidth = width - left - 60;
   const highest = Math.max(...groups.map((g) => g.total), 1);
-  const chart = svg("svg", { viewBox: `0 0 ${width} ${groups.length * row + 40}`, width: "100%", role: "img" });
+  // The legend's entries, wrapped onto as many lines as the width needs.
+  const legend = [];
+  let lineX = 8, lineY = groups.length * row + 22;
+  for (const level of levels || []) {
+    const advance = 16 + textWidth(label(level.label)) + 14;
+    if (lineX + advance > width && lineX > 8) { lineX = 8; lineY += 20; }
+    legend.push({ level, x: lineX, y: lineY });
+    lineX += advance;
+  }
+  const height = (legend.length ? lineY + 8 : groups.length * row + 10);
+  const chart = svg("svg", { viewBox: `0 0 ${width} ${height}`, width: "100%", role: "img" });
   groups.forEach((g, index) => {
     const y = index * row + 4;
     const bar = svg("g", { "data-key": g.key, "data-value": g.total });
@@ -130,13 +175,9 @@ function drawBars(groups, levels) {
     bar.append(text(x + 6, y + 15, number(g.total)));
     chart.append(bar);
   });
-  if (levels) {
-    const y = groups.length * row + 22;
-    levels.forEach((level, index) => {
-      chart.append(svg("rect", { x: left + index * 78, y: y - 10, width: 12, height: 12,
-                                 fill: LEVEL_COLOURS[level.code] }));
-      chart.append(text(left + index * 78 + 16, y, label(level.label)));
-    });
+  for (const { level, x, y } of legend) {
+    chart.append(svg("rect", { x, y: y - 10, width: 12, height: 12, fill: LEVEL_COLOURS[level.code] }));
+    chart.append(text(x + 16, y, label(level.label)));
   }
   return chart;
 }
@@ -177,6 +218,13 @@ function render() {
   const chosen = select.value || "130800";
   select.replaceChildren(...regions.map((r) => new Option(state.lang === "zh" ? r.name : r.nameEn, r.code)));
   select.value = chosen;
+  const region = regions.find((r) => r.code === chosen);
+  const inCounty = chosen !== chengde.code;
+  document.getElementById("targets-heading").textContent = inCounty && region
+    ? `${state.lang === "zh" ? region.name : region.nameEn} · ${t("targets")}` : t("targets");
+  const note = document.getElementById("share-note");
+  note.hidden = !(inCounty && data.progress.some((p) => p.value !== null && p.goal === null));
+  note.textContent = t("shareNote");
   document.getElementById("targets").replaceChildren(drawTargets(data.progress));
   document.getElementById("trend").replaceChildren(
     ...data.progress.filter((p) => p.value !== null && p.byYear.length).map(drawTrend));

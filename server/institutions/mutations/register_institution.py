@@ -6,10 +6,10 @@ from typing import Annotated
 
 import strawberry
 
+from graph.access import Role
 from graph.errors import DomainError
 from graph.institutions import InstitutionDraft
 from graph.institutions import register_institution as register
-from server.auth import Role
 from server.common.enums import InstitutionType, code_of
 from server.common.errors import ConflictError, InvalidInputError, NotAllowedError, NotFoundError, user_error
 from server.institutions.types import Institution, institution_from
@@ -51,7 +51,7 @@ async def register_institution(info: strawberry.Info, input: RegisterInstitution
     )
     try:
         context.caller.require(Role.ADMIN, action="registerInstitution")
-        institution_id = await register(context.db, draft, context.caller.actor)
+        institution_id = await register(context.db, draft, context.caller)
     except DomainError as error:
         return user_error(error)
     row = await context.institutions.load(institution_id)

@@ -7,10 +7,10 @@ from typing import Annotated
 
 import strawberry
 
+from graph.access import WRITERS
 from graph.errors import DomainError
 from graph.people import PersonDraft
 from graph.people import register_person as register
-from server.auth import WRITERS
 from server.common.enums import Degree, Gender
 from server.common.errors import ConflictError, InvalidInputError, NotAllowedError, NotFoundError, user_error
 from server.people.types import Person, person_from
@@ -27,7 +27,8 @@ class RegisterPersonInput:
     phone: str | None = None
     consent_to_contact: bool = False
     institution_id: strawberry.ID | None = strawberry.field(
-        default=None, description="Current employer; an institution key registers its own staff only."
+        default=None,
+        description="Current employer: an institution key's own when omitted (it registers its own staff only).",
     )
     role: str | None = None
     since: dt.date | None = None
@@ -70,8 +71,8 @@ async def register_person(info: strawberry.Info, input: RegisterPersonInput) -> 
     context = info.context
     try:
         context.caller.require(*WRITERS, action="registerPerson")
-        person_id = await register(context.db, person_draft(input), context.id_salt, context.caller.actor)
+        person_id = await register(context.db, person_draft(input), context.id_salt, context.caller)
     except DomainError as error:
         return user_error(error)
     row = await context.people.load(person_id)
-    return PersonRegistered(person=person_from(row))
+    return PersonRegistered(person=person_from(row, context.caller))

@@ -7,10 +7,10 @@ from typing import Annotated
 
 import strawberry
 
+from graph.access import WRITERS
 from graph.errors import DomainError
 from graph.people import PersonChanges
 from graph.people import update_person as update
-from server.auth import WRITERS
 from server.common.enums import Degree, Gender
 from server.common.errors import InvalidInputError, NotAllowedError, NotFoundError, user_error
 from server.people.types import Person, person_from
@@ -63,8 +63,8 @@ async def update_person(info: strawberry.Info, id: strawberry.ID, input: UpdateP
     )
     try:
         context.caller.require(*WRITERS, action="updatePerson")
-        await update(context.db, str(id), changes, context.caller.actor)
+        await update(context.db, str(id), changes, context.caller)
     except DomainError as error:
         return user_error(error)  # type: ignore[return-value]
     row = await context.people.load(str(id))
-    return PersonUpdated(person=person_from(row))
+    return PersonUpdated(person=person_from(row, context.caller))

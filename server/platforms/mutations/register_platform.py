@@ -7,10 +7,10 @@ from typing import Annotated
 
 import strawberry
 
+from graph.access import WRITERS
 from graph.errors import DomainError
 from graph.platforms import PlatformDraft
 from graph.platforms import register_platform as register
-from server.auth import WRITERS
 from server.common.enums import Level, PlatformKind, code_of
 from server.common.errors import InvalidInputError, NotAllowedError, NotFoundError, user_error
 from server.platforms.types import Platform, platform_from
@@ -52,7 +52,7 @@ async def register_platform(info: strawberry.Info, input: RegisterPlatformInput)
     )
     try:
         context.caller.require(*WRITERS, action="registerPlatform")
-        platform_id = await register(context.db, draft, context.caller.actor)
+        platform_id = await register(context.db, draft, context.caller)
     except DomainError as error:
         return user_error(error)  # type: ignore[return-value]
     return PlatformRegistered(platform=platform_from(await context.platforms.load(platform_id)))

@@ -6,10 +6,10 @@ from typing import Annotated
 
 import strawberry
 
+from graph.access import WRITERS
 from graph.errors import DomainError
 from graph.projects import ProjectDraft, projects_by_ids
 from graph.projects import register_project as register
-from server.auth import WRITERS
 from server.common.enums import ProjectKind, ProjectParticipantRole, code_of
 from server.common.errors import ConflictError, InvalidInputError, NotAllowedError, NotFoundError, user_error
 from server.projects.types import Project, project_from
@@ -27,7 +27,9 @@ class RegisterProjectInput:
     kind: ProjectKind
     year: int = strawberry.field(description="Year the project started (立项年度).")
     institution_id: strawberry.ID = strawberry.field(description="The lead institution (承担单位).")
-    id: str | None = strawberry.field(default=None, description="Project number (项目编号), else generated.")
+    number: str | None = strawberry.field(
+        default=None, description="Project number (项目编号), unique among the lead institution's projects."
+    )
     partner_institution_ids: list[strawberry.ID] = strawberry.field(
         default_factory=list, description="Partners (合作单位)."
     )
@@ -54,14 +56,14 @@ async def register_project(info: strawberry.Info, input: RegisterProjectInput) -
         kind=code_of(input.kind),
         year=input.year,
         institution=str(input.institution_id),
-        id=input.id,
+        number=input.number,
         partners=[str(partner) for partner in input.partner_institution_ids],
         participants=[(str(p.person_id), p.role.value) for p in input.participants],
         fields=list(input.fields),
     )
     try:
         context.caller.require(*WRITERS, action="registerProject")
-        project_id = await register(context.db, draft, context.caller.actor)
+        project_id = await register(context.db, draft, context.caller)
     except DomainError as error:
         return user_error(error)
     [row] = await projects_by_ids(context.db, [project_id])

@@ -7,11 +7,11 @@ from typing import Annotated
 
 import strawberry
 
+from graph.access import Role
 from graph.errors import DomainError
 from graph.stats.plans import PlanDraft, TargetDraft, list_plans
 from graph.stats.plans import add_plan as add
 from graph.stats.progress import measurable
-from server.auth import Role
 from server.common.errors import ConflictError, InvalidInputError, NotAllowedError, user_error
 from server.stats.types import Plan, plan_from
 
@@ -56,7 +56,7 @@ async def add_plan(info: strawberry.Info, input: AddPlanInput) -> AddPlanResult:
     )
     try:
         context.caller.require(Role.ADMIN, action="Adding a plan")
-        await add(context.db, draft, measurable(), context.caller.actor)
+        await add(context.db, draft, measurable(), context.caller)
     except DomainError as error:
         return user_error(error)  # type: ignore[return-value]
     [plan] = [p for p in await list_plans(context.db) if p.code == draft.code]

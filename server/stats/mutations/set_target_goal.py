@@ -6,10 +6,10 @@ from typing import Annotated
 
 import strawberry
 
+from graph.access import Role
 from graph.errors import DomainError
 from graph.stats.plans import list_plans
 from graph.stats.plans import set_target_goal as set_goal
-from server.auth import Role
 from server.common.errors import InvalidInputError, NotAllowedError, NotFoundError, user_error
 from server.stats.types import Target, target_from
 
@@ -29,7 +29,7 @@ async def set_target_goal(info: strawberry.Info, plan: str, code: str, goal: flo
     context = info.context
     try:
         context.caller.require(Role.ADMIN, action="Changing a target's goal")
-        await set_goal(context.db, plan, code, goal, context.caller.actor)
+        await set_goal(context.db, plan, code, goal, context.caller)
     except DomainError as error:
         return user_error(error)  # type: ignore[return-value]
     [target] = [t for p in await list_plans(context.db) if p.code == plan for t in p.targets if t.code == code]

@@ -6,9 +6,9 @@ from typing import Annotated
 
 import strawberry
 
+from graph.access import WRITERS
 from graph.errors import DomainError
 from graph.teams import add_team_member as add
-from server.auth import WRITERS
 from server.common.errors import ConflictError, InvalidInputError, NotAllowedError, NotFoundError, user_error
 from server.teams.mutations.register_team import TeamMemberInput, member_draft
 from server.teams.types import Team, team_from
@@ -32,7 +32,7 @@ async def add_team_member(
     context = info.context
     try:
         context.caller.require(*WRITERS, action="addTeamMember")
-        await add(context.db, str(team_id), member_draft(member), context.caller.actor)
+        await add(context.db, str(team_id), member_draft(member), context.caller)
     except DomainError as error:
         return user_error(error)
     return TeamMemberAdded(team=team_from(await context.teams.load(str(team_id))))

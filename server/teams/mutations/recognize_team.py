@@ -7,9 +7,9 @@ from typing import Annotated
 
 import strawberry
 
+from graph.access import Role
 from graph.errors import DomainError
 from graph.teams import recognize_team as recognize
-from server.auth import Role
 from server.common.errors import ConflictError, InvalidInputError, NotAllowedError, NotFoundError, user_error
 from server.teams.types import Team, team_from
 
@@ -30,7 +30,7 @@ async def recognize_team(info: strawberry.Info, id: strawberry.ID, on: dt.date |
     context = info.context
     try:
         context.caller.require(Role.ADMIN, action="recognizeTeam")
-        await recognize(context.db, str(id), on or dt.date.today(), context.caller.actor)
+        await recognize(context.db, str(id), on or dt.date.today(), context.caller)
     except DomainError as error:
         return user_error(error)
     return TeamRecognized(team=team_from(await context.teams.load(str(id))))

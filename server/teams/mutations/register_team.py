@@ -6,10 +6,10 @@ from typing import Annotated
 
 import strawberry
 
+from graph.access import WRITERS
 from graph.errors import DomainError
 from graph.teams import MemberDraft, TeamDraft
 from graph.teams import register_team as register
-from server.auth import WRITERS
 from server.common.enums import Level, TeamOrigin, TeamRole, code_of
 from server.common.errors import ConflictError, InvalidInputError, NotAllowedError, NotFoundError, user_error
 from server.teams.types import Team, team_from
@@ -67,7 +67,7 @@ async def register_team(info: strawberry.Info, input: RegisterTeamInput) -> Regi
     )
     try:
         context.caller.require(*WRITERS, action="registerTeam")
-        team_id = await register(context.db, draft, context.caller.actor)
+        team_id = await register(context.db, draft, context.caller)
     except DomainError as error:
         return user_error(error)
     return TeamRegistered(team=team_from(await context.teams.load(team_id)))

@@ -6,9 +6,9 @@ from typing import Annotated
 
 import strawberry
 
+from graph.access import WRITERS
 from graph.errors import DomainError
 from graph.teams import remove_team_member as remove
-from server.auth import WRITERS
 from server.common.errors import ConflictError, InvalidInputError, NotAllowedError, NotFoundError, user_error
 from server.teams.types import Team, team_from
 
@@ -31,7 +31,7 @@ async def remove_team_member(
     context = info.context
     try:
         context.caller.require(*WRITERS, action="removeTeamMember")
-        await remove(context.db, str(team_id), str(person_id), context.caller.actor)
+        await remove(context.db, str(team_id), str(person_id), context.caller)
     except DomainError as error:
         return user_error(error)
     return TeamMemberRemoved(team=team_from(await context.teams.load(str(team_id))))

@@ -6,9 +6,9 @@ from typing import Annotated
 
 import strawberry
 
+from graph.access import WRITERS
 from graph.errors import DomainError
 from graph.teams import resubmit_team as resubmit
-from server.auth import WRITERS
 from server.common.errors import ConflictError, NotAllowedError, NotFoundError, user_error
 from server.teams.types import Team, team_from
 
@@ -28,7 +28,7 @@ async def resubmit_team(info: strawberry.Info, id: strawberry.ID) -> ResubmitTea
     context = info.context
     try:
         context.caller.require(*WRITERS, action="resubmitTeam")
-        await resubmit(context.db, str(id), context.caller.actor)
+        await resubmit(context.db, str(id), context.caller)
     except DomainError as error:
         return user_error(error)  # type: ignore[return-value]
     return TeamResubmitted(team=team_from(await context.teams.load(str(id))))

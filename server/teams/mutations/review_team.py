@@ -7,9 +7,9 @@ from typing import Annotated
 
 import strawberry
 
+from graph.access import Role
 from graph.errors import DomainError
 from graph.teams import review_team as review
-from server.auth import Role
 from server.common.errors import ConflictError, NotAllowedError, NotFoundError, user_error
 from server.teams.types import Team, team_from
 
@@ -37,7 +37,7 @@ async def review_team(
     context = info.context
     try:
         context.caller.require(Role.ADMIN, action="reviewTeam")
-        await review(context.db, str(id), decision == ReviewDecision.APPROVE, comment, context.caller.actor)
+        await review(context.db, str(id), decision == ReviewDecision.APPROVE, comment, context.caller)
     except DomainError as error:
         return user_error(error)  # type: ignore[return-value]
     return TeamReviewed(team=team_from(await context.teams.load(str(id))))

@@ -7,10 +7,10 @@ from typing import Annotated
 
 import strawberry
 
+from graph.access import WRITERS
 from graph.errors import DomainError
 from graph.titles import TitleGrant
 from graph.titles import grant_title as grant
-from server.auth import WRITERS
 from server.common.enums import TitleLevel, TitleSeries, code_of
 from server.common.errors import ConflictError, InvalidInputError, NotAllowedError, NotFoundError, user_error
 from server.people.types import Person, person_from
@@ -55,8 +55,8 @@ async def grant_title(info: strawberry.Info, input: GrantTitleInput) -> GrantTit
     )
     try:
         context.caller.require(*WRITERS, action="grantTitle")
-        certificate_no = await grant(context.db, title, context.caller.actor)
+        certificate_no = await grant(context.db, title, context.caller)
     except DomainError as error:
         return user_error(error)
     row = await context.people.load(str(input.person_id))
-    return TitleGranted(certificate_no=certificate_no, person=person_from(row))
+    return TitleGranted(certificate_no=certificate_no, person=person_from(row, context.caller))

@@ -7,9 +7,9 @@ from typing import Annotated
 
 import strawberry
 
+from graph.access import WRITERS
 from graph.errors import DomainError
 from graph.titles import revoke_title as revoke
-from server.auth import WRITERS
 from server.common.errors import ConflictError, InvalidInputError, NotAllowedError, NotFoundError, user_error
 from server.people.types import Person, person_from
 
@@ -33,8 +33,8 @@ async def revoke_title(
     context = info.context
     try:
         context.caller.require(*WRITERS, action="revokeTitle")
-        person_id = await revoke(context.db, certificate_no, revoked_on, reason, context.caller.actor)
+        person_id = await revoke(context.db, certificate_no, revoked_on, reason, context.caller)
     except DomainError as error:
         return user_error(error)
     row = await context.people.load(person_id)
-    return TitleRevoked(certificate_no=certificate_no, person=person_from(row))
+    return TitleRevoked(certificate_no=certificate_no, person=person_from(row, context.caller))

@@ -7,10 +7,10 @@ from typing import Annotated
 
 import strawberry
 
+from graph.access import WRITERS
 from graph.errors import DomainError
 from graph.visits import VisitDraft
 from graph.visits import record_visit as record
-from server.auth import WRITERS
 from server.common.errors import ConflictError, InvalidInputError, NotAllowedError, NotFoundError, user_error
 from server.visits.types import Visit, visit_from
 
@@ -51,7 +51,7 @@ async def record_visit(info: strawberry.Info, input: RecordVisitInput) -> Record
     )
     try:
         context.caller.require(*WRITERS, action="recordVisit")
-        visit_id = await record(context.db, draft, context.caller.actor)
+        visit_id = await record(context.db, draft, context.caller)
     except DomainError as error:
         return user_error(error)
     return VisitRecorded(visit=visit_from(await context.visits.load(visit_id)))

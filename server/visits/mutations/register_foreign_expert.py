@@ -6,9 +6,9 @@ from typing import Annotated
 
 import strawberry
 
+from graph.access import WRITERS
 from graph.errors import DomainError
 from graph.visits import register_foreign_expert as register
-from server.auth import WRITERS
 from server.common.errors import ConflictError, InvalidInputError, NotAllowedError, NotFoundError, user_error
 from server.people.mutations.register_person import RegisterPersonInput, person_draft
 from server.people.types import Person, person_from
@@ -39,8 +39,8 @@ async def register_foreign_expert(
     try:
         context.caller.require(*WRITERS, action="registerForeignExpert")
         person_id = await register(
-            context.db, person_draft(input), input.nationality, input.high_end, context.id_salt, context.caller.actor
+            context.db, person_draft(input), input.nationality, input.high_end, context.id_salt, context.caller
         )
     except DomainError as error:
         return user_error(error)
-    return ForeignExpertRegistered(expert=person_from(await context.people.load(person_id)))
+    return ForeignExpertRegistered(expert=person_from(await context.people.load(person_id), context.caller))
