@@ -5,12 +5,22 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import contextvars
+import datetime as dt
 import time
 from collections.abc import AsyncIterator, Awaitable, Callable
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
-from neo4j import AsyncDriver, AsyncGraphDatabase, AsyncManagedTransaction, Query, Record, RoutingControl, unit_of_work
+from neo4j import (
+    AsyncDriver,
+    AsyncGraphDatabase,
+    AsyncManagedTransaction,
+    AsyncSession,
+    Query,
+    Record,
+    RoutingControl,
+    unit_of_work,
+)
 from neo4j.exceptions import (
     AuthError,
     ClientError,
@@ -73,12 +83,12 @@ def count_statements() -> StatementCount:
     return counter
 
 
-class _Quiet(list):  # type: ignore[type-arg]
+class _Quiet(list[Any]):
     """A parameter list that prints as its length.
 
     The driver formats every statement's parameters for its debug log before it knows whether anyone
-    listens (neo4j 6.x, `AsyncBolt5x5.run`): 5 to 15 ms for a 2,000-row batch, about 3 s of a 200,000-row
-    load. It sends a list subclass exactly as a list.
+    listens (`AsyncBolt5x5.run`): milliseconds for every 2,000-row batch of a load. It sends a list subclass
+    exactly as a list.
     """
 
     __slots__ = ()
@@ -97,9 +107,9 @@ def _release(params: dict[str, Any]) -> None:
 
     The driver keeps a statement's parameters in a reference cycle with its result (neo4j 6.x: the result
     and its summary share the metadata that holds them), which only Python's cyclic collector frees. A bulk
-    load's 2,000 people would wait for it, and its collections, which walk everything they find, took about
-    7 of the loader's 20 s of CPU while writing 200,000 people (gc.callbacks). Only this module's wrapper
-    lists are emptied: the caller's lists are untouched.
+    load's 2,000 people would wait for it, and collecting that often, walking everything alive, would take a
+    good share of the loader's CPU. Only this module's wrapper lists are emptied: the caller's lists are
+    untouched.
     """
     for value in params.values():
         if type(value) is _Quiet:
@@ -116,8 +126,8 @@ class _GraphValue(Exception):
 def _plain(value: Any) -> Any:
     """What `Record.data()` makes of maps, lists and scalars, without its abstract-class checks.
 
-    Those checks on every nested map and list were an eighth of the API's time for a page of people
-    (py-spy, bench/api.py). Anything else raises `_GraphValue`, and the record goes to `data()` itself.
+    Those checks on every nested map and list are a large part of the API's time for a page of people
+    (bench/api.py). Anything else raises `_GraphValue`, and the record goes to `data()` itself.
     """
     kind = type(value)
     if kind is dict:
@@ -286,7 +296,7 @@ class Database:
         await stale.close()
         return True
 
-    def _session(self):  # type: ignore[no-untyped-def]
+    def _session(self) -> AsyncSession:
         # Share execute_query's bookmarks, so that a read after a write sees it, even on a cluster.
         return self.driver.session(database=self.database, bookmark_manager=self.driver.execute_query_bookmark_manager)
 
@@ -363,6 +373,11 @@ class Database:
         """Raise StatementTimedOut if the server ended the transaction at its timeout."""
         if error.code in _TIMED_OUT:
             raise StatementTimedOut(self.timeout) from error
+
+
+def date_of(value: Any) -> dt.date | None:
+    """A date as read from Neo4j (or already a Python date) as a Python date; None stays None."""
+    return value.to_native() if isinstance(value, Date) else value
 
 
 def _conflict(error: ConstraintError) -> DuplicateKey:

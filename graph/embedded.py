@@ -296,9 +296,8 @@ class EmbeddedNeo4j:
             java = _java()
             command = [
                 # The parallel collector, not G1 (Neo4j's default for large servers): with this small heap, on few
-                # cores, it spends about 10 % less of Neo4j's CPU on a 200,000-person load (81.6-81.9 s against
-                # 90.3-92.0 s, two pairs), young pauses are shorter (44 ms against 68-75), and a full collection
-                # of a 1-2 GB heap is rare and short.
+                # cores, it spends less of Neo4j's CPU on a bulk load and its young pauses are shorter, and a full
+                # collection of a 1-2 GB heap is rare and short.
                 java,
                 f"-Xms{self.heap}",
                 f"-Xmx{self.heap}",

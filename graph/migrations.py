@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
-import csv
+import datetime as dt
 import hashlib
 from collections.abc import Callable
-from pathlib import Path
 from typing import Any
 
 from cypher import STATEMENTS, split_statements
 from graph.database import Database, Transaction
-
-REFERENCE_DIR = Path(__file__).resolve().parent / "reference"
+from graph.reference_data import read_reference
+from graph.vocabulary import InstitutionType, Term, TitleLevel, TitleSeries
 
 
 def migration_names() -> list[str]:
@@ -44,28 +43,27 @@ async def migrate(db: Database, progress: Callable[[str], None] | None = None) -
     return applied
 
 
-def read_reference(name: str) -> list[dict[str, Any]]:
-    """Rows of a shipped reference CSV, empty cells as None and snake_case keys as camelCase."""
-    with open(REFERENCE_DIR / f"{name}.csv", encoding="utf-8", newline="") as handle:
-        return [
-            {_camel(key): (value if value != "" else None) for key, value in row.items()}
-            for row in csv.DictReader(handle)
-        ]
-
-
-def _camel(key: str) -> str:
-    head, *rest = key.split("_")
-    return head + "".join(part.capitalize() for part in rest)
+def _names(member: Term) -> dict[str, Any]:
+    return {"code": member.value, "name": member.zh, "nameEn": member.en}
 
 
 async def load_reference_data(db: Database) -> None:
-    """Upsert regions, fields, title series and levels, institution types and targets: idempotent."""
+    """Upsert regions, fields and targets (from the CSVs), title series and levels and institution types (from
+    graph/vocabulary.py): idempotent."""
     regions = read_reference("regions")
     fields = read_reference("fields")
-    levels = [{**row, "rank": int(row["rank"])} for row in read_reference("title_levels")]
-    series = read_reference("title_series")
-    institution_types = read_reference("institution_types")
-    targets = [{**row, "goal": float(row["goal"])} for row in read_reference("targets")]
+    levels = [{**_names(level), "rank": level.rank} for level in TitleLevel]
+    series = [_names(member) for member in TitleSeries]
+    institution_types = [_names(member) for member in InstitutionType]
+    targets = [
+        {
+            **row,
+            "goal": float(row["goal"]),
+            "startsOn": dt.date.fromisoformat(row["startsOn"]),
+            "deadline": dt.date.fromisoformat(row["deadline"]),
+        }
+        for row in read_reference("targets")
+    ]
 
     async def upsert(tx: Transaction) -> None:
         await tx.run("reference/regions", rows=regions)

@@ -6,25 +6,29 @@ import datetime as dt
 import re
 import uuid
 from dataclasses import dataclass, replace
-from typing import Any
 
 from graph.access import Caller, check_write, may_read
 from graph.audit import audited
 from graph.database import Database, Transaction
 from graph.errors import Conflict, InvalidInput, NotFound
-from graph.listing import ListSpec, Page, SortKey, by_ids, count, fetch_page
+from graph.listing import Filter, Listing, SortKey
 from graph.people import PersonDraft, create_person, person_properties, registering
 from graph.text import FREE_TEXT, NAME, TextRule
 
-VISITS = ListSpec(domain="visits", variable="v", projection_slot="VISIT", item="visit")
-VISIT_ORDER = {"ARRIVED_ON": SortKey("toString(v.arrivedOn)", "v.arrivedOn IS NOT NULL")}
+VISITS = Listing(
+    domain="visits",
+    variable="v",
+    projection_slot="VISIT",
+    item="visit",
+    orders={"ARRIVED_ON": SortKey("toString(v.arrivedOn)", "v.arrivedOn IS NOT NULL")},
+)
 _COUNTRY = re.compile(r"^[A-Z]{2}$")
 EARLIEST = dt.date(1949, 10, 1)
 
 
 @dataclass(frozen=True)
-class VisitFilter:
-    """What a visit list is filtered by; None means "any"."""
+class VisitFilter(Filter):
+    """What a visit list (person-visits, 人次) is filtered by (visits/filter/*); None means "any"."""
 
     expert: str | None = None
     institution: str | None = None
@@ -32,43 +36,6 @@ class VisitFilter:
     arrived_to: dt.date | None = None
     high_end: bool | None = None
     program: str | None = None
-
-    def names(self) -> dict[str, Any]:
-        return {
-            "expert": self.expert,
-            "institution": self.institution,
-            "arrived_from": self.arrived_from,
-            "arrived_to": self.arrived_to,
-            "high_end": self.high_end,
-            "program": self.program,
-        }
-
-    def params(self) -> dict[str, Any]:
-        return {
-            "expert": self.expert,
-            "institution": self.institution,
-            "arrivedFrom": self.arrived_from,
-            "arrivedTo": self.arrived_to,
-            "highEnd": self.high_end,
-            "program": self.program,
-        }
-
-
-async def list_visits(db: Database, where: VisitFilter, descending: bool, first: int, after: str | None) -> Page:
-    """One page of visits matching `where`, by arrival date."""
-    return await fetch_page(
-        db, VISITS, where.names(), where.params(), VISIT_ORDER["ARRIVED_ON"], descending, first, after
-    )
-
-
-async def count_visits(db: Database, where: VisitFilter) -> int:
-    """How many visits (person-visits, 人次) match `where`."""
-    return await count(db, VISITS, where.names(), where.params())
-
-
-async def visits_by_ids(db: Database, ids: list[str]) -> list[dict[str, Any] | None]:
-    """Visits by id, in the order asked; None where there is none."""
-    return await by_ids(db, VISITS, ids)
 
 
 async def register_foreign_expert(

@@ -22,8 +22,8 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 from graph import bulk
-from graph.bulk_people import ReferenceCache
 from graph.database import Database
+from graph.facts import ReferenceCache
 from graph.spreadsheets import csv_writer
 from graph.stats.fold import PendingSpans, fold_pending
 from loaders.collector import bulk_collection
@@ -36,10 +36,9 @@ from loaders.writer import References, resolve_chunk, to_row
 #: Batches written between two folds of their talent spans into the statistics cubes (graph/stats/fold.py):
 #: 100,000 rows in batches of 2,000. Statistics read pending spans one by one, so fewer folds cost them.
 FOLD_EVERY = 50
-#: Batches of people written at once (loaders/load.py `_write`). Two, not three: writing 200,000 people
-#: into a running database took 30.1-31.9 s with three against 32.4-32.5 s, but as the first load into a
-#: freshly started one (the JVM still compiling) 48.4-49.0 s against 46.0-46.2 s, and that is the load
-#: nearest the 60 s goal.
+#: Batches of people written at once (`_write`). Two, not three: a third helps a database that has been
+#: running, but slows the first load into a freshly started one (the JVM still compiling), and that is the
+#: load nearest the 60 s goal.
 IN_FLIGHT = 2
 #: Rows resolved against the database at a time while validating.
 RESOLVE_CHUNK = 5000

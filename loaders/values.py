@@ -6,17 +6,17 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
-from enum import StrEnum
 from typing import Any, TypeVar
 
 from graph.identity import IdNumberInfo, check_credit_code, check_id_number, hash_id_number
 from graph.text import INSTITUTION_NAME, PERSON_NAME
+from graph.vocabulary import Gender, Term
 from loaders.countries import find_country
 from loaders.errors import InvalidValue
-from loaders.records import LABELS_ZH, Gender, InstitutionRef, PersonRef
+from loaders.records import InstitutionRef, PersonRef
 from loaders.reference import Reference, Vocabulary, load_reference
 
-E = TypeVar("E", bound=StrEnum)
+E = TypeVar("E", bound=Term)
 
 LIST_SEPARATORS = re.compile(r"[;；,，、]")
 _BOOLEANS = {
@@ -83,12 +83,12 @@ def gender(raw: str, ctx: ParseContext) -> Gender:
 
 
 def choice(enum: type[E]) -> Callable[[str, ParseContext], E]:
-    """A parser for an enum given by its English code or one of its Chinese labels."""
+    """A parser for a vocabulary's member given by its English code or its Chinese name or spellings."""
     lookup: dict[str, E] = {}
     for member in enum:
-        for spelling in (member.value, *LABELS_ZH.get(member, ())):
+        for spelling in (member.name, member.value, member.zh, *member.spellings):
             lookup[spelling.casefold()] = member
-    accepted = "、".join(f"{m.value}/{LABELS_ZH[m][0]}" for m in enum)
+    accepted = "、".join(f"{m.name}/{m.spellings[0]}" for m in enum)
 
     def parse(raw: str, ctx: ParseContext) -> E:
         found = lookup.get(re.sub(r"[\s\-]+", "_", raw.strip()).casefold())
@@ -99,7 +99,7 @@ def choice(enum: type[E]) -> Callable[[str, ParseContext], E]:
     return parse
 
 
-# Built once: building the lookup for every row took a sixth of a validation worker's time.
+# Built once, not for every row: the lookup holds every spelling of the vocabulary.
 _gender = choice(Gender)
 
 

@@ -129,7 +129,7 @@ def cmd_schema(settings: Settings, args: argparse.Namespace) -> int:
 def cmd_stats(settings: Settings, args: argparse.Namespace) -> int:
     import datetime as dt
 
-    from graph.stats.maintain import rebuild_talent_stats
+    from graph.stats.rebuild import rebuild_talent_stats
     from graph.stats.verify import verify_talent_stats
 
     if args.action == "rebuild":
@@ -267,7 +267,9 @@ def parser() -> argparse.ArgumentParser:
 
     commands.add_parser("migrate", help="apply constraints, indexes and reference data").set_defaults(run=cmd_migrate)
 
-    stats = commands.add_parser("stats", help="statistics aggregates: rebuild after a bulk load, or verify")
+    stats = commands.add_parser(
+        "stats", help="statistics aggregates: verify against a recount, or rebuild after writing the graph by hand"
+    )
     stats.add_argument(
         "action",
         choices=["rebuild", "verify"],

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import enum
 
@@ -10,36 +11,17 @@ import strawberry
 from graph.stats import plans as graph_plans
 from graph.stats.disclosure import PublishedStats
 from graph.stats.progress import TargetProgress as Progress
-from server.common.enums import Label
+from server.common.enums import Label, StatsDimension
 from server.stats.labels import key_label
 
 
-@strawberry.enum(description="A dimension talent statistics can be grouped by.")
-class StatsDimension(enum.Enum):
-    REGION = "REGION"
-    TITLE_LEVEL = "TITLE_LEVEL"
-    TITLE_SERIES = "TITLE_SERIES"
-    GRANT_YEAR = "GRANT_YEAR"
-    FIELD = "FIELD"
-    INSTITUTION_TYPE = "INSTITUTION_TYPE"
-    GENDER = "GENDER"
-    AGE_BAND = "AGE_BAND"
-
-
 @strawberry.type(description="A target of a plan (its goal and dates are data, changed by admins).")
-class Target:
-    plan: str
-    code: str
-    name: str
-    name_en: str
-    goal: float
-    unit: str
-    unit_en: str
-    starts_on: dt.date
-    deadline: dt.date
-    counts: str | None = strawberry.field(description="What it counts, in words.")
-    source: str | None = strawberry.field(description="Where in the plan it comes from.")
-    goal_set_by: str | None = strawberry.field(description="Who changed the shipped goal, if anyone.")
+class Target(graph_plans.Target):
+    """Every field of graph/stats/plans.py `Target`; those redeclared here only gain a description."""
+
+    counts: str | None = strawberry.field(default=None, description="What it counts, in words.")
+    source: str | None = strawberry.field(default=None, description="Where in the plan it comes from.")
+    goal_set_by: str | None = strawberry.field(default=None, description="Who changed the shipped goal, if anyone.")
 
     @strawberry.field(description="Name in Chinese and English.")
     def label(self) -> Label:
@@ -47,20 +29,7 @@ class Target:
 
 
 def target_from(target: graph_plans.Target) -> Target:
-    return Target(
-        plan=target.plan,
-        code=target.code,
-        name=target.name,
-        name_en=target.name_en,
-        goal=target.goal,
-        unit=target.unit,
-        unit_en=target.unit_en,
-        starts_on=target.starts_on,
-        deadline=target.deadline,
-        counts=target.counts,
-        source=target.source,
-        goal_set_by=target.goal_set_by,
-    )
+    return Target(**{f.name: getattr(target, f.name) for f in dataclasses.fields(graph_plans.Target)})
 
 
 @strawberry.type(description="A plan (e.g. the 2021–2025 implementation plan) with its targets.")

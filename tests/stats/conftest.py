@@ -10,7 +10,7 @@ import pytest
 
 from graph.database import Database
 from graph.runtime import Neo4jConnection
-from graph.stats.maintain import rebuild_talent_stats
+from graph.stats.rebuild import rebuild_talent_stats
 
 
 @pytest.fixture

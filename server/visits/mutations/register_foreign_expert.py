@@ -42,5 +42,5 @@ async def register_foreign_expert(
             context.db, person_draft(input), input.nationality, input.high_end, context.id_salt, context.caller
         )
     except DomainError as error:
-        return user_error(error)  # type: ignore[return-value]
+        return user_error(error)
     return ForeignExpertRegistered(expert=person_from(await context.people.load(person_id), context.caller))
