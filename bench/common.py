@@ -40,7 +40,7 @@ def benchmark_database(heap: str = "2g", pagecache: str = "2g") -> Iterator[Neo4
     running, _ = embedded.start(quiet=True)
     _SERVERS[running.uri] = running.pid
     try:
-        yield Neo4jConnection(running.uri, "neo4j", "", "neo4j")
+        yield Neo4jConnection(running.uri, running.user, running.password, "neo4j")
     finally:
         _SERVERS.pop(running.uri, None)
         embedded.stop()

@@ -31,8 +31,9 @@ from bench.common import BATCH_TIMEOUT, benchmark_database, percentile  # noqa: 
 from bench.serving import serving  # noqa: E402
 from graph.database import Database  # noqa: E402
 from graph.keys import create_key  # noqa: E402
-from graph.migrations import migrate, read_reference  # noqa: E402
-from graph.names import pinyin_of  # noqa: E402
+from graph.migrations import migrate  # noqa: E402
+from graph.names import compact, initials, pinyin_of  # noqa: E402
+from graph.reference_data import read_reference  # noqa: E402
 from graph.search import rebuild_search_documents  # noqa: E402
 
 SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢"
@@ -209,10 +210,10 @@ def search_queries(graph: Graph, count: int) -> list[tuple[str, dict[str, Any]]]
         ("name", lambda p: {"query": p["name"]}),
         ("surname+region", lambda p: {"query": p["name"][0], "regions": ["110000"]}),
         ("pinyin", lambda p: {"query": p["pinyin"]}),
-        ("pinyin compact", lambda p: {"query": p["pinyin"].replace(" ", "")}),
+        ("pinyin compact", lambda p: {"query": compact(p["pinyin"])}),
         (
             "initials+field",
-            lambda p: {"query": "".join(s[0] for s in p["pinyin"].split()), "fields": p["fields"][:1]},
+            lambda p: {"query": initials(p["pinyin"]), "fields": p["fields"][:1]},
         ),
         (
             "field name+region+level",

@@ -27,7 +27,7 @@ from bench.common import BATCH_TIMEOUT, benchmark_database, describe, timed  # n
 from bench.serving import serving  # noqa: E402
 from graph.migrations import migrate  # noqa: E402
 from graph.runtime import Neo4jConnection  # noqa: E402
-from graph.stats.maintain import rebuild_talent_stats  # noqa: E402
+from graph.stats.rebuild import rebuild_talent_stats  # noqa: E402
 from graph.stats.verify import recount, verify_talent_stats  # noqa: E402
 from loaders import synthetic  # noqa: E402
 from loaders.generate import generate  # noqa: E402

@@ -1,9 +1,10 @@
 """Every Cypher statement of the project, one named `.cypher` file each, loaded once at import.
 
-`STATEMENTS["people/search"]` is the text of `cypher/people/search.cypher`. The mapping is
-read-only. A statement's first comment lines say what it answers and which parameters it takes.
-Where a sort key must vary, the file holds a `/*ORDER_BY*/` slot that `with_order` fills from an
-allow-list in code: nothing from a request is ever formatted into Cypher text.
+`STATEMENTS["people/list"]` is the text of `cypher/people/list.cypher`. The mapping is read-only. A
+statement's first comment lines say what it answers and which parameters it takes. Some files are
+fragments that fill the `/*SLOT*/`s of others (filters, projections, `stats/titled_staff`): where a sort
+key or a filter must vary, graph/listing.py fills the slots from allow-lists in code. Nothing from a
+request is ever formatted into Cypher text.
 """
 
 from __future__ import annotations
@@ -35,10 +36,3 @@ def split_statements(text: str) -> list[str]:
         if body:
             parts.append(body)
     return parts
-
-
-def with_order(statement: str, order_by: str) -> str:
-    """Fill the `/*ORDER_BY*/` slot of a statement with an allow-listed ORDER BY fragment."""
-    if "/*ORDER_BY*/" not in statement:
-        raise ValueError("statement has no /*ORDER_BY*/ slot")
-    return statement.replace("/*ORDER_BY*/", order_by)

@@ -10,17 +10,22 @@ from __future__ import annotations
 import uuid
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
-from typing import Any, TypeVar
+from typing import TypeVar
 
 from graph.access import Caller
 from graph.database import Database, Transaction
-from graph.listing import ListSpec, Page, SortKey, count, fetch_page
+from graph.listing import Filter, Listing, SortKey
 
 T = TypeVar("T")
 
-AUDIT = ListSpec(domain="audit", variable="a", projection_slot="ENTRY", item="entry")
-#: Newest first; epoch milliseconds keep the cursor a plain number.
-AUDIT_ORDER = SortKey("a.at.epochMillis", "a.at IS NOT NULL")
+#: The audit trail, newest first (its one order); epoch milliseconds keep the cursor a plain number.
+AUDIT = Listing(
+    domain="audit",
+    variable="a",
+    projection_slot="ENTRY",
+    item="entry",
+    orders={"AT": SortKey("a.at.epochMillis", "a.at IS NOT NULL")},
+)
 
 
 async def audited(
@@ -44,26 +49,10 @@ async def audited(
 
 
 @dataclass(frozen=True)
-class AuditFilter:
-    """What an audit list is filtered by; None means "any"."""
+class AuditFilter(Filter):
+    """What an audit list is filtered by (audit/filter/*); None means "any"."""
 
     operation: str | None = None
     key_id: str | None = None
     node_id: str | None = None
     role: str | None = None
-
-    def names(self) -> dict[str, Any]:
-        return {"operation": self.operation, "key": self.key_id, "node": self.node_id, "role": self.role}
-
-    def params(self) -> dict[str, Any]:
-        return {"operation": self.operation, "keyId": self.key_id, "nodeId": self.node_id, "role": self.role}
-
-
-async def list_audit(db: Database, where: AuditFilter, first: int, after: str | None) -> Page:
-    """One page of audit entries matching `where`, newest first."""
-    return await fetch_page(db, AUDIT, where.names(), where.params(), AUDIT_ORDER, True, first, after)
-
-
-async def count_audit(db: Database, where: AuditFilter) -> int:
-    """How many audit entries match `where`."""
-    return await count(db, AUDIT, where.names(), where.params())

@@ -17,8 +17,9 @@ from graph.access import OPERATOR
 from graph.database import Database, Transaction
 from graph.derived import refresh_people
 from graph.errors import Conflict
-from graph.stats.fold import PendingSpans
-from graph.stats.maintain import add_talent
+from graph.facts import ReferenceCache
+from graph.stats.fold import PendingSpans, open_batch
+from graph.stats.maintain import count_write
 from graph.stats.spans import Span
 
 #: The kinds of rows that can be upserted in bulk, each with its statement in cypher/bulk/.
@@ -30,7 +31,7 @@ async def upsert(
     kind: str,
     rows: Sequence[dict[str, Any]],
     pending: PendingSpans | None = None,
-    reference: bulk_people.ReferenceCache | None = None,
+    reference: ReferenceCache | None = None,
 ) -> Counter[str]:
     """Upsert one batch of `kind` rows in one transaction; count created, updated, unchanged.
 
@@ -57,8 +58,7 @@ async def upsert(
             """The PendingBatch this batch's spans go to, opened the first time (None without `pending`)."""
             nonlocal batch
             if pending is not None and batch is None:
-                batch = str(uuid.uuid4())
-                await tx.run("stats/open_batch", batch=batch)
+                batch = await open_batch(tx)
             return batch
 
         # Institutions that move to another region or change type move their staff's statistics;
@@ -79,8 +79,7 @@ async def upsert(
                 await tx.run("bulk/create_people", people=new.people, institutions=new.institutions, fields=new.fields)
                 outcome["created"] += len(new.keys)
                 changed += new.keys
-                await add_talent(tx, new.spans, await pending_batch())
-                spans += new.spans
+                spans += await count_write(tx, [], new.spans, await pending_batch(), new=True)
         if merged:
             for row in await tx.run(f"bulk/{kind}", rows=merged):
                 outcome[row["outcome"]] += row["rows"]
@@ -90,7 +89,7 @@ async def upsert(
         if changed and kind == "institutions":
             # Their names are searched: the current staff's search documents change.
             touched += [row["id"] for row in await tx.run("search/current_staff", keys=changed)]
-        spans += await refresh_people(tx, touched, await pending_batch() if touched else None)
+        spans += await refresh_people(tx, touched, await pending_batch() if touched else None, reference)
         if changed:
             await tx.run(
                 "audit/record",

@@ -5,16 +5,37 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import contextvars
+import datetime as dt
+import time
 from collections.abc import AsyncIterator, Awaitable, Callable
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
-from neo4j import AsyncDriver, AsyncGraphDatabase, AsyncManagedTransaction, Query, Record, RoutingControl, unit_of_work
-from neo4j.exceptions import ClientError, ConstraintError
+from neo4j import (
+    AsyncDriver,
+    AsyncGraphDatabase,
+    AsyncManagedTransaction,
+    AsyncSession,
+    Query,
+    Record,
+    RoutingControl,
+    unit_of_work,
+)
+from neo4j.exceptions import (
+    AuthError,
+    ClientError,
+    ConnectionAcquisitionTimeoutError,
+    ConstraintError,
+    IncompleteCommit,
+    ServiceUnavailable,
+    SessionExpired,
+    TransientError,
+)
+from neo4j.exceptions import DatabaseUnavailable as DatabaseStartingOrStopping
 from neo4j.time import Date, DateTime, Duration, Time
 
 from cypher import STATEMENTS
-from graph.errors import DuplicateKey, StatementTimedOut
+from graph.errors import DatabaseUnavailable, DuplicateKey, StatementTimedOut
 
 T = TypeVar("T")
 
@@ -62,12 +83,12 @@ def count_statements() -> StatementCount:
     return counter
 
 
-class _Quiet(list):  # type: ignore[type-arg]
+class _Quiet(list[Any]):
     """A parameter list that prints as its length.
 
     The driver formats every statement's parameters for its debug log before it knows whether anyone
-    listens (neo4j 6.x, `AsyncBolt5x5.run`): 5 to 15 ms for a 2,000-row batch, about 3 s of a 200,000-row
-    load. It sends a list subclass exactly as a list.
+    listens (`AsyncBolt5x5.run`): milliseconds for every 2,000-row batch of a load. It sends a list subclass
+    exactly as a list.
     """
 
     __slots__ = ()
@@ -86,9 +107,9 @@ def _release(params: dict[str, Any]) -> None:
 
     The driver keeps a statement's parameters in a reference cycle with its result (neo4j 6.x: the result
     and its summary share the metadata that holds them), which only Python's cyclic collector frees. A bulk
-    load's 2,000 people would wait for it, and its collections, which walk everything they find, took about
-    7 of the loader's 20 s of CPU while writing 200,000 people (gc.callbacks). Only this module's wrapper
-    lists are emptied: the caller's lists are untouched.
+    load's 2,000 people would wait for it, and collecting that often, walking everything alive, would take a
+    good share of the loader's CPU. Only this module's wrapper lists are emptied: the caller's lists are
+    untouched.
     """
     for value in params.values():
         if type(value) is _Quiet:
@@ -105,8 +126,8 @@ class _GraphValue(Exception):
 def _plain(value: Any) -> Any:
     """What `Record.data()` makes of maps, lists and scalars, without its abstract-class checks.
 
-    Those checks on every nested map and list were an eighth of the API's time for a page of people
-    (py-spy, bench/api.py). Anything else raises `_GraphValue`, and the record goes to `data()` itself.
+    Those checks on every nested map and list are a large part of the API's time for a page of people
+    (bench/api.py). Anything else raises `_GraphValue`, and the record goes to `data()` itself.
     """
     kind = type(value)
     if kind is dict:
@@ -161,42 +182,129 @@ _TIMED_OUT = frozenset(
 )
 
 
+#: Seconds to open a connection to Neo4j, and to get one from the pool (opening included). While the
+#: database is down, a request fails after these rather than after the driver's defaults (30 and 60 s).
+CONNECT_SECONDS = 3.0
+ACQUIRE_SECONDS = 5.0
+#: How the driver retries a failed transaction: once, about 0.2 s later (a connection of the pool that broke
+#: when the database restarted is replaced by a new one). Its defaults (30 s, the first retry after 1 s)
+#: kept every request waiting that long while the database was down; one retry after 1 s made a refusal
+#: take 1.2 s (bench/faults.py). Transactions that fail on contention (a deadlock) are tried again by
+#: `Database` for up to CONTENTION_SECONDS.
+DRIVER_RETRY_SECONDS = 0.1
+DRIVER_RETRY_DELAY_SECONDS = 0.2
+CONTENTION_SECONDS = 15.0
+#: /healthz's wait for the database's answer.
+PING_SECONDS = 2.0
+
+#: What the driver raises when no server answers, the connection broke, or the pool had none free in time.
+_UNREACHABLE = (ServiceUnavailable, SessionExpired, ConnectionAcquisitionTimeoutError, DatabaseStartingOrStopping)
+
+#: Where the database is now, and the password it asks for: for an embedded database that may have been
+#: restarted on another port (or with another password); None while it is not running.
+Locate = Callable[[], tuple[str, str] | None]
+
+
+def _driver(uri: str, user: str, password: str) -> AsyncDriver:
+    return AsyncGraphDatabase.driver(
+        uri,
+        auth=(user, password),
+        max_connection_pool_size=50,
+        connection_timeout=CONNECT_SECONDS,
+        connection_acquisition_timeout=ACQUIRE_SECONDS,
+        max_transaction_retry_time=DRIVER_RETRY_SECONDS,
+        initial_retry_delay=DRIVER_RETRY_DELAY_SECONDS,
+        # Planner notices ("label does not exist" on an empty graph) are not for users' logs.
+        notifications_min_severity="OFF",
+    )
+
+
 class Database:
     """A Neo4j driver bound to one database, with read/write routing and statement counting.
 
     Every transaction it opens carries `timeout` seconds: the server ends it after that, whatever it is
     doing or waiting for, and the caller gets StatementTimedOut. API requests use a few seconds; a
     command that writes in large batches opens its own Database with a longer timeout.
+
+    A database that cannot be reached is reported as DatabaseUnavailable within a few seconds. With `locate`,
+    a database that was restarted elsewhere is followed: the driver is replaced and the work tried once more.
     """
 
-    def __init__(self, driver: AsyncDriver, database: str, timeout: float) -> None:
+    def __init__(
+        self,
+        driver: AsyncDriver,
+        database: str,
+        timeout: float,
+        target: tuple[str, str, str] | None = None,
+        locate: Locate | None = None,
+    ) -> None:
         self.driver = driver
         self.database = database
         self.timeout = timeout
+        self._target = target  # the driver's uri, user and password, to compare with what `locate` finds
+        self._locate = locate
+        self._moves = 0
+        self._moving = asyncio.Lock()
 
     @classmethod
-    def connect(cls, uri: str, user: str, password: str, database: str, *, timeout: float) -> Database:
-        """Open a driver to `uri` (bolt://, neo4j://, +s variants); its transactions end after `timeout` s."""
-        driver = AsyncGraphDatabase.driver(
-            uri,
-            auth=(user, password),
-            max_connection_pool_size=50,
-            # Planner notices ("label does not exist" on an empty graph) are not for users' logs.
-            notifications_min_severity="OFF",
-        )
-        return cls(driver, database, timeout)
+    def connect(
+        cls, uri: str, user: str, password: str, database: str, *, timeout: float, locate: Locate | None = None
+    ) -> Database:
+        """Open a driver to `uri` (bolt://, neo4j://, +s variants); its transactions end after `timeout` s.
+        `locate` finds the database again if it moves."""
+        return cls(_driver(uri, user, password), database, timeout, (uri, user, password), locate)
 
     async def close(self) -> None:
         await self.driver.close()
 
-    def _session(self):  # type: ignore[no-untyped-def]
+    async def _reaching(self, attempt: Callable[[], Awaitable[T]]) -> T:
+        """`attempt()`, with an unreachable database as DatabaseUnavailable and contention retried."""
+        contention_ends: float | None = None
+        moved = False
+        while True:
+            moves = self._moves
+            try:
+                return await attempt()
+            except _UNREACHABLE as error:
+                # A commit cut off may have happened: never repeated here, reported as not confirmed.
+                if moved or isinstance(error, IncompleteCommit) or not await self._follow(moves):
+                    raise DatabaseUnavailable() from error
+                moved = True
+            except AuthError:
+                if moved or not await self._follow(moves):
+                    raise
+                moved = True
+            except TransientError:
+                contention_ends = contention_ends or time.monotonic() + CONTENTION_SECONDS
+                if time.monotonic() > contention_ends:
+                    raise
+
+    async def _follow(self, moves: int) -> bool:
+        """True if the driver now points somewhere else than when the attempt began (moved here if need be)."""
+        if self._locate is None or self._target is None:
+            return False
+        async with self._moving:
+            if self._moves != moves:
+                return True
+            found = await asyncio.to_thread(self._locate)
+            _, user, _ = self._target
+            if found is None or (found[0], user, found[1]) == self._target:
+                return False
+            self._target = (found[0], user, found[1])
+            stale, self.driver = self.driver, _driver(*self._target)
+            self._moves += 1
+        await stale.close()
+        return True
+
+    def _session(self) -> AsyncSession:
         # Share execute_query's bookmarks, so that a read after a write sees it, even on a cluster.
         return self.driver.session(database=self.database, bookmark_manager=self.driver.execute_query_bookmark_manager)
 
     async def ping(self) -> bool:
-        """True when the database answers a trivial read."""
+        """True when the database answers a trivial read within PING_SECONDS."""
         try:
-            await self.read("health/ping")
+            async with asyncio.timeout(PING_SECONDS):
+                await self.read("health/ping")
             return True
         except Exception:  # noqa: BLE001 - any failure means "not answering"
             return False
@@ -205,13 +313,16 @@ class Database:
         """Run a named read statement in an auto-routed read (reader members of a cluster)."""
         _counted(name)
         quiet = _quiet(params)
+        statement = text or STATEMENTS[name]
         try:
             async with _turn():
-                records, _, _ = await self.driver.execute_query(
-                    Query(text or STATEMENTS[name], timeout=self.timeout),
-                    quiet,
-                    database_=self.database,
-                    routing_=RoutingControl.READ,
+                records, _, _ = await self._reaching(
+                    lambda: self.driver.execute_query(
+                        Query(statement, timeout=self.timeout),
+                        quiet,
+                        database_=self.database,
+                        routing_=RoutingControl.READ,
+                    )
                 )
         except ClientError as error:
             self._raise_timed_out(error)
@@ -226,18 +337,28 @@ class Database:
 
     async def read_tx(self, work: Callable[[Transaction], Awaitable[T]]) -> T:
         """Run several reads in one read transaction."""
-        try:
-            async with _turn(), self._session() as session:
+
+        async def attempt() -> T:
+            async with self._session() as session:
                 return await session.execute_read(self._unit(work))
+
+        try:
+            async with _turn():
+                return await self._reaching(attempt)
         except ClientError as error:
             self._raise_timed_out(error)
             raise
 
     async def write_tx(self, work: Callable[[Transaction], Awaitable[T]]) -> T:
         """Run `work` in one write transaction: all of it or nothing. `work` may be retried."""
-        try:
-            async with _turn(), self._session() as session:
+
+        async def attempt() -> T:
+            async with self._session() as session:
                 return await session.execute_write(self._unit(work))
+
+        try:
+            async with _turn():
+                return await self._reaching(attempt)
         except ConstraintError as error:
             raise _conflict(error) from error
         except ClientError as error:
@@ -252,6 +373,11 @@ class Database:
         """Raise StatementTimedOut if the server ended the transaction at its timeout."""
         if error.code in _TIMED_OUT:
             raise StatementTimedOut(self.timeout) from error
+
+
+def date_of(value: Any) -> dt.date | None:
+    """A date as read from Neo4j (or already a Python date) as a Python date; None stays None."""
+    return value.to_native() if isinstance(value, Date) else value
 
 
 def _conflict(error: ConstraintError) -> DuplicateKey:

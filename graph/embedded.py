@@ -2,7 +2,11 @@
 
 The database runs in its own JVM (`graph/launcher/src/EmbeddedNeo4j.java`) with Bolt on 127.0.0.1
 and its store under the data folder. A state file in that folder says which process serves it on
-which port, so every command on the same folder finds a database that is already running.
+which port, so every command on the same folder finds a database that is already running, and a
+restarted database takes the same port again while it is free (a running API finds it there).
+
+Only the folder's owner may use it: the folder is mode 0700, the JVM runs with umask 077, and Bolt asks
+for the password of the `neo4j` user, generated once into `neo4j-password` (mode 0600) in the folder.
 """
 
 from __future__ import annotations
@@ -11,12 +15,15 @@ import contextlib
 import fcntl
 import json
 import os
+import secrets
 import shutil
 import signal
 import socket
+import stat
 import subprocess
+import sys
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from graph.errors import SetupError
@@ -34,6 +41,8 @@ class RunningNeo4j:
 
     pid: int
     port: int
+    password: str = field(repr=False)
+    user: str = "neo4j"
 
     @property
     def uri(self) -> str:
@@ -45,6 +54,23 @@ def free_port() -> int:
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
         sock.bind(("127.0.0.1", 0))
         return int(sock.getsockname()[1])
+
+
+def port_is_free(port: int) -> bool:
+    """True when nothing listens on `port` on loopback (connections of a stopped server waiting out TIME_WAIT
+    do not count: Neo4j binds with SO_REUSEADDR too)."""
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            sock.bind(("127.0.0.1", port))
+            return True
+        except OSError:
+            return False
+
+
+def _say(message: str, quiet: bool) -> None:
+    if not quiet:
+        print(message, file=sys.stderr, flush=True)
 
 
 def _bolt_answers(port: int) -> bool:
@@ -167,27 +193,74 @@ class EmbeddedNeo4j:
         self._state = self.data_dir / "server.json"
         self._ready = self.data_dir / "ready"
         self._log = self.data_dir / "launcher.log"
+        self.password_file = self.data_dir / "neo4j-password"
+
+    def _read_state(self) -> dict[str, int]:
+        try:
+            state = json.loads(self._state.read_text())
+            return {key: int(state[key]) for key in ("pid", "port") if key in state}
+        except (OSError, ValueError, TypeError):
+            return {}
 
     def status(self) -> RunningNeo4j | None:
         """The running instance on this folder, or None."""
-        try:
-            state = json.loads(self._state.read_text())
-        except (OSError, ValueError):
+        state = self._read_state()
+        if "pid" not in state or "port" not in state:
             return None
-        pid, port = int(state["pid"]), int(state["port"])
-        if _pid_alive(pid) and _bolt_answers(port):
-            return RunningNeo4j(pid=pid, port=port)
+        if _pid_alive(state["pid"]) and _bolt_answers(state["port"]):
+            return RunningNeo4j(pid=state["pid"], port=state["port"], password=self.password())
         return None
+
+    def password(self) -> str:
+        """The `neo4j` user's password, generated into the data folder (mode 0600) the first time."""
+        try:
+            return self.password_file.read_text(encoding="utf-8").strip()
+        except FileNotFoundError:
+            pass
+        self._secure_folder()
+        try:
+            descriptor = os.open(self.password_file, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        except FileExistsError:
+            return self.password_file.read_text(encoding="utf-8").strip()
+        with os.fdopen(descriptor, "w", encoding="utf-8") as handle:
+            handle.write(secrets.token_urlsafe(32) + "\n")
+        return self.password_file.read_text(encoding="utf-8").strip()
+
+    def _secure_folder(self) -> None:
+        """Make the folder and everything in it its owner's only (folders of earlier versions were 0755)."""
+        self.data_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
+        os.chmod(self.data_dir, 0o700)
+        for root, folders, files in os.walk(self.data_dir):
+            for name in (*folders, *files):
+                path = os.path.join(root, name)
+                mode = os.lstat(path).st_mode
+                if not stat.S_ISLNK(mode) and mode & 0o077:
+                    os.chmod(path, stat.S_IMODE(mode) & 0o700)
 
     @contextlib.contextmanager
     def _lock(self):  # type: ignore[no-untyped-def]
-        self.data_dir.mkdir(parents=True, exist_ok=True)
+        self._secure_folder()
         with open(self.data_dir / ".launcher.lock", "w") as handle:
             fcntl.flock(handle, fcntl.LOCK_EX)
             try:
                 yield
             finally:
                 fcntl.flock(handle, fcntl.LOCK_UN)
+
+    def _port(self) -> int:
+        """The port of the last run while it is free (so that a running API finds the database again)."""
+        state = self._read_state()
+        last = state.get("port")
+        if not last:
+            return free_port()
+        deadline = time.monotonic() + 10
+        while not port_is_free(last):
+            # A killed launcher closes its sockets after it has given back its memory, which takes a moment
+            # after it no longer counts as running; a port held by anything else is given up at once.
+            if not Path(f"/proc/{state.get('pid')}").exists() or time.monotonic() > deadline:
+                return free_port()
+            time.sleep(0.1)
+        return last
 
     def start(self, timeout: float = 180.0, quiet: bool = False) -> tuple[RunningNeo4j, bool]:
         """Start the database unless it runs already; return it and whether this call started it."""
@@ -196,7 +269,8 @@ class EmbeddedNeo4j:
             if running:
                 return running, False
             classes = install(quiet=quiet)
-            port = free_port()
+            password = self.password()
+            port = self._port()
             conf = self.data_dir / "neo4j.conf"
             conf.write_text(
                 "\n".join(
@@ -204,11 +278,15 @@ class EmbeddedNeo4j:
                         "server.bolt.enabled=true",
                         f"server.bolt.listen_address=127.0.0.1:{port}",
                         f"server.bolt.advertised_address=127.0.0.1:{port}",
-                        # Loopback only, for one local user; NEO4J_URI is the way to an authenticated server.
-                        "dbms.security.auth_enabled=false",
+                        # The launcher turns authentication on whatever this file says; the password is in
+                        # neo4j-password.
+                        "dbms.security.auth_enabled=true",
                         f"server.memory.pagecache.size={self.pagecache}",
                         "dbms.usage_report.enabled=false",
                         "db.tx_log.rotation.retention_policy=2 files",
+                        # Bolt is shut down after the databases; its event loops then waited 5 s each for
+                        # work that cannot come (a stop took 10-11 s, 1 s without).
+                        "internal.dbms.bolt.netty_server_shutdown_quiet_period=0",
                         "",
                     ]
                 ),
@@ -218,9 +296,8 @@ class EmbeddedNeo4j:
             java = _java()
             command = [
                 # The parallel collector, not G1 (Neo4j's default for large servers): with this small heap, on few
-                # cores, it spends about 10 % less of Neo4j's CPU on a 200,000-person load (81.6-81.9 s against
-                # 90.3-92.0 s, two pairs), young pauses are shorter (44 ms against 68-75), and a full collection
-                # of a 1-2 GB heap is rare and short.
+                # cores, it spends less of Neo4j's CPU on a bulk load and its young pauses are shorter, and a full
+                # collection of a 1-2 GB heap is rare and short.
                 java,
                 f"-Xms{self.heap}",
                 f"-Xmx{self.heap}",
@@ -233,44 +310,74 @@ class EmbeddedNeo4j:
                 str(self.data_dir / "home"),
                 str(conf),
                 str(self._ready),
+                str(self.password_file),
             ]
+            fresh = not (self.data_dir / "home" / "data").exists()
+            _say(
+                f"Starting the embedded Neo4j in {self.data_dir}"
+                + (" (a new data folder: its databases are created first)" if fresh else "")
+                + "…",
+                quiet,
+            )
             with open(self._log, "ab") as log:
                 process = subprocess.Popen(
-                    command, stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL, start_new_session=True
+                    command,
+                    stdout=log,
+                    stderr=subprocess.STDOUT,
+                    stdin=subprocess.DEVNULL,
+                    start_new_session=True,
+                    # Store files, logs and the applied password's record: the owner's only.
+                    umask=0o077,
                 )
-            deadline = time.monotonic() + timeout
-            while time.monotonic() < deadline:
-                if process.poll() is not None:
-                    raise SetupError(
-                        f"Neo4j stopped while starting (exit {process.returncode}); "
-                        f"last lines of {self._log}:\n{self._tail()}"
-                    )
-                if self._ready.exists() and _bolt_answers(port):
-                    running = RunningNeo4j(pid=process.pid, port=port)
-                    self._state.write_text(json.dumps({"pid": process.pid, "port": port}))
-                    return running, True
-                time.sleep(0.2)
-            process.terminate()
-            raise SetupError(f"Neo4j did not answer within {timeout:.0f} s; see {self._log}:\n{self._tail()}")
+            try:
+                running = self._await_ready(process, port, password, timeout)
+            except BaseException:
+                # Interrupted (a signal) or failed: leave no database running that no state file points to.
+                _end(process.pid)
+                process.wait()
+                raise
+            self._state.write_text(json.dumps({"pid": running.pid, "port": running.port}))
+            return running, True
 
-    def stop(self, timeout: float = 60.0) -> bool:
+    def _await_ready(self, process: subprocess.Popen[bytes], port: int, password: str, timeout: float) -> RunningNeo4j:
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if process.poll() is not None:
+                raise SetupError(
+                    f"Neo4j stopped while starting (exit {process.returncode}); "
+                    f"last lines of {self._log}:\n{self._tail()}"
+                )
+            if self._ready.exists() and _bolt_answers(port):
+                return RunningNeo4j(pid=process.pid, port=port, password=password)
+            time.sleep(0.2)
+        raise SetupError(f"Neo4j did not answer within {timeout:.0f} s; see {self._log}:\n{self._tail()}")
+
+    def stop(self, timeout: float = 60.0, quiet: bool = True) -> bool:
         """Stop the running instance cleanly (SIGTERM, then SIGKILL); False if none was running."""
         with self._lock():
             running = self.status()
-            if running is None:
-                self._state.unlink(missing_ok=True)
-                return False
-            os.kill(running.pid, signal.SIGTERM)
-            deadline = time.monotonic() + timeout
-            while time.monotonic() < deadline and _pid_alive(running.pid):
-                time.sleep(0.1)
-            if _pid_alive(running.pid):
-                os.kill(running.pid, signal.SIGKILL)
-            self._state.unlink(missing_ok=True)
-            return True
+            port = self._read_state().get("port")
+            if running is not None:
+                _say("Stopping the embedded Neo4j…", quiet)
+                _end(running.pid, timeout)
+            # The port stays recorded: the next start takes it again if it is free.
+            self._state.write_text(json.dumps({"port": port}) if port else "{}")
+            return running is not None
 
     def _tail(self, lines: int = 30) -> str:
         try:
             return "\n".join(self._log.read_text(errors="replace").splitlines()[-lines:])
         except OSError:
             return "(no log)"
+
+
+def _end(pid: int, timeout: float = 60.0) -> None:
+    """Stop a launcher process: SIGTERM (a clean shutdown), then SIGKILL after `timeout` seconds."""
+    with contextlib.suppress(ProcessLookupError):
+        os.kill(pid, signal.SIGTERM)
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline and _pid_alive(pid):
+        time.sleep(0.1)
+    if _pid_alive(pid):
+        with contextlib.suppress(ProcessLookupError):
+            os.kill(pid, signal.SIGKILL)

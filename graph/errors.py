@@ -7,6 +7,23 @@ class SetupError(RuntimeError):
     """Something the machine lacks (a JDK, Maven) or a database that would not start."""
 
 
+class DatabaseUnavailable(Exception):
+    """Neo4j cannot be reached right now (stopped, restarting, or every connection busy): try again shortly.
+
+    Not a DomainError: no mutation turns it into a typed error, the whole request is refused (HTTP 503), and a
+    write it interrupted was not acknowledged.
+    """
+
+    def __init__(self, retry_after: int = 5) -> None:
+        super().__init__(
+            f"The database cannot be reached right now (it may be restarting): try again in {retry_after} seconds. "
+            "A change sent with this request is not confirmed."
+        )
+        self.message = str(self)
+        self.message_zh = f"暂时无法连接数据库(可能正在重启),请{retry_after}秒后重试;本次请求中的修改未获确认。"
+        self.retry_after = retry_after
+
+
 class StatementTimedOut(Exception):
     """The database ended a transaction that ran past its timeout: the request asked for too much work."""
 

@@ -12,23 +12,23 @@ from graph.database import Database, Transaction
 from graph.derived import refresh_people
 from graph.errors import InvalidInput, InvalidValue, NotFound
 from graph.identity import check_credit_code
-from graph.listing import ListSpec, Page, SortKey, by_ids, count, fetch_page
-from graph.migrations import read_reference
+from graph.listing import Filter, Listing, SortKey
 from graph.records import lock_record
+from graph.text import INSTITUTION_NAME
+from graph.vocabulary import InstitutionType, codes
 
-INSTITUTIONS = ListSpec(domain="institutions", variable="i", projection_slot="INSTITUTION", item="institution")
-INSTITUTION_TYPES = {row["code"]: row for row in read_reference("institution_types")}
-
-#: The orders an institution list may take.
-INSTITUTION_ORDER = {
-    "NAME": SortKey("i.name", "i.name IS NOT NULL"),
-    "ID": SortKey("i.id", "i.id IS NOT NULL"),
-}
+INSTITUTIONS = Listing(
+    domain="institutions",
+    variable="i",
+    projection_slot="INSTITUTION",
+    item="institution",
+    orders={"NAME": SortKey("i.name", "i.name IS NOT NULL"), "ID": SortKey("i.id", "i.id IS NOT NULL")},
+)
 
 
 @dataclass(frozen=True)
-class InstitutionFilter:
-    """What an institution list is filtered by; None means "any"."""
+class InstitutionFilter(Filter):
+    """What an institution list is filtered by (institutions/filter/*); None means "any"."""
 
     id: str | None = None
     region: str | None = None
@@ -38,46 +38,14 @@ class InstitutionFilter:
     high_tech: bool | None = None
     tech_sme: bool | None = None
 
-    def names(self) -> dict[str, Any]:
-        return {
-            "id": self.id,
-            "region": self.region,
-            "type": self.type,
-            "field": self.field,
-            "name": self.name,
-            "high_tech": self.high_tech,
-            "tech_sme": self.tech_sme,
-        }
 
-    def params(self) -> dict[str, Any]:
-        return {
-            "id": self.id,
-            "region": self.region,
-            "type": self.type,
-            "field": self.field,
-            "name": self.name,
-            "highTech": self.high_tech,
-            "techSme": self.tech_sme,
-        }
-
-
-async def list_institutions(
-    db: Database, where: InstitutionFilter, order: str, descending: bool, first: int, after: str | None
-) -> Page:
-    """One page of institutions matching `where`."""
-    return await fetch_page(
-        db, INSTITUTIONS, where.names(), where.params(), INSTITUTION_ORDER[order], descending, first, after
-    )
-
-
-async def count_institutions(db: Database, where: InstitutionFilter) -> int:
-    """How many institutions match `where`."""
-    return await count(db, INSTITUTIONS, where.names(), where.params())
-
-
-async def institutions_by_ids(db: Database, ids: list[str]) -> list[dict[str, Any] | None]:
-    """Institutions by id, in the order asked; None where there is none."""
-    return await by_ids(db, INSTITUTIONS, ids)
+async def check_host(tx: Transaction, institution: str, fields: list[str]) -> None:
+    """NotFound unless the institution hosting a team or platform and each of its fields exist."""
+    [row] = await tx.run("institutions/host_references", institution=institution, fields=fields)
+    if row["missingInstitution"] is not None:
+        raise NotFound("institution", institution, "institutionId")
+    if row["missingFields"]:
+        raise NotFound("field", ", ".join(row["missingFields"]), "fields")
 
 
 @dataclass
@@ -108,14 +76,12 @@ def institution_values(changes: InstitutionChanges) -> dict[str, Any]:
     """Validate an institution's name, type and credit code; return those given as its properties."""
     props: dict[str, Any] = {}
     if changes.name is not None:
-        name = " ".join(changes.name.split())
-        if not name or len(name) > 100:
-            raise InvalidInput(
-                "A name is needed, at most 100 characters.", "单位名称不能为空,且不超过100个字符", "name"
-            )
+        name = INSTITUTION_NAME.check_field(" ".join(changes.name.split()), "name")
+        if not name:
+            raise InvalidInput("A name is needed.", "单位名称不能为空", "name")
         props["name"] = name
     if changes.type is not None:
-        if changes.type not in INSTITUTION_TYPES:
+        if changes.type not in codes(InstitutionType):
             raise InvalidInput(f"Unknown institution type {changes.type!r}.", f"未知的单位类型:{changes.type}", "type")
         props["type"] = changes.type
     if changes.credit_code is not None:

@@ -2,21 +2,25 @@
 
 A list statement (`people/list`) has slots. Filters are named `.cypher` fragments
 (`people/filter/region`) included only when the caller filters on them; the sort key and its
-direction come from the domain's allow-list. Values always travel as parameters.
+direction come from the domain's allow-list. Values always travel as parameters. A domain declares
+its list once, as a `Listing` (its statements, node, projection and orders) and a `Filter` (one field
+per filter fragment), and gets one page, the total and nodes by id from them.
 """
 
 from __future__ import annotations
 
 import base64
 import binascii
+import dataclasses
 import json
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Generic, TypeVar
 
 from cypher import STATEMENTS
 from graph.database import Database
 from graph.errors import InvalidInput
+from graph.reference_data import camel
 
 
 @dataclass(frozen=True)
@@ -27,11 +31,14 @@ class SortKey:
     guard: str = ""
 
 
-@dataclass(frozen=True)
-class Page:
-    """Rows of one page, each with its cursor, and whether another page follows."""
+Row = TypeVar("Row")
 
-    rows: list[dict[str, Any]]
+
+@dataclass(frozen=True)
+class Page(Generic[Row]):
+    """Rows of one page (a statement's maps, or search hits), each with its cursor, and whether another follows."""
+
+    rows: list[Row]
     cursors: list[str]
     has_next: bool
 
@@ -46,24 +53,48 @@ class ListSpec:
     item: str
 
 
-def encode_cursor(sort_key: Any, node_id: str) -> str:
-    """An opaque cursor for a row: its sort key and id."""
-    return base64.urlsafe_b64encode(json.dumps([sort_key, node_id], ensure_ascii=False).encode()).decode()
+@dataclass(frozen=True)
+class Filter:
+    """What a list is filtered by: each field names the fragment `<domain>/filter/<field>` and is passed as the
+    parameter of its camelCase name; None means "any"."""
+
+    def names(self) -> dict[str, Any]:
+        """The filters by fragment name."""
+        return {field.name: getattr(self, field.name) for field in dataclasses.fields(self)}
+
+    def params(self) -> dict[str, Any]:
+        """The statement's parameters."""
+        return {camel(name): value for name, value in self.names().items()}
 
 
-def decode_cursor(cursor: str) -> tuple[Any, str]:
-    """The sort key and id inside a cursor, or InvalidInput if it is not one of ours."""
+def encode_cursor(*values: Any) -> str:
+    """An opaque cursor holding `values` (JSON): a row's sort key and id, or a search hit's ranking keys."""
+    return base64.urlsafe_b64encode(json.dumps(list(values), ensure_ascii=False).encode()).decode()
+
+
+def decode_values(cursor: str, shape: tuple[type | tuple[type, ...], ...]) -> list[Any]:
+    """The values inside a cursor, one of each type in `shape` (object: any), or InvalidInput naming `after`."""
     try:
-        key, node_id = json.loads(base64.urlsafe_b64decode(cursor.encode()))
-        if not isinstance(node_id, str):
-            raise ValueError(node_id)
-        return key, node_id
+        values = json.loads(base64.urlsafe_b64decode(cursor.encode()))
+        if not (
+            isinstance(values, list)
+            and len(values) == len(shape)
+            and all(isinstance(value, kind) for value, kind in zip(values, shape, strict=True))
+        ):
+            raise ValueError(cursor)
+        return values
     except (ValueError, TypeError, binascii.Error, UnicodeDecodeError) as error:
         raise InvalidInput(
             "The cursor `after` is not valid: take it from a previous page's pageInfo.",
             "分页游标 after 无效:请使用上一页返回的游标",
             "after",
         ) from error
+
+
+def decode_cursor(cursor: str) -> tuple[Any, str]:
+    """The sort key and id inside a list's cursor, or InvalidInput if it is not one of ours."""
+    key, node_id = decode_values(cursor, (object, str))
+    return key, node_id
 
 
 def _filters(spec: ListSpec, filters: Mapping[str, Any]) -> str:
@@ -98,7 +129,7 @@ async def fetch_page(
     descending: bool,
     first: int,
     after: str | None,
-) -> Page:
+) -> Page[dict[str, Any]]:
     """One page of `spec`'s nodes matching `filters` in `sort` order, after the cursor `after`."""
     v = spec.variable
     direction = "DESC" if descending else "ASC"
@@ -144,3 +175,24 @@ async def by_ids(db: Database, spec: ListSpec, ids: list[str]) -> list[dict[str,
     rows = await db.read(f"{spec.domain}/by_ids", text, ids=ids)
     found = {row["id"]: row[spec.item] for row in rows}
     return [found.get(node_id) for node_id in ids]
+
+
+@dataclass(frozen=True)
+class Listing(ListSpec):
+    """A domain's paged list: its statements and node (ListSpec) and the orders it may take."""
+
+    orders: Mapping[str, SortKey]
+
+    async def page(
+        self, db: Database, where: Filter, order: str, descending: bool, first: int, after: str | None
+    ) -> Page[dict[str, Any]]:
+        """One page of the nodes matching `where`, in `order`, after the cursor `after`."""
+        return await fetch_page(db, self, where.names(), where.params(), self.orders[order], descending, first, after)
+
+    async def count(self, db: Database, where: Filter) -> int:
+        """How many nodes match `where`."""
+        return await count(db, self, where.names(), where.params())
+
+    async def by_ids(self, db: Database, ids: list[str]) -> list[dict[str, Any] | None]:
+        """Nodes by id, in the order asked; None where there is none."""
+        return await by_ids(db, self, ids)

@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-import csv
+import datetime as dt
 import hashlib
-from pathlib import Path
+from collections.abc import Callable
 from typing import Any
 
 from cypher import STATEMENTS, split_statements
 from graph.database import Database, Transaction
-
-REFERENCE_DIR = Path(__file__).resolve().parent / "reference"
+from graph.reference_data import read_reference
+from graph.vocabulary import InstitutionType, Term, TitleLevel, TitleSeries
 
 
 def migration_names() -> list[str]:
@@ -18,46 +18,52 @@ def migration_names() -> list[str]:
     return sorted(name for name in STATEMENTS if name.startswith("migrations/0"))
 
 
-async def migrate(db: Database) -> list[str]:
-    """Apply the migrations not yet recorded in the graph, then load reference data; return applied."""
+async def migrate(db: Database, progress: Callable[[str], None] | None = None) -> list[str]:
+    """Apply the migrations not yet recorded in the graph, then load reference data; return applied.
+
+    `progress` hears a line before each step that can take a while (migrations, index population, reference data)."""
+    say = progress or (lambda message: None)
     applied_before = {row["name"] for row in await db.read("migrations/applied")}
     applied: list[str] = []
     for name in migration_names():
         if name in applied_before:
             continue
+        say(f"Applying schema migration {name.removeprefix('migrations/')}…")
         text = STATEMENTS[name]
         for statement in split_statements(text):
             # Schema statements cannot share a transaction with writes: each runs on its own.
             await db.write(name, statement)
         await db.write("migrations/record", name=name, checksum=hashlib.sha256(text.encode()).hexdigest())
         applied.append(name)
+    if applied:
+        say("Waiting for the new indexes to be populated and online…")
     await db.read("migrations/await_indexes", seconds=300)
+    say("Loading reference data (regions, fields, title levels, targets)…")
     await load_reference_data(db)
     return applied
 
 
-def read_reference(name: str) -> list[dict[str, Any]]:
-    """Rows of a shipped reference CSV, empty cells as None and snake_case keys as camelCase."""
-    with open(REFERENCE_DIR / f"{name}.csv", encoding="utf-8", newline="") as handle:
-        return [
-            {_camel(key): (value if value != "" else None) for key, value in row.items()}
-            for row in csv.DictReader(handle)
-        ]
-
-
-def _camel(key: str) -> str:
-    head, *rest = key.split("_")
-    return head + "".join(part.capitalize() for part in rest)
+def _names(member: Term) -> dict[str, Any]:
+    return {"code": member.value, "name": member.zh, "nameEn": member.en}
 
 
 async def load_reference_data(db: Database) -> None:
-    """Upsert regions, fields, title series and levels, institution types and targets: idempotent."""
+    """Upsert regions, fields and targets (from the CSVs), title series and levels and institution types (from
+    graph/vocabulary.py): idempotent."""
     regions = read_reference("regions")
     fields = read_reference("fields")
-    levels = [{**row, "rank": int(row["rank"])} for row in read_reference("title_levels")]
-    series = read_reference("title_series")
-    institution_types = read_reference("institution_types")
-    targets = [{**row, "goal": float(row["goal"])} for row in read_reference("targets")]
+    levels = [{**_names(level), "rank": level.rank} for level in TitleLevel]
+    series = [_names(member) for member in TitleSeries]
+    institution_types = [_names(member) for member in InstitutionType]
+    targets = [
+        {
+            **row,
+            "goal": float(row["goal"]),
+            "startsOn": dt.date.fromisoformat(row["startsOn"]),
+            "deadline": dt.date.fromisoformat(row["deadline"]),
+        }
+        for row in read_reference("targets")
+    ]
 
     async def upsert(tx: Transaction) -> None:
         await tx.run("reference/regions", rows=regions)

@@ -1,4 +1,4 @@
-"""Chinese names in pinyin, for search and sorting ("张伟" → "zhang wei", initials "zw").
+"""Chinese names in pinyin, for search and sorting: "张伟" → "zhang wei", compact "zhangwei", initials "zw".
 
 pypinyin cuts a text into words (phrases it knows, single characters, runs of other text) and
 converts each word on its own; converting is most of its cost. So words are converted once each and
@@ -26,7 +26,17 @@ def pinyin_of(name: str) -> str:
     return " ".join(part.strip().lower() for part in parts if part.strip())
 
 
+def compact(pinyin: str) -> str:
+    """Pinyin without blanks, as typed in one go: "zhangwei"."""
+    return pinyin.replace(" ", "")
+
+
+def initials(pinyin: str) -> str:
+    """The first letter of each syllable of a pinyin text: "zw" for "zhang wei"."""
+    return "".join(syllable[:1] for syllable in pinyin.split(" "))
+
+
 @lru_cache(maxsize=65536)
 def pinyin_initials(name: str) -> str:
-    """The first letter of each syllable: "zw" for 张伟."""
-    return "".join(part[0] for part in pinyin_of(name).split())
+    """The first letter of each syllable of a name: "zw" for 张伟."""
+    return initials(pinyin_of(name))

@@ -14,10 +14,9 @@ from graph.database import Database, Transaction
 from graph.derived import refresh_people
 from graph.errors import Conflict, DuplicateKey, InvalidInput, InvalidValue, NotFound
 from graph.identity import check_id_number, hash_id_number
-from graph.listing import ListSpec, Page, SortKey, by_ids, count, fetch_page
-from graph.names import pinyin_initials, pinyin_of
-
-PEOPLE = ListSpec(domain="people", variable="p", projection_slot="PERSON", item="person")
+from graph.listing import Filter, Listing, SortKey
+from graph.names import compact, pinyin_of
+from graph.text import KEYWORD, PERSON_NAME
 
 #: The orders a people list may take: the only sort expressions that ever reach Cypher.
 PEOPLE_ORDER = {
@@ -26,9 +25,8 @@ PEOPLE_ORDER = {
     "BIRTH_YEAR": SortKey("coalesce(p.birthYear, 0)"),
     "ID": SortKey("p.id", "p.id IS NOT NULL"),
 }
+PEOPLE = Listing(domain="people", variable="p", projection_slot="PERSON", item="person", orders=PEOPLE_ORDER)
 
-GENDERS = ("MALE", "FEMALE")
-DEGREES = ("NONE", "ASSOCIATE", "BACHELOR", "MASTER", "DOCTORATE")
 EARLIEST_BIRTH_YEAR = 1920
 #: The properties that identify a person, each a salted hash (graph/identity.py): an identity number's
 #: (a resident's, or a foreigner's permanent-residence card), and a foreign expert's passport's.
@@ -37,8 +35,8 @@ MAX_KEYWORDS = 20
 
 
 @dataclass(frozen=True)
-class PeopleFilter:
-    """What a people list is filtered by; None means "any"."""
+class PeopleFilter(Filter):
+    """What a people list is filtered by (people/filter/*); None means "any"."""
 
     region: str | None = None
     institution: str | None = None
@@ -47,51 +45,21 @@ class PeopleFilter:
     level: str | None = None
     name: str | None = None
 
-    def names(self) -> dict[str, Any]:
-        return {
-            "region": self.region,
-            "institution": self.institution,
-            "field": self.field,
-            "series": self.series,
-            "level": self.level,
-            "name": self.name,
-        }
-
     def params(self) -> dict[str, Any]:
+        # A name is also matched as the start of the compact pinyin.
         pinyin = self.name.lower().strip() if self.name else None
-        return {**self.names(), "pinyin": pinyin.replace(" ", "") if pinyin else None}
+        return {**super().params(), "pinyin": compact(pinyin) if pinyin else None}
 
 
-async def list_people(
-    db: Database, where: PeopleFilter, order: str, descending: bool, first: int, after: str | None
-) -> Page:
-    """One page of people matching `where`, each with titles, employment and fields."""
-    return await fetch_page(db, PEOPLE, where.names(), where.params(), PEOPLE_ORDER[order], descending, first, after)
-
-
-async def count_people(db: Database, where: PeopleFilter) -> int:
-    """How many people match `where`."""
-    return await count(db, PEOPLE, where.names(), where.params())
-
-
-async def people_by_ids(db: Database, ids: list[str]) -> list[dict[str, Any] | None]:
-    """People by id, in the order asked; None where there is no such person."""
-    return await by_ids(db, PEOPLE, ids)
-
-
-REFERRALS = ListSpec(domain="people/referrals", variable="r", projection_slot="REFERRAL", item="referral")
-#: Newest first; epoch milliseconds keep the cursor a plain number.
-REFERRAL_ORDER = SortKey("r.at.epochMillis", "r.at IS NOT NULL")
-
-
-async def list_identity_referrals(db: Database, first: int, after: str | None) -> Page:
-    """One page of the registrations referred to the bureau because another person holds their identity number."""
-    return await fetch_page(db, REFERRALS, {}, {}, REFERRAL_ORDER, True, first, after)
-
-
-async def count_identity_referrals(db: Database) -> int:
-    """How many registrations are referred to the bureau."""
-    return await count(db, REFERRALS, {}, {})
+#: The registrations referred to the bureau because another person holds their identity number, newest
+#: first (its one order); epoch milliseconds keep the cursor a plain number. It takes no filter: `Filter()`.
+REFERRALS = Listing(
+    domain="people/referrals",
+    variable="r",
+    projection_slot="REFERRAL",
+    item="referral",
+    orders={"AT": SortKey("r.at.epochMillis", "r.at IS NOT NULL")},
+)
 
 
 @dataclass
@@ -115,20 +83,16 @@ class PersonDraft:
 
 def _check_name(name: str) -> str:
     cleaned = " ".join(name.split())
-    if not cleaned or len(cleaned) > 50:
-        raise InvalidInput("A name is needed, at most 50 characters.", "姓名不能为空,且不超过50个字符", "name")
-    return cleaned
+    if not cleaned:
+        raise InvalidInput("A name is needed.", "姓名不能为空", "name")
+    return PERSON_NAME.check_field(cleaned, "name")
 
 
 def _check_keywords(keywords: list[str]) -> list[str]:
     cleaned = list(dict.fromkeys(" ".join(word.split()) for word in keywords if word.strip()))
-    if len(cleaned) > MAX_KEYWORDS or any(len(word) > 30 for word in cleaned):
-        raise InvalidInput(
-            f"At most {MAX_KEYWORDS} keywords, each at most 30 characters.",
-            f"关键词最多{MAX_KEYWORDS}个,每个不超过30个字符",
-            "keywords",
-        )
-    return cleaned
+    if len(cleaned) > MAX_KEYWORDS:
+        raise InvalidInput(f"At most {MAX_KEYWORDS} keywords.", f"关键词最多{MAX_KEYWORDS}个", "keywords")
+    return [KEYWORD.check_field(word, "keywords") for word in cleaned]
 
 
 def _check_birth_year(year: int | None, today: dt.date) -> None:
@@ -170,7 +134,6 @@ def person_properties(draft: PersonDraft, salt: str, today: dt.date) -> dict[str
         "id": str(uuid.uuid4()),
         "name": name,
         "pinyin": pinyin_of(name),
-        "pinyinInitials": pinyin_initials(name),
         "gender": draft.gender,
         "birthYear": draft.birth_year,
         "degree": draft.degree,
@@ -313,7 +276,6 @@ async def update_person(
     if changes.name is not None:
         props["name"] = _check_name(changes.name)
         props["pinyin"] = pinyin_of(props["name"])
-        props["pinyinInitials"] = pinyin_initials(props["name"])
     _check_birth_year(changes.birth_year, today)
     _check_contact(changes.email, changes.phone)
     if changes.keywords is not None:

@@ -11,59 +11,31 @@ from graph.access import Caller, check_write
 from graph.audit import audited
 from graph.database import Database, Transaction
 from graph.errors import InvalidInput, NotFound
-from graph.listing import ListSpec, Page, SortKey, by_ids, count, fetch_page
+from graph.institutions import check_host
+from graph.listing import Filter, Listing, SortKey
 from graph.records import lock_record
-from graph.teams import LEVELS
+from graph.text import NAME
+from graph.vocabulary import Level, PlatformKind, codes
 
-PLATFORMS = ListSpec(domain="platforms", variable="pl", projection_slot="PLATFORM", item="platform")
-PLATFORM_ORDER = {
-    "NAME": SortKey("pl.name", "pl.name IS NOT NULL"),
-    "ESTABLISHED_ON": SortKey("toString(pl.establishedOn)"),
-}
-KINDS = ("TECH_INNOVATION_CENTER", "INDUSTRIAL_TECH_INSTITUTE", "KEY_LAB", "ENGINEERING_CENTER", "ENTERPRISE_RD_CENTER")
+PLATFORMS = Listing(
+    domain="platforms",
+    variable="pl",
+    projection_slot="PLATFORM",
+    item="platform",
+    orders={"NAME": SortKey("pl.name", "pl.name IS NOT NULL"), "ESTABLISHED_ON": SortKey("toString(pl.establishedOn)")},
+)
 EARLIEST = dt.date(1949, 10, 1)
 
 
 @dataclass(frozen=True)
-class PlatformFilter:
-    """What a platform list is filtered by; None means "any"."""
+class PlatformFilter(Filter):
+    """What a platform list is filtered by (platforms/filter/*); None means "any"."""
 
     institution: str | None = None
     kind: str | None = None
     level: str | None = None
     field: str | None = None
     name: str | None = None
-
-    def names(self) -> dict[str, Any]:
-        return {
-            "institution": self.institution,
-            "kind": self.kind,
-            "level": self.level,
-            "field": self.field,
-            "name": self.name,
-        }
-
-    def params(self) -> dict[str, Any]:
-        return self.names()
-
-
-async def list_platforms(
-    db: Database, where: PlatformFilter, order: str, descending: bool, first: int, after: str | None
-) -> Page:
-    """One page of platforms matching `where`."""
-    return await fetch_page(
-        db, PLATFORMS, where.names(), where.params(), PLATFORM_ORDER[order], descending, first, after
-    )
-
-
-async def count_platforms(db: Database, where: PlatformFilter) -> int:
-    """How many platforms match `where`."""
-    return await count(db, PLATFORMS, where.names(), where.params())
-
-
-async def platforms_by_ids(db: Database, ids: list[str]) -> list[dict[str, Any] | None]:
-    """Platforms by id, in the order asked; None where there is none."""
-    return await by_ids(db, PLATFORMS, ids)
 
 
 @dataclass
@@ -93,18 +65,16 @@ def platform_values(changes: PlatformChanges, today: dt.date) -> dict[str, Any]:
     """Validate a platform's values; return them as its properties (those given only)."""
     props: dict[str, Any] = {}
     if changes.name is not None:
-        name = " ".join(changes.name.split())
-        if not name or len(name) > 100:
-            raise InvalidInput(
-                "A platform needs a name of at most 100 characters.", "平台名称不能为空,且不超过100个字符", "name"
-            )
+        name = NAME.check_field(" ".join(changes.name.split()), "name")
+        if not name:
+            raise InvalidInput("A platform needs a name.", "平台名称不能为空", "name")
         props["name"] = name
     if changes.kind is not None:
-        if changes.kind not in KINDS:
+        if changes.kind not in codes(PlatformKind):
             raise InvalidInput(f"Unknown platform kind {changes.kind!r}.", f"未知的平台类别:{changes.kind}", "kind")
         props["kind"] = changes.kind
     if changes.level is not None:
-        if changes.level not in LEVELS:
+        if changes.level not in codes(Level):
             raise InvalidInput(f"Unknown level {changes.level!r}.", f"未知的级别:{changes.level}", "level")
         props["level"] = changes.level
     if changes.established_on is not None:
@@ -132,11 +102,7 @@ async def register_platform(db: Database, draft: PlatformDraft, caller: Caller, 
     }
 
     async def work(tx: Transaction) -> tuple[str, list[str]]:
-        [row] = await tx.run("institutions/host_references", institution=institution, fields=draft.fields)
-        if row["missingInstitution"] is not None:
-            raise NotFound("institution", institution, "institutionId")
-        if row["missingFields"]:
-            raise NotFound("field", ", ".join(row["missingFields"]), "fields")
+        await check_host(tx, institution, draft.fields)
         [created] = await tx.run("platforms/register", props=props, institution=institution, fields=draft.fields)
         return str(created["id"]), [str(created["id"])]
 

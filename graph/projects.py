@@ -17,10 +17,9 @@ from graph.access import Caller, check_write
 from graph.audit import audited
 from graph.database import Database, Transaction
 from graph.errors import Conflict, InvalidInput, NotFound
-from graph.migrations import read_reference
+from graph.text import PROJECT_NAME
+from graph.vocabulary import ProjectKind, ProjectParticipantRole, codes
 
-PROJECT_KINDS = {row["code"]: row for row in read_reference("project_kinds")}
-PARTICIPANT_ROLES = ("LEADER", "MEMBER")
 EARLIEST_YEAR = 1990
 MAX_PARTICIPANTS = 500
 _PROJECT_NUMBER = re.compile(r"^[0-9A-Za-z\-_/.]{1,60}$")
@@ -44,11 +43,9 @@ Rows = list[dict[str, Any]]
 
 
 def _check(draft: ProjectDraft, today: dt.date) -> tuple[dict[str, Any], Rows, Rows]:
-    name = " ".join(draft.name.split())
-    if not name or len(name) > 200:
-        raise InvalidInput(
-            "A project name is needed, at most 200 characters.", "项目名称不能为空,且不超过200个字符", "name"
-        )
+    name = PROJECT_NAME.check_field(" ".join(draft.name.split()), "name")
+    if not name:
+        raise InvalidInput("A project name is needed.", "项目名称不能为空", "name")
     number = (draft.number or "").strip() or None
     if number is not None and not _PROJECT_NUMBER.match(number):
         raise InvalidInput(
@@ -56,7 +53,7 @@ def _check(draft: ProjectDraft, today: dt.date) -> tuple[dict[str, Any], Rows, R
             "项目编号应为1至60位字母、数字或 - _ / .",
             "number",
         )
-    if draft.kind not in PROJECT_KINDS:
+    if draft.kind not in codes(ProjectKind):
         raise InvalidInput(f"Unknown project kind {draft.kind!r}.", f"未知的项目类别:{draft.kind}", "kind")
     if not EARLIEST_YEAR <= draft.year <= today.year + 1:
         raise InvalidInput(
@@ -77,7 +74,7 @@ def _check(draft: ProjectDraft, today: dt.date) -> tuple[dict[str, Any], Rows, R
             f"项目成员不能重复,且不超过{MAX_PARTICIPANTS}人",
             "participants",
         )
-    if any(role not in PARTICIPANT_ROLES for _, role in draft.participants):
+    if any(role not in codes(ProjectParticipantRole) for _, role in draft.participants):
         raise InvalidInput("A participant's role is LEADER or MEMBER.", "成员角色应为 LEADER 或 MEMBER", "participants")
     institutions = [{"id": draft.institution, "lead": True}]
     institutions += [{"id": partner, "lead": False} for partner in draft.partners]

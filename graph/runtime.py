@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
-from graph.database import Database
+from graph.database import Database, Locate
 from graph.embedded import EmbeddedNeo4j
 from graph.settings import Settings
 
@@ -15,18 +15,35 @@ class Neo4jConnection:
 
     uri: str
     user: str
-    password: str
+    password: str = field(repr=False)
     database: str
     started: EmbeddedNeo4j | None = None
+    #: The embedded database behind `uri`, if it is one: drivers follow it when it is restarted elsewhere.
+    embedded: EmbeddedNeo4j | None = None
+    #: No line on stderr when the embedded database this process started is stopped.
+    quiet: bool = True
 
     def open(self, *, timeout: float) -> Database:
         """A new driver to this database, whose transactions end after `timeout` seconds."""
-        return Database.connect(self.uri, self.user, self.password, self.database, timeout=timeout)
+        return Database.connect(
+            self.uri, self.user, self.password, self.database, timeout=timeout, locate=self._locate()
+        )
+
+    def _locate(self) -> Locate | None:
+        embedded = self.embedded or self.started
+        if embedded is None:
+            return None
+
+        def where() -> tuple[str, str] | None:
+            running = embedded.status()
+            return (running.uri, running.password) if running else None
+
+        return where
 
     def release(self) -> None:
         """Stop the embedded database if this process started it."""
         if self.started is not None:
-            self.started.stop()
+            self.started.stop(quiet=self.quiet)
             self.started = None
 
 
@@ -43,5 +60,12 @@ def connect(settings: Settings, quiet: bool = False) -> Neo4jConnection:
         )
     embedded = embedded_for(settings)
     running, started_here = embedded.start(quiet=quiet)
-    # The embedded server runs without authentication, on loopback only.
-    return Neo4jConnection(running.uri, "neo4j", "", "neo4j", embedded if started_here else None)
+    return Neo4jConnection(
+        running.uri,
+        running.user,
+        running.password,
+        "neo4j",
+        started=embedded if started_here else None,
+        embedded=embedded,
+        quiet=quiet,
+    )

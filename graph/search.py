@@ -1,6 +1,6 @@
 """Expert search: a full-text query over each person's search document, filtered and ranked.
 
-Every person carries a search document (see cypher/search/refresh.cypher): name, pinyin in three
+Every person carries a search document (derived by graph/derivation.py): name, pinyin in three
 forms ("zhang wei", "zhangwei", "zw"), the names of their fields and current employers, keywords,
 and facets (regions, field codes, title level). Writes that change it, bulk loads included, refresh
 it for the people they touch in their own transaction (graph/derived.py); after writing people any
@@ -9,18 +9,17 @@ other way, call `rebuild_search_documents`.
 
 from __future__ import annotations
 
-import base64
-import binascii
 import datetime as dt
-import json
 import re
 from dataclasses import dataclass
 from typing import Any
 
 from cypher import STATEMENTS
-from graph.database import Database
+from graph.database import Database, Transaction
+from graph.derivation import token
 from graph.errors import InvalidInput
-from graph.listing import fill_slots, projection
+from graph.facts import ReferenceCache, derive_people
+from graph.listing import decode_values, encode_cursor, fill_slots, projection
 from graph.titles import LEVEL_RANK
 
 #: How far back activity counts (projects by year, visits by arrival).
@@ -43,11 +42,6 @@ TEXT_PROPERTIES = {
     "searchInstitution": "INSTITUTION",
     "searchKeywords": "KEYWORD",
 }
-
-
-def token(code: str) -> str:
-    """A code as one index token: the tokenizer would split on '-', never on '_'."""
-    return code.lower().replace("-", "_")
 
 
 def query_terms(text: str | None) -> list[str]:
@@ -116,28 +110,13 @@ class ExpertHit:
     matched: list[Match]
 
     def cursor(self) -> str:
-        key = [self.score, self.level, self.activity, self.person["id"]]
-        return base64.urlsafe_b64encode(json.dumps(key).encode()).decode()
+        return encode_cursor(self.score, self.level, self.activity, self.person["id"])
 
 
 def _after(cursor: str | None) -> dict[str, Any] | None:
     if cursor is None:
         return None
-    try:
-        score, level, activity, person_id = json.loads(base64.urlsafe_b64decode(cursor.encode()))
-        if not (
-            isinstance(score, int | float)
-            and isinstance(level, int)
-            and isinstance(activity, int)
-            and isinstance(person_id, str)
-        ):
-            raise ValueError(cursor)
-    except (ValueError, TypeError, binascii.Error, UnicodeDecodeError) as error:
-        raise InvalidInput(
-            "The cursor `after` is not valid: take it from a previous page's pageInfo.",
-            "分页游标 after 无效:请使用上一页返回的游标",
-            "after",
-        ) from error
+    score, level, activity, person_id = decode_values(cursor, ((int, float), int, int, str))
     return {"score": float(score), "level": level, "activity": activity, "id": person_id}
 
 
@@ -215,11 +194,17 @@ async def count_experts(db: Database, query: ExpertQuery) -> int:
 
 async def rebuild_search_documents(db: Database, batch: int = 5000) -> int:
     """Recompute every person's search document, in batches (after writing people outside the API and loaders)."""
-    done, after = 0, None
+    done, after, reference = 0, None, ReferenceCache()
     while True:
         ids = [row["id"] for row in await db.read("search/people_after", after=after, batch=batch)]
         if not ids:
             return done
-        await db.write("search/refresh", ids=ids)
+
+        async def write(tx: Transaction, ids: list[str] = ids) -> None:
+            derived = await derive_people(tx, ids, reference)
+            documents = [{"id": person, "document": result.document} for person, result in derived.items()]
+            await tx.run("derived/write_documents", documents=documents)
+
+        await db.write_tx(write)
         done += len(ids)
         after = ids[-1]

@@ -85,6 +85,27 @@ class Settings(BaseSettings):
     key_cache_seconds: float = Field(
         default=30.0, validation_alias=_env("TALENTGRAPH_KEY_CACHE_SECONDS", "key_cache_seconds")
     )
+    # Statistics for anonymous callers (and, with stats_suppress_all, every caller) suppress counts of fewer
+    # people than stats_threshold and what would give them back (graph/stats/disclosure.py); such answers
+    # group by at most stats_max_suppressed_dimensions dimensions.
+    stats_threshold: int = Field(
+        default=5, ge=1, validation_alias=_env("TALENTGRAPH_STATS_THRESHOLD", "stats_threshold")
+    )
+    stats_suppress_all: bool = Field(
+        default=False, validation_alias=_env("TALENTGRAPH_STATS_SUPPRESS_ALL", "stats_suppress_all")
+    )
+    stats_max_suppressed_dimensions: int = Field(
+        default=3,
+        ge=1,
+        validation_alias=_env("TALENTGRAPH_STATS_MAX_SUPPRESSED_DIMENSIONS", "stats_max_suppressed_dimensions"),
+    )
+    # An XLSX is a zip: what its members take once unzipped is checked before it is read (loaders/readers.py).
+    xlsx_max_uncompressed_mb: int = Field(
+        default=256, gt=0, validation_alias=_env("TALENTGRAPH_XLSX_MAX_UNCOMPRESSED_MB", "xlsx_max_uncompressed_mb")
+    )
+    xlsx_max_ratio: float = Field(
+        default=100.0, gt=1, validation_alias=_env("TALENTGRAPH_XLSX_MAX_RATIO", "xlsx_max_ratio")
+    )
 
     @property
     def embedded(self) -> bool:

@@ -17,22 +17,31 @@ from graph.access import Caller, check_record, check_write, may_read, missing
 from graph.audit import audited
 from graph.database import Database, Transaction
 from graph.errors import Conflict, InvalidInput, NotFound
-from graph.listing import ListSpec, Page, SortKey, by_ids, count, fetch_page
+from graph.institutions import check_host
+from graph.listing import Filter, Listing, SortKey
+from graph.text import NAME
+from graph.vocabulary import Level, TeamOrigin, TeamRole, TeamStatus, codes
 
-TEAMS = ListSpec(domain="teams", variable="t", projection_slot="TEAM", item="team")
-TEAM_ORDER = {
-    "NAME": SortKey("t.name", "t.name IS NOT NULL"),
-    "ID": SortKey("t.id", "t.id IS NOT NULL"),
-}
-ORIGINS = ("INTRODUCED", "CULTIVATED")
-LEVELS = ("NATIONAL", "PROVINCIAL", "MUNICIPAL")
-MEMBER_ROLES = ("core", "member")
-SUBMITTED, APPROVED, REJECTED, RECOGNIZED = "submitted", "approved", "rejected", "recognized"
+TEAMS = Listing(
+    domain="teams",
+    variable="t",
+    projection_slot="TEAM",
+    item="team",
+    orders={"NAME": SortKey("t.name", "t.name IS NOT NULL"), "ID": SortKey("t.id", "t.id IS NOT NULL")},
+)
+#: The roles a member other than the leader may have.
+MEMBER_ROLES = codes(TeamRole) - {TeamRole.LEADER.value}
+SUBMITTED, APPROVED, REJECTED, RECOGNIZED = (
+    TeamStatus.SUBMITTED.value,
+    TeamStatus.APPROVED.value,
+    TeamStatus.REJECTED.value,
+    TeamStatus.RECOGNIZED.value,
+)
 
 
 @dataclass(frozen=True)
-class TeamFilter:
-    """What a team list is filtered by; None means "any"."""
+class TeamFilter(Filter):
+    """What a team list is filtered by (teams/filter/*); None means "any"."""
 
     status: str | None = None
     institution: str | None = None
@@ -41,37 +50,6 @@ class TeamFilter:
     level: str | None = None
     name: str | None = None
     member: str | None = None
-
-    def names(self) -> dict[str, Any]:
-        return {
-            "status": self.status,
-            "institution": self.institution,
-            "field": self.field,
-            "origin": self.origin,
-            "level": self.level,
-            "name": self.name,
-            "member": self.member,
-        }
-
-    def params(self) -> dict[str, Any]:
-        return self.names()
-
-
-async def list_teams(
-    db: Database, where: TeamFilter, order: str, descending: bool, first: int, after: str | None
-) -> Page:
-    """One page of teams matching `where`, each with its fields and members."""
-    return await fetch_page(db, TEAMS, where.names(), where.params(), TEAM_ORDER[order], descending, first, after)
-
-
-async def count_teams(db: Database, where: TeamFilter) -> int:
-    """How many teams match `where`."""
-    return await count(db, TEAMS, where.names(), where.params())
-
-
-async def teams_by_ids(db: Database, ids: list[str]) -> list[dict[str, Any] | None]:
-    """Teams by id, in the order asked; None where there is none."""
-    return await by_ids(db, TEAMS, ids)
 
 
 @dataclass(frozen=True)
@@ -97,11 +75,9 @@ class TeamDraft:
 
 
 def _check_name(name: str) -> str:
-    cleaned = " ".join(name.split())
-    if not cleaned or len(cleaned) > 100:
-        raise InvalidInput(
-            "A team needs a name of at most 100 characters.", "团队名称不能为空,且不超过100个字符", "name"
-        )
+    cleaned = NAME.check_field(" ".join(name.split()), "name")
+    if not cleaned:
+        raise InvalidInput("A team needs a name.", "团队名称不能为空", "name")
     return cleaned
 
 
@@ -145,9 +121,9 @@ async def register_team(db: Database, draft: TeamDraft, caller: Caller, today: d
     if institution is None:
         raise InvalidInput("Name the institution the team is based at.", "请填写团队依托单位", "institutionId")
     check_write(caller, institution, "teams")
-    if draft.origin not in ORIGINS:
+    if draft.origin not in codes(TeamOrigin):
         raise InvalidInput(f"Unknown origin {draft.origin!r}.", f"未知的团队来源:{draft.origin}", "origin")
-    if draft.level is not None and draft.level not in LEVELS:
+    if draft.level is not None and draft.level not in codes(Level):
         raise InvalidInput(f"Unknown level {draft.level!r}.", f"未知的级别:{draft.level}", "level")
     if not draft.fields:
         raise InvalidInput("Name at least one field the team works in.", "请至少填写一个团队领域", "fields")
@@ -168,11 +144,7 @@ async def register_team(db: Database, draft: TeamDraft, caller: Caller, today: d
     async def work(tx: Transaction) -> tuple[str, list[str]]:
         # The rule about the leader is checked under their lock: a concurrent registration waits, then sees this one.
         await tx.run("people/lock", id=leader.person)
-        [row] = await tx.run("institutions/host_references", institution=institution, fields=draft.fields)
-        if row["missingInstitution"] is not None:
-            raise NotFound("institution", institution, "institutionId")
-        if row["missingFields"]:
-            raise NotFound("field", ", ".join(row["missingFields"]), "fields")
+        await check_host(tx, institution, draft.fields)
         await _check_people(tx, caller, [leader], institution, None, "leader")
         await _check_people(tx, caller, draft.members, institution, None, "members")
         members = [{"person": p.person, "role": p.role, "invited": p.invited} for p in people]

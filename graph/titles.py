@@ -11,12 +11,11 @@ from graph.audit import audited
 from graph.database import Database, Transaction
 from graph.derived import refresh_people
 from graph.errors import Conflict, InvalidInput, NotFound
-from graph.migrations import read_reference
 from graph.people import lock_person
+from graph.vocabulary import TitleLevel, TitleSeries, codes
 
-TITLE_LEVELS = {row["code"]: row for row in read_reference("title_levels")}
-TITLE_SERIES = {row["code"]: row for row in read_reference("title_series")}
-LEVEL_RANK = {code: int(row["rank"]) for code, row in TITLE_LEVELS.items()}
+#: The rank of each title level's code (5 = 正高级).
+LEVEL_RANK = {level.value: level.rank for level in TitleLevel}
 _CERTIFICATE = re.compile(r"^[0-9A-Za-z\-_/]{4,40}$")
 
 
@@ -44,9 +43,9 @@ async def grant_title(db: Database, grant: TitleGrant, caller: Caller, today: dt
             "证书编号应为4至40位字母、数字或 - _ /",
             "certificateNo",
         )
-    if grant.series not in TITLE_SERIES:
+    if grant.series not in codes(TitleSeries):
         raise InvalidInput(f"Unknown title series {grant.series!r}.", f"未知的职称系列:{grant.series}", "series")
-    if grant.level not in TITLE_LEVELS:
+    if grant.level not in codes(TitleLevel):
         raise InvalidInput(f"Unknown title level {grant.level!r}.", f"未知的职称级别:{grant.level}", "level")
     if grant.granted_on > today:
         raise InvalidInput("grantedOn cannot be in the future.", "取得时间不能晚于今天", "grantedOn")
@@ -84,7 +83,7 @@ async def grant_title(db: Database, grant: TitleGrant, caller: Caller, today: dt
 
 
 def _default_name(series: str, level: str) -> str:
-    return f"{TITLE_SERIES[series]['name']}{TITLE_LEVELS[level]['name']}"
+    return f"{TitleSeries(series).zh}{TitleLevel(level).zh}"
 
 
 async def revoke_title(

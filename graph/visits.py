@@ -13,18 +13,24 @@ from graph.countries import country_input
 from graph.database import Database, Transaction
 from graph.errors import Conflict, InvalidInput, InvalidValue, NotFound
 from graph.identity import check_passport_number, check_residence_card, hash_id_number, hash_passport, is_residence_card
-from graph.listing import ListSpec, Page, SortKey, by_ids, count, fetch_page
+from graph.listing import Filter, Listing, SortKey
 from graph.people import PersonDraft, create_person, person_properties, registering
 from graph.records import lock_record
+from graph.text import FREE_TEXT, NAME, TextRule
 
-VISITS = ListSpec(domain="visits", variable="v", projection_slot="VISIT", item="visit")
-VISIT_ORDER = {"ARRIVED_ON": SortKey("toString(v.arrivedOn)", "v.arrivedOn IS NOT NULL")}
+VISITS = Listing(
+    domain="visits",
+    variable="v",
+    projection_slot="VISIT",
+    item="visit",
+    orders={"ARRIVED_ON": SortKey("toString(v.arrivedOn)", "v.arrivedOn IS NOT NULL")},
+)
 EARLIEST = dt.date(1949, 10, 1)
 
 
 @dataclass(frozen=True)
-class VisitFilter:
-    """What a visit list is filtered by; None means "any"."""
+class VisitFilter(Filter):
+    """What a visit list (person-visits, 人次) is filtered by (visits/filter/*); None means "any"."""
 
     expert: str | None = None
     institution: str | None = None
@@ -32,43 +38,6 @@ class VisitFilter:
     arrived_to: dt.date | None = None
     high_end: bool | None = None
     program: str | None = None
-
-    def names(self) -> dict[str, Any]:
-        return {
-            "expert": self.expert,
-            "institution": self.institution,
-            "arrived_from": self.arrived_from,
-            "arrived_to": self.arrived_to,
-            "high_end": self.high_end,
-            "program": self.program,
-        }
-
-    def params(self) -> dict[str, Any]:
-        return {
-            "expert": self.expert,
-            "institution": self.institution,
-            "arrivedFrom": self.arrived_from,
-            "arrivedTo": self.arrived_to,
-            "highEnd": self.high_end,
-            "program": self.program,
-        }
-
-
-async def list_visits(db: Database, where: VisitFilter, descending: bool, first: int, after: str | None) -> Page:
-    """One page of visits matching `where`, by arrival date."""
-    return await fetch_page(
-        db, VISITS, where.names(), where.params(), VISIT_ORDER["ARRIVED_ON"], descending, first, after
-    )
-
-
-async def count_visits(db: Database, where: VisitFilter) -> int:
-    """How many visits (person-visits, 人次) match `where`."""
-    return await count(db, VISITS, where.names(), where.params())
-
-
-async def visits_by_ids(db: Database, ids: list[str]) -> list[dict[str, Any] | None]:
-    """Visits by id, in the order asked; None where there is none."""
-    return await by_ids(db, VISITS, ids)
 
 
 @dataclass(frozen=True)
@@ -196,11 +165,9 @@ class VisitDraft:
     purpose: str | None = None
 
 
-def _text(value: str | None, field_name: str) -> str | None:
-    cleaned = " ".join(value.split()) if value else None
-    if cleaned is not None and len(cleaned) > 200:
-        raise InvalidInput(f"{field_name} is at most 200 characters.", f"{field_name} 不超过200个字符", field_name)
-    return cleaned or None
+def _text(value: str | None, rule: TextRule, field_name: str) -> str | None:
+    cleaned = " ".join(value.split()) if value else ""
+    return rule.check_field(cleaned, field_name) if cleaned else None
 
 
 async def record_visit(db: Database, draft: VisitDraft, caller: Caller) -> str:
@@ -213,8 +180,8 @@ async def record_visit(db: Database, draft: VisitDraft, caller: Caller) -> str:
         "id": str(uuid.uuid4()),
         "arrivedOn": draft.arrived_on,
         "departedOn": draft.departed_on,
-        "program": _text(draft.program, "program"),
-        "purpose": _text(draft.purpose, "purpose"),
+        "program": _text(draft.program, NAME, "program"),
+        "purpose": _text(draft.purpose, FREE_TEXT, "purpose"),
     }
 
     async def work(tx: Transaction) -> tuple[str, list[str]]:
@@ -246,8 +213,8 @@ async def update_visit(db: Database, visit: str, changes: VisitChanges, caller: 
     props: dict[str, Any] = {
         "arrivedOn": changes.arrived_on,
         "departedOn": changes.departed_on,
-        "program": _text(changes.program, "program"),
-        "purpose": _text(changes.purpose, "purpose"),
+        "program": _text(changes.program, NAME, "program"),
+        "purpose": _text(changes.purpose, FREE_TEXT, "purpose"),
     }
 
     async def work(tx: Transaction) -> tuple[str, list[str]]:

@@ -18,6 +18,7 @@ from graph.settings import Settings
 from loaders.errors import HeaderError
 from loaders.formats import KINDS
 from loaders.load import LoadSummary, load_file
+from loaders.readers import XlsxLimits
 
 #: The order in which a folder of import files loads: what others refer to comes first.
 LOAD_ORDER = ("institutions", "people", "platforms", "teams", "projects", "visits")
@@ -59,7 +60,7 @@ async def _load_files(
     try:
         from graph.migrations import migrate
 
-        await migrate(db)
+        await migrate(db, None if args.quiet else console.print)
         salt = id_salt(settings)
         with _progress(console, args.quiet) as progress:
             for kind, path in files:
@@ -78,6 +79,7 @@ async def _load_files(
                     batch_size=args.batch_size,
                     tick=tick,
                     workers=args.workers,
+                    xlsx_limits=XlsxLimits.of(settings),
                 )
                 summaries.append(summary)
                 if not summary.written and not args.dry_run:

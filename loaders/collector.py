@@ -2,9 +2,8 @@
 
 A load allocates millions of short-lived rows, records and statement parameters, nearly none of them in
 reference cycles: reference counting frees them. Python's collector still runs every 700 allocations,
-and each full pass walks every object alive, the pinyin dictionaries and the driver included. While a
-200,000-person load wrote, collections took about 5.5 of the loader's 19 s of CPU (gc.callbacks) and
-2 s of validation's 6.5 s.
+and each full pass walks every object alive, the pinyin dictionaries and the driver included: over a
+large load, a good share of the loader's and of validation's CPU.
 
 So during a load, what existed before it is frozen (`gc.freeze`: never walked again until the load ends)
 and the youngest generation is collected every YOUNG_THRESHOLD allocations instead of 700. Cycles are

@@ -60,7 +60,7 @@ def generate(
     ids = id_prefix(seed)
     counts: dict[str, int] = {}
     with TableWriter(out_dir / "institutions.csv", "institutions") as table:
-        counts["institutions"] = table.write_all(_institution_row(i, reference) for i in made)
+        counts["institutions"] = table.write_all(institution_row(i, reference) for i in made)
     with TableWriter(out_dir / "people.csv", "people") as table:
         people_maker = PeopleMaker(rng, reference, today, certificate_prefix=ids)
         picker = InstitutionPicker(made)
@@ -90,7 +90,8 @@ def id_prefix(seed: int) -> str:
     return f"G{seed}-"
 
 
-def _institution_row(inst: Institution, reference: Reference) -> dict[str, str]:
+def institution_row(inst: Institution, reference: Reference) -> dict[str, str]:
+    """An institution as a row of an institutions file."""
     return {
         "name": inst.name,
         "credit_code": inst.credit_code or "",

@@ -10,10 +10,10 @@ from collections.abc import Iterator
 from datetime import date, timedelta
 
 from graph.countries import chinese_name
+from graph.vocabulary import Level, PlatformKind, ProjectKind, TeamOrigin, TeamStatus
 from loaders import synthetic as s
 from loaders import synthetic_names as words
 from loaders.generate_institutions import CHENGDE, Institution, Staff
-from loaders.records import LABELS_ZH, Level, PlatformKind, ProjectKind, TeamOrigin, TeamStatus
 from loaders.reference import Reference
 
 TableRow = dict[str, str]
@@ -69,9 +69,9 @@ def teams(
             "leader": leader.name,
             "leader_id_number": leader.id_number,
             "members": ";".join(_person(p) for p in members),
-            "origin": LABELS_ZH[rng.choices(list(TeamOrigin), weights=(40, 60))[0]][0],
-            "level": LABELS_ZH[rng.choices(list(Level), weights=(2, 28, 70))[0]][0],
-            "status": status.value,
+            "origin": rng.choices(list(TeamOrigin), weights=(40, 60))[0].spellings[0],
+            "level": rng.choices(list(Level), weights=(2, 28, 70))[0].spellings[0],
+            "status": status.name,
             "recognized_on": str(random_date(rng, PLAN_START, today)) if status == TeamStatus.RECOGNIZED else "",
         }
 
@@ -95,7 +95,7 @@ def projects(
         yield {
             "project_id": f"{ids}P{year}{n + 1:04d}",
             "name": reference.fields.names[field] + rng.choice(words.PROJECT_SUFFIXES),
-            "kind": LABELS_ZH[rng.choices(kinds, weights=(10, 5, 5, 30, 50))[0]][0],
+            "kind": rng.choices(kinds, weights=(10, 5, 5, 30, 50))[0].spellings[0],
             "year": str(year),
             "institution": host.credit_code or host.name,
             "partners": partner.name if partner else "",
@@ -118,9 +118,9 @@ def platforms(
         field = (host.fields or (rng.choice(s.FIELDS_ANY),))[0]
         yield {
             "platform_id": f"{ids}PF{n + 1:04d}",
-            "name": f"{prefixes[level]}{reference.fields.names[field]}{LABELS_ZH[kind][0]}（{host.name}）",
+            "name": f"{prefixes[level]}{reference.fields.names[field]}{kind.spellings[0]}（{host.name}）",
             "kind": kind.value,
-            "level": LABELS_ZH[level][0],
+            "level": level.spellings[0],
             "institution": host.name,
             "fields": reference.fields.names[field],
             "established_on": str(random_date(rng, date(2008, 1, 1), today)),

@@ -21,7 +21,6 @@ import random
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
-from itertools import accumulate
 from pathlib import Path
 
 from graph.identity import make_credit_code, make_id_number
@@ -29,8 +28,8 @@ from loaders import demo_words as words
 from loaders import generate_demo_activity as activity
 from loaders import synthetic_names as names
 from loaders.demo_words import DEMO_MARK, DEMO_PREFIX
-from loaders.generate import TODAY, PeopleMaker, TableWriter
-from loaders.generate_institutions import CHENGDE, Institution, Staff
+from loaders.generate import TODAY, PeopleMaker, TableWriter, institution_row
+from loaders.generate_institutions import CHENGDE, Institution, InstitutionPicker, Staff
 from loaders.reference import Reference, load_reference
 
 DEMO_PLACE = "139900"
@@ -85,7 +84,7 @@ def generate_demo(out_dir: Path, people: int = DEMO_PEOPLE, seed: int = DEMO_SEE
     out_dir.mkdir(parents=True, exist_ok=True)
     city = DemoCity(institutions=make_demo_institutions(rng, reference))
     with TableWriter(out_dir / "institutions.csv", "institutions") as table:
-        table.write_all(_institution_row(inst, reference) for inst in city.institutions)
+        table.write_all(institution_row(inst, reference) for inst in city.institutions)
     maker = DemoPeopleMaker(rng, reference, today, certificate_prefix=DEMO_PREFIX)
     picker = _Picker(city.institutions)
     areas, area_weights = list(PEOPLE_BY_AREA), list(PEOPLE_BY_AREA.values())
@@ -151,23 +150,11 @@ class DemoPeopleMaker(PeopleMaker):
         return super()._fields(series, institution_fields)
 
 
-class _Picker:
+class _Picker(InstitutionPicker):
     """Picks where a new person works: type by the demo's shares within the area, then by size."""
 
-    def __init__(self, institutions: list[Institution]) -> None:
-        self._groups: dict[tuple[str, str], tuple[list[Institution], list[float]]] = {}
-        for inst in institutions:
-            members, _ = self._groups.setdefault((inst.area, inst.type), ([], []))
-            members.append(inst)
-        for key, (members, _) in self._groups.items():
-            self._groups[key] = (members, list(accumulate(i.size for i in members)))
-
-    def pick(self, rng: random.Random, area: str) -> Institution:
-        shares = PEOPLE_BY_TYPE[CHENGDE if area == CHENGDE else "partners"]
-        types = [t for t in shares if (area, t) in self._groups]
-        kind = rng.choices(types, weights=[shares[t] for t in types])[0]
-        members, cumulative = self._groups[(area, kind)]
-        return rng.choices(members, cum_weights=cumulative)[0]
+    def shares(self, area: str) -> Mapping[str, float]:
+        return PEOPLE_BY_TYPE[CHENGDE if area == CHENGDE else "partners"]
 
 
 def make_demo_institutions(rng: random.Random, reference: Reference) -> list[Institution]:
@@ -236,18 +223,6 @@ def make_demo_institutions(rng: random.Random, reference: Reference) -> list[Ins
 def _firm(rng: random.Random, region: str, industry: str) -> str:
     brand = rng.choice(names.BRANDS) + rng.choice(names.BRANDS)
     return f"{words.PLACE_SHORT[region]}{brand}{industry}有限公司"
-
-
-def _institution_row(inst: Institution, reference: Reference) -> dict[str, str]:
-    return {
-        "name": inst.name,
-        "credit_code": inst.credit_code or "",
-        "type": reference.institution_types.names[inst.type],
-        "region": reference.regions[inst.region].name,
-        "high_tech": "Y" if inst.high_tech else "N",
-        "tech_sme": "Y" if inst.tech_sme else "N",
-        "fields": ";".join(inst.fields),
-    }
 
 
 def _move_people(rng: random.Random, city: DemoCity, people: int, today: date) -> None:

@@ -14,12 +14,12 @@ from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
 from graph.countries import chinese_name
+from graph.vocabulary import Level, PlatformKind, ProjectKind, TeamOrigin, TeamStatus
 from loaders import demo_words as words
 from loaders import synthetic_names as names
 from loaders.demo_words import DEMO_MARK, DEMO_PREFIX
 from loaders.generate_activity import random_date
 from loaders.generate_institutions import CHENGDE, Institution, Staff
-from loaders.records import LABELS_ZH, Level, PlatformKind, ProjectKind, TeamOrigin, TeamStatus
 from loaders.reference import Reference
 
 if TYPE_CHECKING:
@@ -157,9 +157,9 @@ def teams(rng: random.Random, city: DemoCity, count: int, reference: Reference, 
             "leader": leader.name,
             "leader_id_number": leader.id_number,
             "members": ";".join(_person(p) for p in members),
-            "origin": LABELS_ZH[origin][0],
-            "level": LABELS_ZH[level][0],
-            "status": status.value,
+            "origin": origin.spellings[0],
+            "level": level.spellings[0],
+            "status": status.name,
             "recognized_on": recognized,
         }
 
@@ -193,7 +193,7 @@ def projects(rng: random.Random, city: DemoCity, count: int, reference: Referenc
         yield {
             "project_id": f"{DEMO_PREFIX}P{year}-{n + 1:04d}",
             "name": _name(rng, taken, options),
-            "kind": LABELS_ZH[kind][0],
+            "kind": kind.spellings[0],
             "year": str(year),
             "institution": host.credit_code or host.name,
             "partners": ";".join(p.credit_code or p.name for p in partners),
@@ -232,7 +232,7 @@ def platforms(rng: random.Random, city: DemoCity, count: int, reference: Referen
             start = PLAN_START if n % 2 else date(2008, 1, 1)
             end = today if n % 2 else date(2020, 12, 31)
             established = random_date(rng, start, end)
-        label = LABELS_ZH[kind][0]
+        label = kind.spellings[0]
         # The plan's item 5: 承钢 working for a national vanadium-titanium technology innovation centre.
         topics = ("钒钛",) if level == Level.NATIONAL else words.TOPICS[field]
         options = [f"{_LEVEL_PREFIX[level]}{topic}{label}" for topic in topics]
@@ -240,7 +240,7 @@ def platforms(rng: random.Random, city: DemoCity, count: int, reference: Referen
             "platform_id": f"{DEMO_PREFIX}PF{n + 1:04d}",
             "name": _name(rng, taken, options),
             "kind": kind.value,
-            "level": LABELS_ZH[level][0],
+            "level": level.spellings[0],
             "institution": host.credit_code or host.name,
             "fields": reference.fields.names[field],
             "established_on": str(established),

@@ -67,9 +67,13 @@ class InstitutionPicker:
         for key, (members, _) in self._groups.items():
             self._groups[key] = (members, list(accumulate(i.size for i in members)))
 
+    def shares(self, area: str) -> Mapping[str, float]:
+        """How the people of `area` spread over institution types."""
+        return s.PEOPLE_BY_TYPE_CHENGDE if area == CHENGDE else s.PEOPLE_BY_TYPE_PARTNERS
+
     def pick(self, rng: random.Random, area: str) -> Institution:
         """An institution in the area, chosen so that people spread by type share and size."""
-        shares = s.PEOPLE_BY_TYPE_CHENGDE if area == CHENGDE else s.PEOPLE_BY_TYPE_PARTNERS
+        shares = self.shares(area)
         types = [t for t in shares if (area, t) in self._groups]
         kind = rng.choices(types, weights=[shares[t] for t in types])[0]
         members, cumulative = self._groups[(area, kind)]

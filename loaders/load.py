@@ -11,7 +11,6 @@ the file's size, and the file is parsed once.
 from __future__ import annotations
 
 import asyncio
-import csv
 import pickle
 import tempfile
 import time
@@ -23,12 +22,13 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 from graph import bulk
-from graph.bulk_people import ReferenceCache
 from graph.database import Database
+from graph.facts import ReferenceCache
+from graph.spreadsheets import csv_writer
 from graph.stats.fold import PendingSpans, fold_pending
 from loaders.collector import bulk_collection
 from loaders.errors import FileFormatError, RowError
-from loaders.readers import read_rows
+from loaders.readers import DEFAULT_XLSX_LIMITS, XlsxLimits, read_rows
 from loaders.records import Record
 from loaders.validate import ValidationReport, validated_records
 from loaders.writer import References, resolve_chunk, to_row
@@ -36,10 +36,9 @@ from loaders.writer import References, resolve_chunk, to_row
 #: Batches written between two folds of their talent spans into the statistics cubes (graph/stats/fold.py):
 #: 100,000 rows in batches of 2,000. Statistics read pending spans one by one, so fewer folds cost them.
 FOLD_EVERY = 50
-#: Batches of people written at once (loaders/load.py `_write`). Two, not three: writing 200,000 people
-#: into a running database took 30.1-31.9 s with three against 32.4-32.5 s, but as the first load into a
-#: freshly started one (the JVM still compiling) 48.4-49.0 s against 46.0-46.2 s, and that is the load
-#: nearest the 60 s goal.
+#: Batches of people written at once (`_write`). Two, not three: a third helps a database that has been
+#: running, but slows the first load into a freshly started one (the JVM still compiling), and that is the
+#: load nearest the 60 s goal.
 IN_FLIGHT = 2
 #: Rows resolved against the database at a time while validating.
 RESOLVE_CHUNK = 5000
@@ -72,9 +71,9 @@ class LoadSummary:
 
 
 def _stream(
-    path: Path, kind: str, salt: str, today: date | None, workers: int | None
+    path: Path, kind: str, salt: str, today: date | None, workers: int | None, xlsx_limits: XlsxLimits
 ) -> Iterator[tuple[int, Record | None, list[RowError], int]]:
-    for checked in validated_records(path, kind, salt, today=today, workers=workers):
+    for checked in validated_records(path, kind, salt, today=today, workers=workers, xlsx_limits=xlsx_limits):
         yield checked.line, checked.record, checked.errors, checked.first
 
 
@@ -90,6 +89,7 @@ async def _validate(
     spill: BinaryIO,
     batch_size: int,
     workers: int | None = None,
+    xlsx_limits: XlsxLimits = DEFAULT_XLSX_LIMITS,
 ) -> set[int]:
     """Validate every row and resolve its references; spill the rows to write, in batches, to `spill`.
 
@@ -107,7 +107,7 @@ async def _validate(
     repeats: dict[int, int] = {}
     ready: list[dict[str, Any]] = []
     batch_start = 0
-    headers = _headers(path, kind)
+    headers = _headers(path, kind, xlsx_limits)
 
     async def flush() -> None:
         nonlocal batch_start
@@ -132,7 +132,7 @@ async def _validate(
         repeats.clear()
 
     try:
-        for line, record, errors, first in _stream(path, kind, salt, today, workers):
+        for line, record, errors, first in _stream(path, kind, salt, today, workers, xlsx_limits):
             summary.rows += 1
             if errors:
                 refused.add(line)
@@ -160,15 +160,17 @@ async def _validate(
     return refused
 
 
-def _headers(path: Path, kind: str) -> dict[str, str]:
+def _headers(path: Path, kind: str, xlsx_limits: XlsxLimits) -> dict[str, str]:
     try:
-        first = next(iter(read_rows(path, kind)), None)
+        first = next(iter(read_rows(path, kind, xlsx_limits)), None)
     except FileFormatError:
         return {}
     return dict(first.headers) if first else {}
 
 
-def write_rejected(path: Path, kind: str, refused: set[int], errors: list[RowError]) -> Path:
+def write_rejected(
+    path: Path, kind: str, refused: set[int], errors: list[RowError], xlsx_limits: XlsxLimits = DEFAULT_XLSX_LIMITS
+) -> Path:
     """Write the refused rows, with their line and reasons, to `<stem>.rejected.csv` beside `path`."""
     target = path.with_name(f"{path.stem}.rejected.csv")
     reasons: dict[int, list[str]] = {}
@@ -176,11 +178,11 @@ def write_rejected(path: Path, kind: str, refused: set[int], errors: list[RowErr
         reasons.setdefault(error.line, []).append(f"{error.column}: {error.reason_zh} / {error.reason_en}")
     with target.open("w", encoding="utf-8-sig", newline="") as handle:
         writer: Any = None
-        for row in read_rows(path, kind):
+        for row in read_rows(path, kind, xlsx_limits):
             if row.line not in refused:
                 continue
             if writer is None:
-                writer = csv.writer(handle)
+                writer = csv_writer(handle)
                 keys = list(row.headers)
                 writer.writerow(["行号 line", *[row.headers[key] for key in keys], "原因 reasons"])
             writer.writerow(
@@ -201,11 +203,13 @@ async def load_file(
     today: date | None = None,
     tick: Tick | None = None,
     workers: int | None = None,
+    xlsx_limits: XlsxLimits = DEFAULT_XLSX_LIMITS,
     id_prefix: str = "",
 ) -> LoadSummary:
     """Validate `path` as `kind`, then (unless dry_run or refused) upsert it in batches.
 
-    `workers`: validating processes for large files (loaders/validate.py `validated_records`).
+    `workers`: validating processes for large files (loaders/validate.py `validated_records`); an .xlsx file is
+    refused as a whole, before it is read, when it would unzip to more than `xlsx_limits` allow.
     `id_prefix`: put before the ids of the people and institutions it creates (the demo's `DEMO-`)."""
     path = Path(path)
     started = time.perf_counter()
@@ -213,11 +217,11 @@ async def load_file(
     summary = LoadSummary(path=path, kind=kind)
     with bulk_collection(), tempfile.TemporaryFile(prefix="talentgraph-load-") as spill:
         refused = await _validate(
-            db, path, kind, salt, today, summary, References(id_prefix), tick, spill, batch_size, workers
+            db, path, kind, salt, today, summary, References(id_prefix), tick, spill, batch_size, workers, xlsx_limits
         )
         summary.rejected = len(refused)
         if refused and skip_invalid and not dry_run:
-            summary.rejected_file = write_rejected(path, kind, refused, summary.errors)
+            summary.rejected_file = write_rejected(path, kind, refused, summary.errors, xlsx_limits)
         if not (dry_run or (refused and not skip_invalid) or summary.file_error):
             spill.seek(0)
             await _write(db, kind, spill, summary, tick)

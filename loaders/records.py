@@ -1,89 +1,15 @@
-"""The typed, normalised records that validated rows become, one dataclass per kind of file."""
+"""The typed, normalised records that validated rows become, one dataclass per kind of file.
+
+Their closed values are members of graph/vocabulary.py's vocabularies, which also say how files write them.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from enum import StrEnum
 
+from graph.vocabulary import Gender, Level, PlatformKind, ProjectKind, TeamOrigin, TeamStatus
 from loaders.pickling import fast_pickling
-
-
-class Gender(StrEnum):
-    """性别."""
-
-    MALE = "MALE"
-    FEMALE = "FEMALE"
-
-
-class TeamOrigin(StrEnum):
-    """How a team came to the city: 引进 introduced from outside, 培育 cultivated locally."""
-
-    INTRODUCED = "INTRODUCED"
-    CULTIVATED = "CULTIVATED"
-
-
-class TeamStatus(StrEnum):
-    """Where a team registration stands: submitted → approved → recognized, or rejected."""
-
-    SUBMITTED = "SUBMITTED"
-    APPROVED = "APPROVED"
-    RECOGNIZED = "RECOGNIZED"
-    REJECTED = "REJECTED"
-
-
-class Level(StrEnum):
-    """The level that recognised a team, platform or project."""
-
-    NATIONAL = "NATIONAL"
-    PROVINCIAL = "PROVINCIAL"
-    MUNICIPAL = "MUNICIPAL"
-
-
-class ProjectKind(StrEnum):
-    """科技项目类别."""
-
-    CHALLENGE = "CHALLENGE"
-    HORSE_RACE = "HORSE_RACE"
-    NATIONAL = "NATIONAL"
-    PROVINCIAL = "PROVINCIAL"
-    MUNICIPAL = "MUNICIPAL"
-
-
-class PlatformKind(StrEnum):
-    """创新研发平台类别."""
-
-    TECH_INNOVATION_CENTER = "TECH_INNOVATION_CENTER"
-    INDUSTRIAL_TECH_INSTITUTE = "INDUSTRIAL_TECH_INSTITUTE"
-    KEY_LAB = "KEY_LAB"
-    ENGINEERING_CENTER = "ENGINEERING_CENTER"
-    ENTERPRISE_RD_CENTER = "ENTERPRISE_RD_CENTER"
-
-
-# Chinese labels (the first is the one written out) and other accepted spellings of each enum code.
-LABELS_ZH: dict[StrEnum, tuple[str, ...]] = {
-    Gender.MALE: ("男", "M"),
-    Gender.FEMALE: ("女", "F"),
-    TeamOrigin.INTRODUCED: ("引进",),
-    TeamOrigin.CULTIVATED: ("培育",),
-    TeamStatus.SUBMITTED: ("已提交", "待审核"),
-    TeamStatus.APPROVED: ("已审核", "审核通过"),
-    TeamStatus.RECOGNIZED: ("已认定",),
-    TeamStatus.REJECTED: ("未通过", "已驳回"),
-    Level.NATIONAL: ("国家级",),
-    Level.PROVINCIAL: ("省级",),
-    Level.MUNICIPAL: ("市级",),
-    ProjectKind.CHALLENGE: ("揭榜挂帅",),
-    ProjectKind.HORSE_RACE: ("赛马制",),
-    ProjectKind.NATIONAL: ("国家级",),
-    ProjectKind.PROVINCIAL: ("省级",),
-    ProjectKind.MUNICIPAL: ("市级",),
-    PlatformKind.TECH_INNOVATION_CENTER: ("技术创新中心",),
-    PlatformKind.INDUSTRIAL_TECH_INSTITUTE: ("产业技术研究院",),
-    PlatformKind.KEY_LAB: ("重点实验室",),
-    PlatformKind.ENGINEERING_CENTER: ("工程研究中心", "工程技术研究中心", "工程实验室"),
-    PlatformKind.ENTERPRISE_RD_CENTER: ("企业技术中心", "企业研发中心"),
-}
 
 
 @fast_pickling

@@ -1,15 +1,15 @@
-"""The reference data shipped in graph/reference, as lookups from codes and names to codes."""
+"""The reference data (graph/reference_data.py, graph/vocabulary.py) as lookups from codes and names
+to codes."""
 
 from __future__ import annotations
 
-import csv
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import cache, lru_cache
-from pathlib import Path
 
-REFERENCE_DIR = Path(__file__).resolve().parent.parent / "graph" / "reference"
+from graph.reference_data import read_reference
+from graph.vocabulary import InstitutionType, Term, TitleLevel, TitleSeries
 
 _REGION_SUFFIX = re.compile(r"(满族蒙古族自治县|满族自治县|自治县|管理区|矿区|市|省|区|县)$")
 _REGION_SUFFIX_EN = re.compile(r"\s+(district|county|mining district|autonomous county)$", re.IGNORECASE)
@@ -17,13 +17,6 @@ _REGION_SUFFIX_EN = re.compile(r"\s+(district|county|mining district|autonomous 
 _REGION_ALIASES = {"承德高新区": "130871", "高新区": "130871", "御道口": "130872"}
 # Where a short name is ambiguous (承德: the city or the county), the earlier kind wins.
 _REGION_KIND_ORDER = ("PROVINCE_LEVEL_CITY", "PROVINCE", "PREFECTURE_CITY", "DISTRICT", "COUNTY", "ZONE")
-_TITLE_LEVEL_ALIASES = {"正高": "SENIOR", "副高": "DEPUTY_SENIOR"}
-_INSTITUTION_TYPE_ALIASES = {
-    "大学": "UNIVERSITY",
-    "学院": "UNIVERSITY",
-    "研究院": "INSTITUTE",
-    "学校": "SCHOOL",
-}
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,20 +68,23 @@ def _fold(text: str) -> str:
     return _FOLDED_AWAY.sub("", text).casefold()
 
 
-def _read(directory: Path, name: str) -> list[dict[str, str]]:
-    with (directory / name).open(encoding="utf-8", newline="") as f:
-        return list(csv.DictReader(f))
-
-
-def _vocabulary(rows: Iterable[dict[str, str]], aliases: Mapping[str, str] | None = None) -> Vocabulary:
+def _vocabulary(rows: Iterable[dict[str, str]], spellings: Iterable[tuple[str, str]] = ()) -> Vocabulary:
+    """Codes found by code, Chinese or English name, then by the other (spelling, code) pairs."""
     rows = list(rows)
     lookup: dict[str, str] = {}
     for row in rows:
-        for text in (row["code"], row["name"], row["name_en"]):
+        for text in (row["code"], row["name"], row["nameEn"]):
             lookup.setdefault(_fold(text), row["code"])
-    for alias, code in (aliases or {}).items():
-        lookup.setdefault(_fold(alias), code)
+    for spelling, code in spellings:
+        lookup.setdefault(_fold(spelling), code)
     return Vocabulary(codes=tuple(r["code"] for r in rows), lookup=lookup, names={r["code"]: r["name"] for r in rows})
+
+
+def _terms(vocabulary: type[Term]) -> Vocabulary:
+    return _vocabulary(
+        ({"code": m.value, "name": m.zh, "nameEn": m.en} for m in vocabulary),
+        ((spelling, m.value) for m in vocabulary for spelling in m.spellings),
+    )
 
 
 def _region_vocabulary(regions: Mapping[str, Region]) -> Vocabulary:
@@ -107,17 +103,17 @@ def _region_vocabulary(regions: Mapping[str, Region]) -> Vocabulary:
 
 
 @cache
-def load_reference(directory: Path = REFERENCE_DIR) -> Reference:
-    """Read the reference CSVs once; later calls with the same directory return the same object."""
+def load_reference() -> Reference:
+    """Read the reference data once; later calls return the same object."""
     regions = {
-        row["code"]: Region(row["code"], row["name"], row["name_en"], row["kind"], row["parent"] or None)
-        for row in _read(directory, "regions.csv")
+        row["code"]: Region(row["code"], row["name"], row["nameEn"], row["kind"], row["parent"])
+        for row in read_reference("regions")
     }
     return Reference(
         regions=regions,
         region_names=_region_vocabulary(regions),
-        fields=_vocabulary(_read(directory, "fields.csv")),
-        title_levels=_vocabulary(_read(directory, "title_levels.csv"), _TITLE_LEVEL_ALIASES),
-        title_series=_vocabulary(_read(directory, "title_series.csv")),
-        institution_types=_vocabulary(_read(directory, "institution_types.csv"), _INSTITUTION_TYPE_ALIASES),
+        fields=_vocabulary(read_reference("fields")),
+        title_levels=_terms(TitleLevel),
+        title_series=_terms(TitleSeries),
+        institution_types=_terms(InstitutionType),
     )

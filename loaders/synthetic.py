@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from graph.vocabulary import TitleLevel
+
 
 def _shares(text: str) -> tuple[tuple[str, float], ...]:
     """Pairs of (name, share) from text written as "name share name share ..."."""
@@ -28,7 +30,7 @@ GIVEN_FEMALE = "芳娜敏静丽艳娟霞秀玲燕萍红梅婷雪琳晶颖慧莉�
 EMAIL_DOMAINS = ("163.com", "126.com", "qq.com", "sina.com", "139.com", "foxmail.com")
 
 # Title levels, highest first, and their share among Chengde's titled staff and among partner experts.
-LEVELS = ("SENIOR", "DEPUTY_SENIOR", "INTERMEDIATE", "ASSISTANT", "JUNIOR")
+LEVELS = tuple(level.value for level in TitleLevel)
 LEVEL_SHARE_CHENGDE = (3, 12, 40, 35, 10)
 LEVEL_SHARE_PARTNERS = (12, 28, 40, 17, 3)
 # Age at which each level is typically granted (inclusive range).

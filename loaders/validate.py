@@ -20,7 +20,7 @@ from loaders import collector
 from loaders.builders import BUILDERS, Problems
 from loaders.errors import FileFormatError, InvalidValue, RowError
 from loaders.formats import Format, Kind, format_of
-from loaders.readers import CsvLines, Row, csv_lines, read_rows
+from loaders.readers import DEFAULT_XLSX_LIMITS, CsvLines, Row, XlsxLimits, csv_lines, read_rows
 from loaders.records import (
     InstitutionRecord,
     PersonRecord,
@@ -81,12 +81,19 @@ def validate_row(
 
 
 def validated_records(
-    path: Path | str, kind: Kind | str, salt: str | bytes, *, today: date | None = None, workers: int | None = None
+    path: Path | str,
+    kind: Kind | str,
+    salt: str | bytes,
+    *,
+    today: date | None = None,
+    workers: int | None = None,
+    xlsx_limits: XlsxLimits = DEFAULT_XLSX_LIMITS,
 ) -> Iterator[CheckedRow]:
     """Stream every row of a file, validated, including conflicts with earlier rows of the same file.
 
     Rows are checked in `workers` processes (default_workers(); 0 checks them here) once a file has
     PARALLEL_FROM rows, and come back in order; conflicts between rows are found here, in file order.
+    An .xlsx file is held to `xlsx_limits` before it is read.
     """
     fmt, ctx, conflicts = format_of(kind), _context(salt, today), ConflictTracker()
     workers = default_workers() if workers is None else workers
@@ -98,7 +105,7 @@ def validated_records(
     else:
         checked = (
             (row.line, row.headers, record, errors)
-            for row, record, errors in _checked_rows(read_rows(path, kind), fmt, ctx, setup, workers)
+            for row, record, errors in _checked_rows(read_rows(path, kind, xlsx_limits), fmt, ctx, setup, workers)
         )
     try:
         for line, headers, record, errors in checked:
@@ -228,11 +235,12 @@ def validate_file(
     *,
     today: date | None = None,
     max_errors: int = 1000,
+    xlsx_limits: XlsxLimits = DEFAULT_XLSX_LIMITS,
 ) -> ValidationReport:
     """Validate a whole file, streaming; a file that cannot be read is reported as an error too."""
     report = ValidationReport(Path(path), kind, max_errors=max_errors)
     try:
-        for checked in validated_records(path, kind, salt, today=today):
+        for checked in validated_records(path, kind, salt, today=today, xlsx_limits=xlsx_limits):
             report.rows += 1
             report.valid_rows += checked.record is not None
             report.add_errors(checked.errors)
@@ -266,6 +274,7 @@ def _check_row(row: Row, fmt: Format, ctx: ParseContext) -> tuple[Record | None,
                 errors.append(RowError(row.line, header, "a value is required", "必填项不能为空"))
             continue
         try:
+            column.rule.check_cell(raw)
             cells[column.key] = column.parse(raw, ctx)
         except InvalidValue as bad:
             errors.append(RowError(row.line, header, bad.reason_en, bad.reason_zh))

@@ -12,10 +12,11 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse
 from starlette.routing import Route
 
+from graph.errors import DatabaseUnavailable
 from graph.runtime import Neo4jConnection
 from graph.secrets import id_salt
 from graph.settings import Settings
-from server.auth import Authenticator, Unauthenticated
+from server.auth import Authenticator, Caller, Unauthenticated
 from server.context import Context
 from server.dashboard import dashboard_routes
 from server.graphiql import GraphiQLPage, IdeSetup, graphiql_routes
@@ -23,6 +24,7 @@ from server.http import GraphQLEndpoint, HttpError
 from server.ratelimit import AddressRateLimit, RateLimits
 from server.schema import build_schema
 from server.stats.exports import export_routes
+from server.unavailable import database_unavailable
 
 log = logging.getLogger("talentgraph")
 
@@ -45,11 +47,14 @@ def create_app(settings: Settings, neo4j: Neo4jConnection, ide: IdeSetup | None 
         log.warning("Authorization is OFF (TALENTGRAPH_AUTH=off): every request acts as an administrator.")
     authenticator = Authenticator(enabled=settings.auth, ttl=settings.key_cache_seconds)
 
-    async def make_context(request: Request) -> Context:
+    async def caller_of(request: Request) -> Caller:
         try:
-            caller = await authenticator.caller(state["db"], request.headers.get("authorization"))
+            return await authenticator.caller(state["db"], request.headers.get("authorization"))
         except Unauthenticated as error:
             raise HttpError(401, str(error), {"WWW-Authenticate": 'Bearer error="invalid_token"'}) from error
+
+    async def make_context(request: Request) -> Context:
+        caller = await caller_of(request)
         return Context(db=state["db"], settings=settings, id_salt=salt, caller=caller, request=request)
 
     def report_statements(context: Context, body: dict[str, Any]) -> None:
@@ -68,16 +73,17 @@ def create_app(settings: Settings, neo4j: Neo4jConnection, ide: IdeSetup | None 
 
     async def healthz(request: Request) -> JSONResponse:
         ok = await state["db"].ping()
-        return JSONResponse({"status": "ok" if ok else "unavailable", "neo4j": ok}, 200 if ok else 503)
+        body, headers = {"status": "ok" if ok else "unavailable", "neo4j": ok}, {} if ok else {"Retry-After": "5"}
+        return JSONResponse(body, 200 if ok else 503, headers)
 
     routes = [
         Route("/graphql", graphql.handle, methods=["GET", "POST"]),
         Route("/healthz", healthz, methods=["GET"]),
-        *export_routes(lambda: state["db"]),
+        *export_routes(lambda: state["db"], caller_of, settings),
         *dashboard_routes(),
         *graphiql_routes(),
     ]
-    app = Starlette(routes=routes, lifespan=lifespan)
+    app = Starlette(routes=routes, lifespan=lifespan, exception_handlers={DatabaseUnavailable: database_unavailable})
     # Counted before a body is read or a key looked up; /healthz and the dashboard's files are not limited.
     app.add_middleware(
         AddressRateLimit, limits=RateLimits("address", settings.rate_limit_address), prefixes=("/graphql", "/export")

@@ -12,10 +12,11 @@ from pathlib import Path
 from typing import Any
 
 from graph.database import Database
-from graph.errors import DomainError, SetupError
+from graph.errors import DatabaseUnavailable, DomainError, SetupError
 from graph.migrations import migrate
 from graph.runtime import Neo4jConnection, connect, embedded_for
 from graph.settings import REPOSITORY, Settings
+from server.signals import Stop, stop_signals
 
 
 def _with_database(settings: Settings, work: Callable[[Database], Awaitable[Any]], quiet: bool = False) -> Any:
@@ -50,21 +51,29 @@ def cmd_db(settings: Settings, args: argparse.Namespace) -> int:
         running, started = embedded.start()
         print(
             f"Neo4j {'started' if started else 'already running'}: {running.uri} (pid {running.pid}), "
-            f"data in {embedded.data_dir}"
+            f"data in {embedded.data_dir}; user neo4j, password in {embedded.password_file}"
         )
     elif args.action == "stop":
-        print("Neo4j stopped." if embedded.stop() else "Neo4j was not running.")
+        print("Neo4j stopped." if embedded.stop(quiet=False) else "Neo4j was not running.")
     else:
         status = embedded.status()
         if status is None:
             print(f"Neo4j is not running (data folder {embedded.data_dir}).")
             return 3
-        print(f"Neo4j is running: {status.uri} (pid {status.pid}), data in {embedded.data_dir}")
+        print(
+            f"Neo4j is running: {status.uri} (pid {status.pid}), data in {embedded.data_dir}; "
+            f"user neo4j, password in {embedded.password_file}"
+        )
     return 0
 
 
+def _say(message: str) -> None:
+    """A line on stderr saying what a command is waiting for."""
+    print(message, file=sys.stderr, flush=True)
+
+
 def cmd_migrate(settings: Settings, args: argparse.Namespace) -> int:
-    applied = _with_database(settings, migrate)
+    applied = _with_database(settings, lambda db: migrate(db, _say))
     print("Applied: " + ", ".join(applied) if applied else "Schema up to date; reference data loaded.")
     return 0
 
@@ -120,7 +129,7 @@ def cmd_schema(settings: Settings, args: argparse.Namespace) -> int:
 def cmd_stats(settings: Settings, args: argparse.Namespace) -> int:
     import datetime as dt
 
-    from graph.stats.maintain import rebuild_talent_stats
+    from graph.stats.rebuild import rebuild_talent_stats
     from graph.stats.verify import verify_talent_stats
 
     if args.action == "rebuild":
@@ -156,11 +165,8 @@ def _port_is_free(host: str, port: int) -> bool:
 
 
 def cmd_serve(settings: Settings, args: argparse.Namespace) -> int:
-    import uvicorn
-
+    """Serve until SIGTERM or SIGINT; then stop the embedded database if this command started it."""
     from graph.embedded import free_port
-    from server.app import create_app
-    from server.graphiql import IdeSetup, demo_setup
 
     if args.dev:
         settings = settings.model_copy(update={"mode": "development"})
@@ -171,49 +177,62 @@ def cmd_serve(settings: Settings, args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return 2
-    connection = connect(settings)
-    ide: IdeSetup | None = None
-    try:
-        asyncio.run(_run(connection, migrate, settings.batch_timeout_seconds))
-        if args.demo:
-            from loaders.demo import demo_key, load_demo
+    with stop_signals() as signals:
+        try:
+            connection = connect(settings)
+            try:
+                _serve(settings, args, connection, port)
+            finally:
+                signals.shield()
+                connection.release()
+        except Stop as stop:
+            return stop.exit_status
+    return 0
 
-            demo = asyncio.run(_run(connection, lambda db: load_demo(db, settings), settings.batch_timeout_seconds))
+
+def _serve(settings: Settings, args: argparse.Namespace, connection: Neo4jConnection, port: int) -> None:
+    import uvicorn
+
+    from server.app import create_app
+    from server.graphiql import IdeSetup, demo_setup
+
+    asyncio.run(_run(connection, lambda db: migrate(db, _say), settings.batch_timeout_seconds))
+    ide: IdeSetup | None = None
+    if args.demo:
+        from loaders.demo import demo_key, load_demo
+
+        _say("Loading the demo data set…")
+        demo = asyncio.run(_run(connection, lambda db: load_demo(db, settings), settings.batch_timeout_seconds))
+        print(
+            f"Demo data {'loaded' if demo.loaded else 'already loaded'} ({demo.rows['people']:,} title rows, "
+            f"{demo.seconds:.0f} s): its ids start with DEMO-, its institutions' names end with （演示）.",
+            flush=True,
+        )
+        ide = demo_setup(None)
+        if settings.auth:
+            key = asyncio.run(_run(connection, lambda db: demo_key(db, settings), settings.batch_timeout_seconds))
+            ide = demo_setup(key)
             print(
-                f"Demo data {'loaded' if demo.loaded else 'already loaded'} ({demo.rows['people']:,} title rows, "
-                f"{demo.seconds:.0f} s): its ids start with DEMO-, its institutions' names end with （演示）.",
+                f"Demo analyst key (kept in {settings.data_dir / 'demo-key'}): send it as the header\n"
+                f"  Authorization: Bearer {key}",
                 flush=True,
             )
-            ide = demo_setup(None)
-            if settings.auth:
-                key = asyncio.run(_run(connection, lambda db: demo_key(db, settings), settings.batch_timeout_seconds))
-                ide = demo_setup(key)
-                print(
-                    f"Demo analyst key (kept in {settings.data_dir / 'demo-key'}): send it as the header\n"
-                    f"  Authorization: Bearer {key}",
-                    flush=True,
-                )
-        print(
-            f"Talent Graph: http://{args.host}:{port}/ (dashboard), http://{args.host}:{port}/graphql (API)", flush=True
-        )
-        uvicorn.run(
-            create_app(settings, connection, ide),
-            host=args.host,
-            port=port,
-            log_level="info" if settings.development else "warning",
-            access_log=args.access_log,
-            # Slow and idle connections (docs/security.md): idle keep-alive connections close, connections
-            # beyond the limit get 503 at once, request heads stay small; X-Forwarded-For is believed only
-            # from the proxies listed.
-            timeout_keep_alive=settings.keep_alive_seconds,
-            limit_concurrency=settings.max_connections,
-            h11_max_incomplete_event_size=16 * 1024,
-            proxy_headers=True,
-            forwarded_allow_ips=settings.forwarded_allow_ips,
-        )
-    finally:
-        connection.release()
-    return 0
+    print(f"Talent Graph: http://{args.host}:{port}/ (dashboard), http://{args.host}:{port}/graphql (API)", flush=True)
+    uvicorn.run(
+        create_app(settings, connection, ide),
+        host=args.host,
+        port=port,
+        log_level="info" if settings.development else "warning",
+        access_log=args.access_log,
+        # Slow and idle connections (docs/security.md): idle keep-alive connections close, connections
+        # beyond the limit get 503 at once, request heads stay small; X-Forwarded-For is believed only
+        # from the proxies listed.
+        timeout_keep_alive=settings.keep_alive_seconds,
+        limit_concurrency=settings.max_connections,
+        h11_max_incomplete_event_size=16 * 1024,
+        proxy_headers=True,
+        forwarded_allow_ips=settings.forwarded_allow_ips,
+    )
 
 
 def parser() -> argparse.ArgumentParser:
@@ -248,7 +267,9 @@ def parser() -> argparse.ArgumentParser:
 
     commands.add_parser("migrate", help="apply constraints, indexes and reference data").set_defaults(run=cmd_migrate)
 
-    stats = commands.add_parser("stats", help="statistics aggregates: rebuild after a bulk load, or verify")
+    stats = commands.add_parser(
+        "stats", help="statistics aggregates: verify against a recount, or rebuild after writing the graph by hand"
+    )
     stats.add_argument(
         "action",
         choices=["rebuild", "verify"],
@@ -290,7 +311,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
     try:
         return int(args.run(Settings(), args) or 0)
-    except SetupError as error:
+    except (SetupError, DatabaseUnavailable) as error:
         print(f"talentgraph: {error}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:

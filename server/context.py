@@ -11,13 +11,13 @@ from strawberry.dataloader import DataLoader
 
 from graph.access import Caller
 from graph.database import Database, StatementCount, count_statements
-from graph.institutions import institutions_by_ids
-from graph.people import people_by_ids
-from graph.platforms import platforms_by_ids
+from graph.institutions import INSTITUTIONS
+from graph.people import PEOPLE
+from graph.platforms import PLATFORMS
 from graph.settings import Settings
 from graph.taxonomy import Tree, field_tree, region_tree
-from graph.teams import teams_by_ids
-from graph.visits import visits_by_ids
+from graph.teams import TEAMS
+from graph.visits import VISITS
 
 
 @dataclass
@@ -38,11 +38,11 @@ class Context:
     _trees: dict[str, asyncio.Task[Tree]] = field(default_factory=dict, init=False)
 
     def __post_init__(self) -> None:
-        self.people = DataLoader(load_fn=lambda ids: people_by_ids(self.db, list(ids)))
-        self.institutions = DataLoader(load_fn=lambda ids: institutions_by_ids(self.db, list(ids)))
-        self.teams = DataLoader(load_fn=lambda ids: teams_by_ids(self.db, list(ids)))
-        self.platforms = DataLoader(load_fn=lambda ids: platforms_by_ids(self.db, list(ids)))
-        self.visits = DataLoader(load_fn=lambda ids: visits_by_ids(self.db, list(ids)))
+        self.people = DataLoader(load_fn=lambda ids: PEOPLE.by_ids(self.db, list(ids)))
+        self.institutions = DataLoader(load_fn=lambda ids: INSTITUTIONS.by_ids(self.db, list(ids)))
+        self.teams = DataLoader(load_fn=lambda ids: TEAMS.by_ids(self.db, list(ids)))
+        self.platforms = DataLoader(load_fn=lambda ids: PLATFORMS.by_ids(self.db, list(ids)))
+        self.visits = DataLoader(load_fn=lambda ids: VISITS.by_ids(self.db, list(ids)))
 
     async def regions(self) -> Tree:
         """The region tree, read at most once per request."""

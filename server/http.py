@@ -10,6 +10,7 @@
   counts each key's requests (429 with Retry-After).
 - Parsing and validation (sizes, depth, aliases, cost) are the schema's (server/documents.py), done
   once per document.
+- A database that cannot be reached makes the whole request a 503 with Retry-After (server/unavailable.py).
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ from strawberry.types.graphql import OperationType
 
 from server.graphiql import GraphiQLPage
 from server.ratelimit import RateLimited, RateLimits
+from server.unavailable import unavailable_in
 
 log = logging.getLogger("talentgraph.http")
 
@@ -205,6 +207,9 @@ class GraphQLEndpoint:
             raise HttpError(400, f"This server does not run {error.operation_type.value} operations.") from error
         except CannotGetOperationTypeError as error:
             raise HttpError(400, error.as_http_error_reason()) from error
+        unavailable = unavailable_in(result.errors)
+        if unavailable is not None:
+            raise unavailable  # a 503 for the whole request (server/unavailable.py)
         body: dict[str, Any] = {}
         if result.errors:
             body["errors"] = [error.formatted for error in result.errors]

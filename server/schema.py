@@ -11,11 +11,12 @@ from strawberry.extensions import MaskErrors
 from strawberry.tools import merge_types
 from strawberry.types import ExecutionContext
 
-from graph.errors import StatementTimedOut
+from graph.errors import DatabaseUnavailable, StatementTimedOut
 from graph.settings import Settings
 from server.audit.queries import AuditQueries
 from server.collaborators.queries import CollaboratorQueries
 from server.common.errors import RequestError
+from server.common.text_inputs import check_every_argument
 from server.documents import Limits, checked_documents
 from server.fields.queries import FieldQueries
 from server.institutions.mutations import InstitutionMutations
@@ -71,6 +72,10 @@ Mutation = merge_types(
     ),
 )
 
+# Every string argument and input field is held to its length and character rule (graph/text.py).
+check_every_argument(Query)
+check_every_argument(Mutation)
+
 
 log = logging.getLogger("talentgraph.graphql")
 
@@ -80,10 +85,13 @@ def _unexpected(error: GraphQLError) -> bool:
 
     Errors of the request itself (it does not parse or validate, its variables do not coerce, a bad
     cursor, a refusal, a statement stopped at its timeout) carry no original error, a RequestError or
-    a StatementTimedOut, and stay readable.
+    a StatementTimedOut, and stay readable. An unreachable database is neither: left as it is for the
+    endpoint to answer 503 (server/unavailable.py).
     """
     original = error.original_error
-    return original is not None and not isinstance(original, RequestError | GraphQLError | StatementTimedOut)
+    return original is not None and not isinstance(
+        original, RequestError | GraphQLError | StatementTimedOut | DatabaseUnavailable
+    )
 
 
 class Schema(strawberry.Schema):
@@ -95,6 +103,8 @@ class Schema(strawberry.Schema):
             where = ".".join(str(part) for part in error.path) if error.path else operation or "request"
             if _unexpected(error):
                 log.error("Unexpected error at %s: %s", where, error.message, exc_info=error.original_error)
+            elif isinstance(error.original_error, DatabaseUnavailable):
+                continue  # the endpoint's 503 logs it once, with its cause (server/unavailable.py)
             elif isinstance(error.original_error, StatementTimedOut):
                 log.warning("Timed out at %s: %s", where, error.message)
             else:

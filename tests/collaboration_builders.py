@@ -3,13 +3,20 @@
 from __future__ import annotations
 
 from cypher import STATEMENTS
+from graph.derivation import derive, reference_from
+from graph.facts import facts_from, workplace_from
 from tests.builders import Cypher
 
 
 def refresh_search(cypher: Cypher) -> None:
-    """Recompute every person's search document, as a bulk loader does after loading."""
+    """Recompute every person's search document from the graph, as every write that changes a person does."""
     ids = [row["id"] for row in cypher("MATCH (p:Person) RETURN p.id AS id")]
-    cypher(STATEMENTS["search/refresh"], ids=ids)
+    reference = reference_from(cypher(STATEMENTS["derived/reference"])[0])
+    rows = cypher(STATEMENTS["derived/facts"], ids=ids)
+    institutions = list({job["institution"] for row in rows for job in row["jobs"]})
+    places = {row["id"]: workplace_from(row) for row in cypher(STATEMENTS["derived/institutions"], ids=institutions)}
+    documents = [{"id": row["id"], "document": derive(facts_from(row, places), reference).document} for row in rows]
+    cypher(STATEMENTS["derived/write_documents"], documents=documents)
 
 
 def team(

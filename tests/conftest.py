@@ -40,7 +40,7 @@ def neo4j_connection() -> Iterator[Neo4jConnection]:
     else:
         embedded = EmbeddedNeo4j(folder / "neo4j", heap="1g", pagecache="256m")
         running, _ = embedded.start(quiet=True)
-        connection = Neo4jConnection(running.uri, "neo4j", "", "neo4j")
+        connection = Neo4jConnection(running.uri, running.user, running.password, "neo4j")
 
     async def prepare() -> None:
         db = connection.open(timeout=600)

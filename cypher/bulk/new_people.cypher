@@ -4,7 +4,7 @@
 // already; `knownIds`, the ids a Person or a talent span has already; `knownTitles`, a [certificate number,
 // import fingerprint] pair for each certificate a Title has already (graph/bulk_people.py leaves out the rows
 // that would not change it); `institutions` [{id, name, type, regions (codes, sorted)}] of those that exist.
-// The reference trees the people are placed in come from bulk/reference_trees.
+// The reference trees the people are placed in come from derived/reference.
 // Every lookup is a forced index seek (see bulk/resolve_institutions): the first batches of a load are
 // planned while the indexes they read still look empty.
 RETURN [hash IN $hashes WHERE EXISTS { MATCH (p:Person {idHash: hash}) USING INDEX SEEK p:Person(idHash) }]

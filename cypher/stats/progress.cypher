@@ -1,34 +1,32 @@
 // Every target's value as of several days, in one statement, in a region and, for a region within the city, in the
 // city as well (for the region's share of it). Parameters: $region (its code: the region and everything within it),
-// $city (the region the plan's goals are for), $plan (its code), $epoch (1950), $targets: [{code, measure, startsOn,
-// deadline, dates: [{at, on, counted, year, day}], levels, withinPlan, highEndOnly}] (`measure` picks the branch; the
-// others are its parameters, null where unused). Rows: scope ($region or $city), code, values (one per date, in
-// order), regionGoal (the target's own goal in $region, on $region's rows; null where none). No rows when the region
-// does not exist. Each branch but the first reads its items once, with the day each began to count and the day its
-// record was withdrawn (null: never; graph/records.py), and counts for every date those that count on it.
+// $city (the region the plan's goals are for), $plan (its code), $targets: [{code, measure, startsOn, deadline,
+// dates: [{at, on, counted, year, day}], levels, withinPlan, highEndOnly}] (`measure` picks the branch; the others
+// are its parameters, null where unused; `dates` from graph/stats/talent.py `count_dates`), and for titled staff
+// (stats/titled_staff fills the slot) $cube ('REGION'), $positions and $dimensions ([]), $epoch (1950), $bands.
+// Rows: scope ($region or $city), code, values (one per date, in order), regionGoal (the target's own goal in
+// $region, on $region's rows; null where none). No rows when the region does not exist. Each branch but the first
+// reads its items once, with the day each began to count and the day its record was withdrawn (null: never;
+// graph/records.py), and counts for every date those that count on it.
 MATCH (asked:Region {code: $region})
 WITH CASE WHEN EXISTS { (asked)-[:PART_OF*1..]->(:Region {code: $city}) } THEN [$region, $city] ELSE [$region] END
      AS scopes
 UNWIND scopes AS scopeCode
 MATCH (scope:Region {code: scopeCode})
-WITH scopeCode, COLLECT { MATCH (r:Region)-[:PART_OF*0..]->(scope) RETURN r.code } AS regions,
-     COLLECT { MATCH (b:PendingBatch) RETURN b.id } AS pending
+WITH scopeCode, COLLECT { MATCH (r:Region)-[:PART_OF*0..]->(scope) RETURN r.code } AS regions
 UNWIND $targets AS target
-CALL (regions, pending, target) {
-  // Titled staff: the REGION cube, as in stats/cube_counts, plus the spans of pending batches.
-  WITH regions, pending, target WHERE target.measure = 'titled-staff'
-  UNWIND target.dates AS d
-  OPTIONAL MATCH (c:TalentCell {cube: 'REGION'}) WHERE c.region IN regions
-  OPTIONAL MATCH (t:TalentTally {cell: c.key, year: d.year})
-  WITH d, coalesce(c.atYearStart[d.year - $epoch], 0) AS atYearStart, coalesce(t.days, []) AS days,
-       t.deltas AS deltas
-  WITH d, pending, regions, sum(atYearStart + reduce(s = 0, i IN range(0, size(days) - 1) |
-                                   CASE WHEN days[i] <= d.day THEN s + deltas[i] ELSE s END)) AS cubes
-  WITH d, cubes + CASE WHEN size(pending) = 0 THEN 0 ELSE COUNT {
-         MATCH (s:TalentSpan) WHERE s.batch IN pending AND s.region IN regions
-                                AND s.start <= d.counted AND (s.end IS NULL OR s.end >= d.counted) } END AS value
-  ORDER BY d.at
-  RETURN collect(value) AS values
+CALL (regions, target) {
+  // Titled staff: the REGION cube, as every statement that counts them reads it.
+  WITH regions, target WHERE target.measure = 'titled-staff'
+  WITH regions, target.dates AS dates
+  CALL (regions, dates) {
+    CALL (regions, dates) {
+      /*TITLED_STAFF*/
+    }
+    RETURN collect([at, count]) AS counts
+  }
+  RETURN [d IN dates | reduce(value = 0, found IN counts | CASE WHEN found[0] = d.at THEN value + found[1] ELSE value END)]
+         AS values
   UNION ALL
   // Innovation teams, from the day they were recognized, based at an institution in the region.
   WITH regions, target WHERE target.measure = 'innovation-teams'

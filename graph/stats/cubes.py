@@ -24,8 +24,9 @@ from dataclasses import dataclass
 from typing import overload
 
 from graph.stats.spans import EPOCH, HORIZON, Span, age_band, age_band_changes
+from graph.vocabulary import Dimension
 
-DIMENSIONS = ("REGION", "TITLE_LEVEL", "TITLE_SERIES", "GRANT_YEAR", "FIELD", "INSTITUTION_TYPE", "GENDER", "AGE_BAND")
+DIMENSIONS = tuple(dimension.value for dimension in Dimension)
 
 #: The cubes kept up to date on every write. A grouping that none covers is counted from the spans.
 CUBES: tuple[tuple[str, ...], ...] = (
@@ -80,8 +81,8 @@ def _band_changes(birth_year: int | None) -> tuple[tuple[dt.date, str], ...]:
 class Tallies(Sequence[dict[str, object]]):
     """Tally rows as `stats/apply_tallies` takes them ({cell, year, days, byDay}), kept compact and built as read.
 
-    A fold of 100,000 spans changes about 10,000 tallies of up to a year of days each: held as dictionaries
-    keyed by day, they took some 100-250 MB of a load's memory; as two arrays of integers, about 10 MB.
+    A fold of 100,000 spans changes about 10,000 tallies of up to a year of days each: two arrays of integers
+    per tally, not dictionaries keyed by day, keep that within a load's memory.
     """
 
     def __init__(self) -> None:

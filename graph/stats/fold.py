@@ -12,6 +12,7 @@ stopped load left, reading the spans from the graph.
 from __future__ import annotations
 
 import asyncio
+import uuid
 from collections.abc import Awaitable, Mapping
 from dataclasses import dataclass, field
 
@@ -22,6 +23,13 @@ from graph.stats.spans import Span
 
 #: Batches folded per transaction by `fold_pending`.
 FOLD_BATCHES = 10
+
+
+async def open_batch(tx: Transaction) -> str:
+    """Open a PendingBatch in `tx` for `count_write` to write spans pending in; return its id."""
+    batch = str(uuid.uuid4())
+    await tx.run("stats/open_batch", batch=batch)
+    return batch
 
 
 @dataclass
@@ -50,7 +58,8 @@ class PendingSpans:
 
 
 async def fold(db: Database, batches: Mapping[str, list[Span] | None]) -> int:
-    """Fold `batches` (id: the spans it wrote, or None when unknown) into the cubes, all at once."""
+    """Fold `batches` (id: the spans it wrote, or None when unknown) into the cubes, all at once: every few
+    batches of a bulk load or a rebuild, and at their end."""
     if not batches:
         return 0
     # Summed before the transaction, which only corrects for batches changed since they were written; in a
@@ -87,7 +96,9 @@ def _summed(batches: Mapping[str, list[Span] | None]) -> tuple[Accumulator, Cube
 
 
 async def fold_pending(db: Database) -> int:
-    """Fold every pending batch into the cubes, reading their spans from the graph; return how many."""
+    """Fold every pending batch into the cubes, reading their spans from the graph; return how many.
+
+    Before a bulk load, for what a stopped one left."""
     folded = 0
     while True:
         batches = [row["batch"] for row in await db.read("stats/pending_batches", limit=FOLD_BATCHES)]

@@ -1,7 +1,15 @@
-"""Plans and their targets as data: read them, change a goal, add the next plan (admins only, in server/)."""
+"""Plans and their targets as data: read them, change a goal, add the next plan (admins only, in server/).
+
+A target's fields are declared once, here: `TargetDraft` holds what an admin writes for a new plan,
+`Target` adds what the plan and the registry give it. Each field is stored under its camelCase name
+(cypher/stats/add_plan.cypher, cypher/reference/targets.cypher from graph/reference/targets.csv) and
+served as is (server/stats/types.py, server/stats/mutations/add_plan.py): a new field needs only its
+declaration here, its column in the CSV, and its check in `_check_plan` if it has one.
+"""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import math
 import re
@@ -10,8 +18,9 @@ from typing import Any
 
 from graph.access import Caller
 from graph.audit import audited
-from graph.database import Database, Transaction
+from graph.database import Database, Transaction, date_of
 from graph.errors import Conflict, InvalidInput, NotFound
+from graph.reference_data import camel
 
 _PLAN_CODE = re.compile(r"^[a-z0-9][a-z0-9-]{2,60}$")
 
@@ -19,20 +28,33 @@ _PLAN_CODE = re.compile(r"^[a-z0-9][a-z0-9-]{2,60}$")
 CITY = "130800"
 
 
-@dataclass(frozen=True)
-class Target:
-    plan: str
+@dataclass(kw_only=True)
+class TargetDraft:
+    """A target as an admin writes it for a new plan: `code` says how it is counted (graph/stats/progress.py)."""
+
     code: str
     name: str
     name_en: str
     goal: float
     unit: str
     unit_en: str
+    deadline: dt.date | None = None
+    """Default: the plan's deadline."""
+    counts: str | None = None
+    """What it counts, in words."""
+    source: str | None = None
+    """Where in the plan it comes from."""
+
+
+@dataclass(kw_only=True)
+class Target(TargetDraft):
+    """A target of a plan, as stored."""
+
+    plan: str
     starts_on: dt.date
     deadline: dt.date
-    counts: str | None = None
-    source: str | None = None
     goal_set_by: str | None = None
+    """Who changed the shipped goal, if anyone."""
 
 
 @dataclass(frozen=True)
@@ -48,21 +70,19 @@ class Plan:
         return self.starts_on <= day <= self.deadline
 
 
+_TARGET_FIELDS = tuple(dataclasses.fields(Target))
+
+
 def _target_from(row: dict[str, Any]) -> Target:
-    return Target(
-        plan=row["plan"],
-        code=row["code"],
-        name=row["name"],
-        name_en=row.get("nameEn") or row["name"],
-        goal=float(row["goal"]),
-        unit=row.get("unit") or "",
-        unit_en=row.get("unitEn") or "",
-        starts_on=row["startsOn"].to_native(),
-        deadline=row["deadline"].to_native(),
-        counts=row.get("counts"),
-        source=row.get("source"),
-        goal_set_by=row.get("goalSetBy"),
+    """A Target from a Target node's properties."""
+    values: dict[str, Any] = {f.name: date_of(row.get(camel(f.name))) for f in _TARGET_FIELDS}
+    values.update(
+        name_en=values["name_en"] or values["name"],
+        unit=values["unit"] or "",
+        unit_en=values["unit_en"] or "",
+        goal=float(values["goal"]),
     )
+    return Target(**values)
 
 
 async def list_plans(db: Database) -> list[Plan]:
@@ -118,19 +138,6 @@ async def set_target_goal(db: Database, plan: str, code: str, goal: float, calle
 
 
 @dataclass
-class TargetDraft:
-    code: str
-    name: str
-    name_en: str
-    goal: float
-    unit: str
-    unit_en: str
-    deadline: dt.date | None = None
-    counts: str | None = None
-    source: str | None = None
-
-
-@dataclass
 class PlanDraft:
     code: str
     name: str
@@ -154,6 +161,7 @@ def _check_plan(draft: PlanDraft, measurable: set[str]) -> list[dict[str, Any]]:
     rows, seen = [], set()
     for position, target in enumerate(draft.targets):
         where = f"targets[{position}]"
+        target = dataclasses.replace(target, code=target.code.strip())
         if target.code not in measurable:
             raise InvalidInput(
                 f"No way to count a target {target.code!r}; known: {', '.join(sorted(measurable))}.",
@@ -170,21 +178,17 @@ def _check_plan(draft: PlanDraft, measurable: set[str]) -> list[dict[str, Any]]:
             raise InvalidInput(
                 "A target's deadline lies within its plan.", "目标截止日期须在规划期内", f"{where}.deadline"
             )
-        rows.append(
-            {
-                "code": target.code,
-                "name": target.name.strip(),
-                "nameEn": target.name_en.strip(),
-                "goal": check_goal(target.goal, f"{where}.goal"),
-                "unit": target.unit.strip(),
-                "unitEn": target.unit_en.strip(),
-                "startsOn": draft.starts_on,
-                "deadline": deadline,
-                "counts": target.counts,
-                "source": target.source,
-                "position": position,
-            }
+        checked = dataclasses.replace(
+            target,
+            name=target.name.strip(),
+            name_en=target.name_en.strip(),
+            goal=check_goal(target.goal, f"{where}.goal"),
+            unit=target.unit.strip(),
+            unit_en=target.unit_en.strip(),
+            deadline=deadline,
         )
+        stored = {camel(f.name): getattr(checked, f.name) for f in dataclasses.fields(TargetDraft)}
+        rows.append({**stored, "startsOn": draft.starts_on, "position": position})
     return rows
 
 

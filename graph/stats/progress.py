@@ -15,8 +15,7 @@ from dataclasses import dataclass
 
 from graph.database import Database
 from graph.stats.plans import CITY, Plan, Target
-from graph.stats.spans import EPOCH
-from graph.stats.talent import check_as_of, check_region
+from graph.stats.talent import check_as_of, check_region, count_dates, titled_staff, titled_staff_params
 
 
 @dataclass(frozen=True)
@@ -66,7 +65,9 @@ def measurable() -> set[str]:
 class YearValue:
     year: int
     as_of: dt.date
-    value: int
+    value: int | None
+    suppressed: bool = False
+    """Whether `value` is withheld (graph/stats/disclosure.py)."""
 
 
 #: Where the goal a region is measured against comes from: the plan (the city's), or the region's own.
@@ -90,6 +91,10 @@ class TargetProgress:
     #: For a region within the city: the city's value, and this region's share of it.
     city_value: int | None = None
     city_share: float | None = None
+    baseline: int | None = None
+    """The value the day before the plan began, which the projection starts from (not published itself)."""
+    suppressed: bool = False
+    """Whether a figure is withheld (graph/stats/disclosure.py)."""
 
 
 def year_ends(target: Target, as_of: dt.date) -> list[dt.date]:
@@ -151,6 +156,7 @@ def _measured(
         on_track=None if projected is None or goal is None else projected >= goal,
         city_value=city_value,
         city_share=value / city_value if city_value else None,
+        baseline=baseline,
     )
 
 
@@ -174,6 +180,9 @@ def _unmeasured(target: Target, region: str) -> TargetProgress:
     )
 
 
+_PROGRESS = titled_staff("stats/progress")
+
+
 async def progress(db: Database, plan: Plan, region: str, as_of: dt.date) -> list[TargetProgress]:
     """Every target of `plan` in `region` (and within it) as of `as_of`, in the plan's order: one statement.
 
@@ -183,10 +192,11 @@ async def progress(db: Database, plan: Plan, region: str, as_of: dt.date) -> lis
     measured = [target for target in plan.targets if target.code in MEASURES]
     rows = await db.read(
         "stats/progress",
+        _PROGRESS,
         region=region,
         city=CITY,
         plan=plan.code,
-        epoch=EPOCH.year,
+        **titled_staff_params(("REGION",), ()),
         targets=[
             {
                 "code": target.code,
@@ -196,17 +206,7 @@ async def progress(db: Database, plan: Plan, region: str, as_of: dt.date) -> lis
                 "levels": list(MEASURES[target.code].levels),
                 "withinPlan": MEASURES[target.code].within_plan,
                 "highEndOnly": MEASURES[target.code].high_end_only,
-                # Nothing is counted before EPOCH: the cells' years start there.
-                "dates": [
-                    {
-                        "at": at,
-                        "on": day,
-                        "counted": max(day, EPOCH),
-                        "year": max(day, EPOCH).year,
-                        "day": max(day, EPOCH).timetuple().tm_yday,
-                    }
-                    for at, day in enumerate(_days(target, as_of))
-                ],
+                "dates": count_dates(_days(target, as_of)),
             }
             for target in measured
         ],

@@ -2,8 +2,9 @@
 
 A grouping that a cube covers (graph/stats/cubes.py) is read from its cells: a few hundred small
 nodes whatever the number of people, plus the spans of bulk-load batches not yet folded into them
-(graph/stats/fold.py). Any other grouping is counted from the talent spans (one
-node per person and state), which is exact but reads every span of the region.
+(graph/stats/fold.py), by the one fragment that reads titled staff (cypher/stats/titled_staff.cypher,
+progress toward the titled-staff target included). Any other grouping is counted from the talent spans
+(one node per person and state), which is exact but reads every span of the region.
 """
 
 from __future__ import annotations
@@ -12,8 +13,10 @@ import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass
 
+from cypher import STATEMENTS
 from graph.database import Database
 from graph.errors import InvalidInput, NotFound
+from graph.listing import fill_slots, projection
 from graph.stats.cubes import DIMENSIONS, cube_for, cube_name
 from graph.stats.spans import AGE_BANDS, EPOCH, HORIZON, age_band
 from graph.titles import LEVEL_RANK
@@ -53,14 +56,40 @@ def check_grouping(group_by: list[str]) -> tuple[str, ...]:
     return tuple(group_by)
 
 
-def _dates(days: list[dt.date]) -> list[dict[str, object]]:
-    return [
-        {"at": index, "on": day, "year": day.year, "day": day.timetuple().tm_yday} for index, day in enumerate(days)
-    ]
+def count_dates(days: list[dt.date]) -> list[dict[str, object]]:
+    """The `dates` of a statement that counts, one per day in order (`at`): the day (`on`) and the day titled
+    staff are counted on (`counted`: nothing is counted before EPOCH, where the cells' years start), with
+    that day's year and day of the year."""
+    dates: list[dict[str, object]] = []
+    for at, day in enumerate(days):
+        counted = max(day, EPOCH)
+        dates.append(
+            {"at": at, "on": day, "counted": counted, "year": counted.year, "day": counted.timetuple().tm_yday}
+        )
+    return dates
 
 
 #: Age bands for the statements that band ages themselves, oldest first (any age below 30, even negative, is UNDER_30).
 BANDS = [{"code": code, "lowest": lowest if lowest else -1_000_000} for code, _, _, lowest in reversed(AGE_BANDS)]
+
+
+def titled_staff(statement: str) -> str:
+    """A statement that counts titled staff, its slot filled with the one fragment that reads them."""
+    return fill_slots(STATEMENTS[statement], {"TITLED_STAFF": projection("stats/titled_staff")})
+
+
+def titled_staff_params(cube: tuple[str, ...], grouping: tuple[str, ...]) -> dict[str, object]:
+    """The parameters stats/titled_staff takes to read `cube`, projected onto `grouping`."""
+    return {
+        "cube": cube_name(cube),
+        "positions": [cube.index(d) for d in grouping],
+        "dimensions": list(grouping),
+        "epoch": EPOCH.year,
+        "bands": BANDS,
+    }
+
+
+_CUBE_COUNTS = titled_staff("stats/cube_counts")
 
 
 async def check_region(db: Database, region: str) -> None:
@@ -78,13 +107,10 @@ async def talent_stats(db: Database, as_of: dt.date, region: str, group_by: list
     if cube is not None:
         rows = await db.read(
             "stats/cube_counts",
-            cube=cube_name(cube),
+            _CUBE_COUNTS,
             region=region,
-            positions=[cube.index(d) for d in grouping],
-            dimensions=list(grouping),
-            dates=_dates([as_of]),
-            epoch=EPOCH.year,
-            bands=BANDS,
+            dates=count_dates([as_of]),
+            **titled_staff_params(cube, grouping),
         )
         for row in rows:
             counts[tuple(row["keys"])] += row["count"]

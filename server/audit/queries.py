@@ -5,12 +5,10 @@ from __future__ import annotations
 import strawberry
 
 from graph.access import Role
-from graph.audit import AuditFilter, count_audit, list_audit
-from graph.errors import DomainError
+from graph.audit import AUDIT, AuditFilter
 from server.audit.types import AuditEntry, audit_entry_from
 from server.auth import require_to_read
-from server.common.connection import Connection, connection, page_size, total_beside
-from server.common.errors import RequestError
+from server.common.connection import Connection, listed
 
 
 @strawberry.input(description="Filters of the audit trail; all given filters must hold.")
@@ -30,13 +28,13 @@ class AuditQueries:
         context = info.context
         require_to_read(context.caller, Role.ADMIN, action="auditTrail")
         where = where or AuditWhere()
-        graph_filter = AuditFilter(
-            operation=where.operation, key_id=where.key_id, node_id=where.node_id, role=where.role
+        return await listed(
+            info,
+            AUDIT,
+            lambda: AuditFilter(operation=where.operation, key_id=where.key_id, node_id=where.node_id, role=where.role),
+            "AT",
+            True,
+            first,
+            after,
+            audit_entry_from,
         )
-        try:
-            size = page_size(first, context.settings.max_page_size)
-            total = total_beside(info, lambda: count_audit(context.db, graph_filter))
-            page = await list_audit(context.db, graph_filter, size, after)
-        except DomainError as error:
-            raise RequestError(error) from error
-        return connection(page, audit_entry_from, after, total)

@@ -9,8 +9,9 @@ from typing import Any, Generic, TypeVar
 import strawberry
 from strawberry.types.nodes import SelectedField, Selection
 
-from graph.errors import InvalidInput
-from graph.listing import Page
+from graph.errors import DomainError, InvalidInput
+from graph.listing import Filter, Listing, Page
+from server.common.errors import RequestError
 
 T = TypeVar("T")
 
@@ -69,9 +70,8 @@ def _asks_for(selections: Sequence[Selection], name: str) -> bool:
 def total_beside(info: strawberry.Info, count: Callable[[], Awaitable[int]]) -> Callable[[], Awaitable[int]]:
     """The list's count, started now, beside the statement of its page, when the query asks for `totalCount`.
 
-    Else it runs when asked for, if ever. Started early, it saves the request one round trip to Neo4j
-    (bench/api.py, `people(first: 20)`: median 11.8-13.0 ms against 12.4-12.7 ms; the ratio to the driver
-    alone 2.20-2.24 against 2.36). Call it once the caller may read the list: the count is a read like the page.
+    Else it runs when asked for, if ever. Started early, it saves the request one round trip to Neo4j.
+    Call it once the caller may read the list: the count is a read like the page.
     """
     if not any(_asks_for(field.selections, "totalCount") for field in info.selected_fields):
         return count
@@ -82,7 +82,7 @@ def total_beside(info: strawberry.Info, count: Callable[[], Awaitable[int]]) -> 
 
 
 def connection(
-    page: Page, make: Callable[[Any], T], after: str | None, count_total: Callable[[], Awaitable[int]]
+    page: Page[Any], make: Callable[[Any], T], after: str | None, count_total: Callable[[], Awaitable[int]]
 ) -> Connection[T]:
     """A connection from a fetched page."""
     edges = [Edge(cursor=cursor, node=make(row)) for row, cursor in zip(page.rows, page.cursors, strict=True)]
@@ -96,3 +96,28 @@ def connection(
         ),
         count_total=count_total,
     )
+
+
+async def listed(
+    info: strawberry.Info,
+    listing: Listing,
+    where: Callable[[], Filter],
+    order: str,
+    descending: bool,
+    first: int | None,
+    after: str | None,
+    make: Callable[[Any], T],
+) -> Connection[T]:
+    """One page of a domain's list as a connection, its total counted beside it (once the caller may read it).
+
+    `where` makes the filter: called here, so that a caller refused the list it asks for (graph/access.py
+    `list_scope`) gets a request error like any other refusal."""
+    db = info.context.db
+    try:
+        graph_filter = where()
+        size = page_size(first, info.context.settings.max_page_size)
+        total = total_beside(info, lambda: listing.count(db, graph_filter))
+        page = await listing.page(db, graph_filter, order, descending, size, after)
+    except DomainError as error:
+        raise RequestError(error) from error
+    return connection(page, make, after, total)

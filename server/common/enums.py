@@ -1,13 +1,29 @@
-"""Enums with stable English codes; their Chinese names come from the same reference data."""
+"""The GraphQL enums: the vocabularies of graph/vocabulary.py, their names as a Label; and the API's own."""
 
 from __future__ import annotations
 
 import enum
-from typing import Any
+from typing import TypeAlias
 
 import strawberry
 
-from graph.migrations import read_reference
+from graph.vocabulary import (
+    Degree,
+    Dimension,
+    Gender,
+    InstitutionType,
+    Level,
+    PlatformKind,
+    ProjectKind,
+    ProjectParticipantRole,
+    RegionKind,
+    TeamOrigin,
+    TeamRole,
+    TeamStatus,
+    Term,
+    TitleLevel,
+    TitleSeries,
+)
 
 
 @strawberry.type(description="A name in Chinese and English.")
@@ -16,70 +32,61 @@ class Label:
     en: str
 
 
-def labelled_enum(name: str, description: str, members: dict[str, tuple[str, str, str]]) -> type[enum.Enum]:
-    """A GraphQL enum whose members (code -> stored value, Chinese, English name) carry a Label."""
-    python_enum = enum.Enum(name, {code: value for code, (value, _, _) in members.items()})  # type: ignore[misc]
-    for member, (_, zh, en) in zip(python_enum, members.values(), strict=True):
-        member._label = Label(zh=zh, en=en)  # type: ignore[attr-defined]
-    return strawberry.enum(python_enum, description=description)  # type: ignore[return-value]
+for _vocabulary, _description in (
+    (TitleLevel, "Title level (级别), highest first."),
+    (TitleSeries, "Title series (系列)."),
+    (InstitutionType, "Kind of institution."),
+    (ProjectKind, "Kind of science and technology project (项目类别)."),
+    (ProjectParticipantRole, "How a person took part in a project."),
+    (Level, "The level that recognised a team or platform."),
+    (TeamStatus, "Where a team registration stands: submitted → approved → recognized."),
+    (TeamOrigin, "How a team came to the city."),
+    (TeamRole, "A person's part in a team."),
+    (PlatformKind, "Kind of R&D platform."),
+    (Gender, "Gender as recorded."),
+    (Degree, "Highest degree (学历学位)."),
+    (RegionKind, "Kind of region."),
+):
+    strawberry.enum(_vocabulary, description=_description)
+
+strawberry.enum(Dimension, name="StatsDimension", description="A dimension talent statistics can be grouped by.")
+#: graph/vocabulary.py `Dimension`, under its GraphQL name.
+StatsDimension: TypeAlias = Dimension
 
 
-def _reference_enum(name: str, reference: str, description: str) -> type[enum.Enum]:
-    rows = read_reference(reference)
-    return labelled_enum(name, description, {row["code"]: (row["code"], row["name"], row["nameEn"]) for row in rows})
-
-
-TitleLevel = _reference_enum("TitleLevel", "title_levels", "Title level (级别), highest first.")
-TitleSeries = _reference_enum("TitleSeries", "title_series", "Title series (系列).")
-InstitutionType = _reference_enum("InstitutionType", "institution_types", "Kind of institution.")
-ProjectKind = _reference_enum("ProjectKind", "project_kinds", "Kind of science and technology project (项目类别).")
-Level = labelled_enum(
-    "Level",
-    "The level that recognised a team or platform.",
-    {
-        "NATIONAL": ("NATIONAL", "国家级", "national"),
-        "PROVINCIAL": ("PROVINCIAL", "省级", "provincial"),
-        "MUNICIPAL": ("MUNICIPAL", "市级", "municipal"),
-    },
-)
-
-
-def code_of(member: Any) -> str:
-    """The stable English code of an enum member (reference enums are built at import time)."""
+def code_of(member: enum.Enum) -> str:
+    """The stable code of an enum member, as the graph stores it."""
     return str(member.value)
 
 
-def label_of(member: enum.Enum) -> Label:
-    """The Chinese and English names of a reference enum member."""
-    return member._label  # type: ignore[attr-defined,no-any-return]
-
-
-@strawberry.enum(description="Gender as recorded.")
-class Gender(enum.Enum):
-    MALE = "MALE"
-    FEMALE = "FEMALE"
-
-
-@strawberry.enum(description="Highest degree (学历学位).")
-class Degree(enum.Enum):
-    NONE = "NONE"
-    ASSOCIATE = "ASSOCIATE"
-    BACHELOR = "BACHELOR"
-    MASTER = "MASTER"
-    DOCTORATE = "DOCTORATE"
-
-
-@strawberry.enum(description="Kind of region.")
-class RegionKind(enum.Enum):
-    PROVINCE = "PROVINCE"
-    PROVINCE_LEVEL_CITY = "PROVINCE_LEVEL_CITY"
-    PREFECTURE_CITY = "PREFECTURE_CITY"
-    DISTRICT = "DISTRICT"
-    COUNTY = "COUNTY"
-    ZONE = "ZONE"
+def label_of(member: Term) -> Label:
+    """The Chinese and English names of a vocabulary's member."""
+    return Label(zh=member.zh, en=member.en)
 
 
 @strawberry.enum(description="Sort direction.")
 class Direction(enum.Enum):
     ASC = "ASC"
     DESC = "DESC"
+
+
+__all__ = [
+    "Degree",
+    "Direction",
+    "Gender",
+    "InstitutionType",
+    "Label",
+    "Level",
+    "PlatformKind",
+    "ProjectKind",
+    "ProjectParticipantRole",
+    "RegionKind",
+    "StatsDimension",
+    "TeamOrigin",
+    "TeamRole",
+    "TeamStatus",
+    "TitleLevel",
+    "TitleSeries",
+    "code_of",
+    "label_of",
+]

@@ -36,7 +36,7 @@ class NotAllowedError(UserError):
     pass
 
 
-def user_error(error: DomainError) -> UserError:
+def user_error(error: DomainError) -> NotFoundError | ConflictError | NotAllowedError | InvalidInputError:
     """The schema type for a domain error."""
     if isinstance(error, NotFound):
         return NotFoundError(

@@ -7,19 +7,17 @@ import enum
 import strawberry
 
 from graph.access import READERS, list_scope, may_read
-from graph.errors import DomainError
-from graph.institutions import InstitutionFilter, count_institutions, list_institutions
+from graph.institutions import INSTITUTIONS, InstitutionFilter
 from server.auth import require_to_read
-from server.common.connection import Connection, connection, page_size, total_beside
+from server.common.connection import Connection, listed
 from server.common.enums import Direction, InstitutionType
-from server.common.errors import RequestError
 from server.institutions.types import Institution, institution_from
 
 
 @strawberry.input(description="Filters of an institution list; all given filters must hold.")
 class InstitutionsWhere:
     region: str | None = strawberry.field(default=None, description="Region code; includes what lies within.")
-    type: InstitutionType | None = None  # type: ignore[valid-type]
+    type: InstitutionType | None = None
     field: str | None = strawberry.field(default=None, description="Field code; includes sub-fields.")
     name: str | None = strawberry.field(default=None, description="Part of the name.")
     high_tech: bool | None = None
@@ -63,8 +61,10 @@ class InstitutionQueries:
         require_to_read(context.caller, *READERS, action="institutions")
         order = order_by or InstitutionsOrder()
         where = where or InstitutionsWhere()
-        try:
-            graph_filter = InstitutionFilter(
+        return await listed(
+            info,
+            INSTITUTIONS,
+            lambda: InstitutionFilter(
                 id=list_scope(context.caller, None, "institutions"),
                 region=where.region,
                 type=where.type.value if where.type else None,
@@ -72,12 +72,10 @@ class InstitutionQueries:
                 name=where.name or None,
                 high_tech=where.high_tech,
                 tech_sme=where.tech_sme,
-            )
-            size = page_size(first, context.settings.max_page_size)
-            total = total_beside(info, lambda: count_institutions(context.db, graph_filter))
-            page = await list_institutions(
-                context.db, graph_filter, order.by.value, order.direction == Direction.DESC, size, after
-            )
-        except DomainError as error:
-            raise RequestError(error) from error
-        return connection(page, institution_from, after, total)
+            ),
+            order.by.value,
+            order.direction == Direction.DESC,
+            first,
+            after,
+            institution_from,
+        )

@@ -15,7 +15,7 @@ from server.regions.types import Region, region_from
 class Institution:
     id: strawberry.ID
     name: str
-    type: InstitutionType  # type: ignore[valid-type]
+    type: InstitutionType
     credit_code: str | None = strawberry.field(description="统一社会信用代码, where known.")
     high_tech: bool = strawberry.field(description="A recognised high-tech enterprise (高新技术企业).")
     tech_sme: bool = strawberry.field(description="A technology-based SME (科技型中小企业).")

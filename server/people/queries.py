@@ -7,18 +7,11 @@ import enum
 import strawberry
 
 from graph.access import READERS, Role, current_employers, list_scope, may_read
-from graph.errors import DomainError
-from graph.people import (
-    PeopleFilter,
-    count_identity_referrals,
-    count_people,
-    list_identity_referrals,
-    list_people,
-)
+from graph.listing import Filter
+from graph.people import PEOPLE, REFERRALS, PeopleFilter
 from server.auth import require_to_read
-from server.common.connection import Connection, connection, page_size, total_beside
+from server.common.connection import Connection, listed
 from server.common.enums import Direction, TitleLevel, TitleSeries
-from server.common.errors import RequestError
 from server.people.types import IdentityReferral, Person, identity_referral_from, person_from
 
 
@@ -27,8 +20,8 @@ class PeopleWhere:
     region: str | None = strawberry.field(default=None, description="Region code; includes what lies within.")
     institution_id: strawberry.ID | None = strawberry.field(default=None, description="Current employer.")
     field: str | None = strawberry.field(default=None, description="Field code; includes sub-fields.")
-    title_series: TitleSeries | None = None  # type: ignore[valid-type]
-    title_level: TitleLevel | None = None  # type: ignore[valid-type]
+    title_series: TitleSeries | None = None
+    title_level: TitleLevel | None = None
     name: str | None = strawberry.field(default=None, description="Part of the Chinese name, or pinyin start.")
 
 
@@ -83,18 +76,18 @@ class PeopleQueries:
         require_to_read(context.caller, *READERS, action="people")
         order = order_by or PeopleOrder()
         institution = where.institution_id if where else None
-        try:
-            graph_filter = people_filter(
+        return await listed(
+            info,
+            PEOPLE,
+            lambda: people_filter(
                 where, list_scope(context.caller, str(institution) if institution else None, "people")
-            )
-            size = page_size(first, context.settings.max_page_size)
-            total = total_beside(info, lambda: count_people(context.db, graph_filter))
-            page = await list_people(
-                context.db, graph_filter, order.by.value, order.direction == Direction.DESC, size, after
-            )
-        except DomainError as error:
-            raise RequestError(error) from error
-        return connection(page, lambda row: person_from(row, context.caller), after, total)
+            ),
+            order.by.value,
+            order.direction == Direction.DESC,
+            first,
+            after,
+            lambda row: person_from(row, context.caller),
+        )
 
     @strawberry.field(
         description="Registrations referred to the bureau because another person already held their identity "
@@ -103,12 +96,5 @@ class PeopleQueries:
     async def identity_referrals(
         self, info: strawberry.Info, first: int | None = 20, after: str | None = None
     ) -> Connection[IdentityReferral]:
-        context = info.context
-        require_to_read(context.caller, Role.ADMIN, action="identityReferrals")
-        try:
-            size = page_size(first, context.settings.max_page_size)
-            total = total_beside(info, lambda: count_identity_referrals(context.db))
-            page = await list_identity_referrals(context.db, size, after)
-        except DomainError as error:
-            raise RequestError(error) from error
-        return connection(page, identity_referral_from, after, total)
+        require_to_read(info.context.caller, Role.ADMIN, action="identityReferrals")
+        return await listed(info, REFERRALS, Filter, "AT", True, first, after, identity_referral_from)

@@ -7,20 +7,18 @@ import enum
 import strawberry
 
 from graph.access import READERS, list_scope, may_read
-from graph.errors import DomainError
-from graph.platforms import PlatformFilter, count_platforms, list_platforms
+from graph.platforms import PLATFORMS, PlatformFilter
 from server.auth import require_to_read
-from server.common.connection import Connection, connection, page_size, total_beside
-from server.common.enums import Direction, Level
-from server.common.errors import RequestError
-from server.platforms.types import Platform, PlatformKind, platform_from
+from server.common.connection import Connection, listed
+from server.common.enums import Direction, Level, PlatformKind
+from server.platforms.types import Platform, platform_from
 
 
 @strawberry.input(description="Filters of a platform list; all given filters must hold.")
 class PlatformsWhere:
     institution_id: strawberry.ID | None = strawberry.field(default=None, description="Host institution.")
-    kind: PlatformKind | None = None  # type: ignore[valid-type]
-    level: Level | None = None  # type: ignore[valid-type]
+    kind: PlatformKind | None = None
+    level: Level | None = None
     field: str | None = strawberry.field(default=None, description="Field code; includes sub-fields.")
     name: str | None = strawberry.field(default=None, description="Part of the name.")
 
@@ -60,22 +58,21 @@ class PlatformQueries:
         require_to_read(context.caller, *READERS, action="platforms")
         where = where or PlatformsWhere()
         order = order_by or PlatformsOrder()
-        try:
-            institution = list_scope(
-                context.caller, str(where.institution_id) if where.institution_id else None, "platforms"
-            )
-            graph_filter = PlatformFilter(
-                institution=institution,
+        return await listed(
+            info,
+            PLATFORMS,
+            lambda: PlatformFilter(
+                institution=list_scope(
+                    context.caller, str(where.institution_id) if where.institution_id else None, "platforms"
+                ),
                 kind=where.kind.value if where.kind else None,
                 level=where.level.value if where.level else None,
                 field=where.field,
                 name=where.name or None,
-            )
-            size = page_size(first, context.settings.max_page_size)
-            total = total_beside(info, lambda: count_platforms(context.db, graph_filter))
-            page = await list_platforms(
-                context.db, graph_filter, order.by.value, order.direction == Direction.DESC, size, after
-            )
-        except DomainError as error:
-            raise RequestError(error) from error
-        return connection(page, platform_from, after, total)
+            ),
+            order.by.value,
+            order.direction == Direction.DESC,
+            first,
+            after,
+            platform_from,
+        )

@@ -7,30 +7,18 @@ from typing import Any
 
 import strawberry
 
-from server.common.enums import Label, Level, label_of, labelled_enum
+from server.common.enums import Label, Level, PlatformKind, label_of
 from server.fields.types import Field, field_from
 from server.institutions.types import Institution, institution_from
 from server.titles.types import _date
-
-PlatformKind = labelled_enum(
-    "PlatformKind",
-    "Kind of R&D platform.",
-    {
-        "TECH_INNOVATION_CENTER": ("TECH_INNOVATION_CENTER", "技术创新中心", "technology innovation centre"),
-        "INDUSTRIAL_TECH_INSTITUTE": ("INDUSTRIAL_TECH_INSTITUTE", "产业技术研究院", "industrial technology institute"),
-        "KEY_LAB": ("KEY_LAB", "重点实验室", "key laboratory"),
-        "ENGINEERING_CENTER": ("ENGINEERING_CENTER", "工程技术研究中心", "engineering research centre"),
-        "ENTERPRISE_RD_CENTER": ("ENTERPRISE_RD_CENTER", "企业技术中心", "enterprise R&D centre"),
-    },
-)
 
 
 @strawberry.type(description="An innovation R&D platform (创新研发平台) hosted by an institution.")
 class Platform:
     id: strawberry.ID
     name: str
-    kind: PlatformKind  # type: ignore[valid-type]
-    level: Level  # type: ignore[valid-type]
+    kind: PlatformKind
+    level: Level
     established_on: dt.date | None
     row: strawberry.Private[dict[str, Any]]
 

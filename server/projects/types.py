@@ -2,21 +2,14 @@
 
 from __future__ import annotations
 
-import enum
 from typing import Any
 
 import strawberry
 
-from server.common.enums import Label, ProjectKind, label_of
+from server.common.enums import Label, ProjectKind, ProjectParticipantRole, label_of
 from server.fields.types import Field, field_from
 from server.institutions.types import Institution, institution_from
 from server.people.types import Person, person_from
-
-
-@strawberry.enum(description="How a person took part in a project.")
-class ProjectParticipantRole(enum.Enum):
-    LEADER = "LEADER"
-    MEMBER = "MEMBER"
 
 
 @strawberry.type(description="An institution that ran a project, as lead (承担单位) or partner (合作单位).")
@@ -46,7 +39,7 @@ class Project:
         description="The project number (项目编号) given at registration; a loaded project's id is its number."
     )
     name: str
-    kind: ProjectKind  # type: ignore[valid-type]
+    kind: ProjectKind
     year: int
     institutions: list[ProjectInstitution]
     participants: list[ProjectParticipant]

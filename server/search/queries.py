@@ -38,7 +38,7 @@ class SearchQueries:
         query: str | None = None,
         fields: list[str] | None = None,
         regions: list[str] | None = None,
-        min_level: TitleLevel | None = None,  # type: ignore[valid-type]
+        min_level: TitleLevel | None = None,
         first: int | None = 20,
         after: str | None = None,
     ) -> Connection[ExpertResult] | None:
@@ -57,5 +57,5 @@ class SearchQueries:
             hits, has_next = await search_experts(context.db, expert_query, size, after)
         except DomainError as error:
             raise RequestError(error) from error
-        page = Page(rows=hits, cursors=[hit.cursor() for hit in hits], has_next=has_next)  # type: ignore[arg-type]
+        page = Page(rows=hits, cursors=[hit.cursor() for hit in hits], has_next=has_next)
         return connection(page, lambda hit: expert_from(hit, context.caller), after, total)

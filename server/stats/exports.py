@@ -2,16 +2,17 @@
 
 GET /export/progress.xlsx|csv?asOf=2024-06-30&region=130800&plan=…
 GET /export/stats.xlsx|csv?asOf=…&region=…&groupBy=REGION,TITLE_LEVEL
-Aggregates only: open to every caller, like the queries they mirror. CSV is UTF-8 with a byte-order
-mark, so that Excel reads the Chinese.
+Aggregates only: open to every caller, like the queries they mirror, and read through the same functions
+(server/stats/disclosure.py): an anonymous caller's export suppresses what its query would. A key is
+sent as for /graphql (`Authorization: Bearer`). CSV is UTF-8 with a byte-order mark, so that Excel
+reads the Chinese.
 """
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 import io
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from urllib.parse import quote
 
 from openpyxl import Workbook
@@ -21,12 +22,16 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
+from graph.access import Caller
 from graph.database import Database
 from graph.errors import DomainError, InvalidInput, StatementTimedOut
+from graph.settings import Settings
+from graph.spreadsheets import append_xlsx_row, csv_writer, safe_text
 from graph.stats.plans import list_plans, plan_for
-from graph.stats.progress import progress
-from graph.stats.talent import talent_stats
 from graph.taxonomy import field_tree, region_tree
+from graph.text import CODE
+from server.http import HttpError
+from server.stats.disclosure import published_progress, published_talent_stats, threshold_for
 from server.stats.queries import CHENGDE
 from server.stats.tables import Table, progress_table, stats_table
 
@@ -43,20 +48,23 @@ def _as_of(request: Request) -> dt.date:
         ) from error
 
 
-async def _table(db: Database, request: Request, name: str) -> Table:
-    as_of, region = _as_of(request), request.query_params.get("region") or CHENGDE
+async def _table(db: Database, request: Request, name: str, caller: Caller, settings: Settings) -> Table:
+    # The same rules as the queries' arguments (server/common/text_inputs.py).
+    as_of, region = _as_of(request), CODE.check_field(request.query_params.get("region") or CHENGDE, "region")
     if name == "progress":
-        plan = plan_for(await list_plans(db), request.query_params.get("plan"), as_of)
-        targets = await progress(db, plan, region, as_of)
-        return progress_table(targets, (await region_tree(db)).nodes[region]["name"], as_of.isoformat())
+        chosen = request.query_params.get("plan")
+        plan = plan_for(await list_plans(db), CODE.check_field(chosen, "plan") if chosen else None, as_of)
+        targets = await published_progress(db, caller, settings, plan, region, as_of)
+        name_of = (await region_tree(db)).nodes[region]["name"]
+        return progress_table(targets, name_of, as_of.isoformat(), threshold_for(caller, settings))
     group_by = [d.strip() for d in request.query_params.get("groupBy", "").split(",") if d.strip()]
-    table = await talent_stats(db, as_of, region, group_by)
+    table = await published_talent_stats(db, caller, settings, as_of, region, group_by)
     return stats_table(table, await region_tree(db), await field_tree(db))
 
 
 def _csv(table: Table) -> bytes:
     out = io.StringIO()
-    writer = csv.writer(out)
+    writer = csv_writer(out)
     writer.writerow([column.header for column in table.columns])
     for row in table.rows:
         writer.writerow(
@@ -72,11 +80,11 @@ def _xlsx(table: Table) -> bytes:
     book = Workbook()
     sheet = book.active
     sheet.title = "统计"
-    sheet.append([column.header for column in table.columns])
+    append_xlsx_row(sheet, [column.header for column in table.columns])
     for cell in sheet[1]:
         cell.font = Font(bold=True)
     for row in table.rows:
-        sheet.append(list(row))
+        append_xlsx_row(sheet, row)
     for index, column in enumerate(table.columns, start=1):
         letter = get_column_letter(index)
         width = max(len(str(c.value or "")) for c in sheet[letter])
@@ -85,21 +93,28 @@ def _xlsx(table: Table) -> bytes:
             for cell in sheet[letter][1:]:
                 cell.number_format = "0.0%"
     sheet.freeze_panes = "A2"
-    book.properties.title = table.title
+    book.properties.title = safe_text(table.title)
     out = io.BytesIO()
     book.save(out)
     return out.getvalue()
 
 
-def export_routes(database: Callable[[], Database]) -> list[Route]:
-    """The export routes, reading from the database `database()` returns (the app's, opened in its lifespan)."""
+def export_routes(
+    database: Callable[[], Database], caller_of: Callable[[Request], Awaitable[Caller]], settings: Settings
+) -> list[Route]:
+    """The export routes, reading from the database `database()` returns (the app's, opened in its lifespan), for
+    the caller `caller_of(request)` names (it raises HttpError for bad credentials)."""
 
     async def export(request: Request) -> Response:
         name, kind = request.path_params["name"], request.path_params["kind"]
         if name not in ("progress", "stats") or kind not in ("xlsx", "csv"):
             return JSONResponse({"error": "Exports are progress or stats, as xlsx or csv."}, 404)
         try:
-            table = await _table(database(), request, name)
+            caller = await caller_of(request)
+        except HttpError as error:
+            return JSONResponse({"error": error.message}, error.status, headers=error.headers)
+        try:
+            table = await _table(database(), request, name, caller, settings)
         except DomainError as error:
             return JSONResponse({"error": error.message, "errorZh": error.message_zh, "field": error.field}, 400)
         except StatementTimedOut as error:

@@ -4,18 +4,9 @@ from __future__ import annotations
 
 from graph.stats.spans import AGE_BANDS
 from graph.taxonomy import Tree
-from server.common.enums import InstitutionType, Label, TitleLevel, TitleSeries, label_of
+from server.common.enums import Gender, InstitutionType, Label, StatsDimension, TitleLevel, TitleSeries, label_of
 
-DIMENSION_LABELS = {
-    "REGION": Label(zh="地区", en="Region"),
-    "TITLE_LEVEL": Label(zh="职称级别", en="Title level"),
-    "TITLE_SERIES": Label(zh="职称系列", en="Title series"),
-    "GRANT_YEAR": Label(zh="取得年份", en="Year granted"),
-    "FIELD": Label(zh="专业领域", en="Field"),
-    "INSTITUTION_TYPE": Label(zh="单位类型", en="Institution type"),
-    "GENDER": Label(zh="性别", en="Gender"),
-    "AGE_BAND": Label(zh="年龄段", en="Age band"),
-}
+DIMENSION_LABELS = {dimension.value: label_of(dimension) for dimension in StatsDimension}
 
 NOT_RECORDED = Label(zh="未填写", en="Not recorded")
 
@@ -23,7 +14,7 @@ _FIXED: dict[str, dict[str, Label]] = {
     "TITLE_LEVEL": {member.value: label_of(member) for member in TitleLevel},
     "TITLE_SERIES": {member.value: label_of(member) for member in TitleSeries},
     "INSTITUTION_TYPE": {member.value: label_of(member) for member in InstitutionType},
-    "GENDER": {"MALE": Label(zh="男", en="Male"), "FEMALE": Label(zh="女", en="Female")},
+    "GENDER": {member.value: label_of(member) for member in Gender},
     "AGE_BAND": {code: Label(zh=zh, en=en) for code, zh, en, _ in AGE_BANDS},
 }
 

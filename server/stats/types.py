@@ -2,44 +2,26 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import enum
 
 import strawberry
 
 from graph.stats import plans as graph_plans
+from graph.stats.disclosure import PublishedStats
 from graph.stats.progress import TargetProgress as Progress
-from graph.stats.talent import StatsTable
-from server.common.enums import Label
+from server.common.enums import Label, StatsDimension
 from server.stats.labels import key_label
 
 
-@strawberry.enum(description="A dimension talent statistics can be grouped by.")
-class StatsDimension(enum.Enum):
-    REGION = "REGION"
-    TITLE_LEVEL = "TITLE_LEVEL"
-    TITLE_SERIES = "TITLE_SERIES"
-    GRANT_YEAR = "GRANT_YEAR"
-    FIELD = "FIELD"
-    INSTITUTION_TYPE = "INSTITUTION_TYPE"
-    GENDER = "GENDER"
-    AGE_BAND = "AGE_BAND"
-
-
 @strawberry.type(description="A target of a plan (its goal and dates are data, changed by admins).")
-class Target:
-    plan: str
-    code: str
-    name: str
-    name_en: str
-    goal: float
-    unit: str
-    unit_en: str
-    starts_on: dt.date
-    deadline: dt.date
-    counts: str | None = strawberry.field(description="What it counts, in words.")
-    source: str | None = strawberry.field(description="Where in the plan it comes from.")
-    goal_set_by: str | None = strawberry.field(description="Who changed the shipped goal, if anyone.")
+class Target(graph_plans.Target):
+    """Every field of graph/stats/plans.py `Target`; those redeclared here only gain a description."""
+
+    counts: str | None = strawberry.field(default=None, description="What it counts, in words.")
+    source: str | None = strawberry.field(default=None, description="Where in the plan it comes from.")
+    goal_set_by: str | None = strawberry.field(default=None, description="Who changed the shipped goal, if anyone.")
 
     @strawberry.field(description="Name in Chinese and English.")
     def label(self) -> Label:
@@ -47,20 +29,7 @@ class Target:
 
 
 def target_from(target: graph_plans.Target) -> Target:
-    return Target(
-        plan=target.plan,
-        code=target.code,
-        name=target.name,
-        name_en=target.name_en,
-        goal=target.goal,
-        unit=target.unit,
-        unit_en=target.unit_en,
-        starts_on=target.starts_on,
-        deadline=target.deadline,
-        counts=target.counts,
-        source=target.source,
-        goal_set_by=target.goal_set_by,
-    )
+    return Target(**{f.name: getattr(target, f.name) for f in dataclasses.fields(graph_plans.Target)})
 
 
 @strawberry.type(description="A plan (e.g. the 2021–2025 implementation plan) with its targets.")
@@ -88,7 +57,11 @@ def plan_from(plan: graph_plans.Plan) -> Plan:
 class YearValue:
     year: int
     as_of: dt.date
-    value: int
+    value: int | None = strawberry.field(description="Null when suppressed.")
+    suppressed: bool = strawberry.field(
+        description="Whether the value is withheld: a count of fewer people than the threshold, or one that "
+        "would give such a count back."
+    )
 
 
 @strawberry.enum(description="Where the goal a region's progress is measured against comes from.")
@@ -118,9 +91,14 @@ class TargetProgress:
     )
     on_track: bool | None = strawberry.field(description="Whether the projection reaches the goal.")
     city_value: int | None = strawberry.field(
-        description="For a region within the city: the same count over the whole city."
+        description="For a region within the city: the same count over the whole city (null when suppressed)."
     )
     city_share: float | None = strawberry.field(description="For a region within the city: value / cityValue.")
+    suppressed: bool = strawberry.field(
+        description="Whether figures are withheld (null) for this caller: counts of fewer people than the "
+        "threshold, and the ratio, remainder, projection, city's value and share, or year values that would "
+        "give them back; `reason` says so."
+    )
 
 
 def progress_from(progress: Progress) -> TargetProgress:
@@ -133,11 +111,14 @@ def progress_from(progress: Progress) -> TargetProgress:
         goal_source=GoalSource(progress.goal_source) if progress.goal_source else None,
         ratio=progress.ratio,
         remaining=progress.remaining,
-        by_year=[YearValue(year=y.year, as_of=y.as_of, value=y.value) for y in progress.by_year],
+        by_year=[
+            YearValue(year=y.year, as_of=y.as_of, value=y.value, suppressed=y.suppressed) for y in progress.by_year
+        ],
         projection=progress.projection,
         on_track=progress.on_track,
         city_value=progress.city_value,
         city_share=progress.city_share,
+        suppressed=progress.suppressed,
     )
 
 
@@ -157,22 +138,43 @@ class TalentStatsRow:
         return [key_label(d, key or "", regions, fields) for d, key in zip(self.dimensions, self.keys, strict=True)]
 
 
+@strawberry.type(
+    description="Cells left out of a statistics answer: fewer people than the threshold, or cells that would "
+    "give such a cell back from the total or from a margin (the same statistics grouped by fewer dimensions). "
+    "Their keys are left out too: a combination's key alone would say that someone has it."
+)
+class SuppressedCells:
+    threshold: int
+    people: int | None = strawberry.field(
+        description="How many people the cells left out count together (at least the threshold); null when the "
+        "total is suppressed too."
+    )
+
+
 @strawberry.type(description="Titled staff as of a day in a region, in total and grouped.")
 class TalentStats:
     as_of: dt.date
     region: str
     group_by: list[StatsDimension]
-    total: int
-    rows: list[TalentStatsRow]
+    total: int | None = strawberry.field(description="Null when it is below the threshold (suppressed).")
+    rows: list[TalentStatsRow] = strawberry.field(description="The cells published, each of at least `threshold`.")
+    threshold: int | None = strawberry.field(
+        description="For this caller, counts of fewer people than this are suppressed; null: exact figures."
+    )
+    suppressed: SuppressedCells | None = strawberry.field(description="Null when nothing was left out.")
     source: str = strawberry.field(description="'cube' (maintained aggregates) or 'spans' (counted per person).")
 
 
-def stats_from(table: StatsTable) -> TalentStats:
+def stats_from(table: PublishedStats) -> TalentStats:
     return TalentStats(
         as_of=table.as_of,
         region=table.region,
         group_by=[StatsDimension(d) for d in table.group_by],
         total=table.total,
+        threshold=table.threshold,
+        suppressed=SuppressedCells(threshold=table.suppression.threshold, people=table.suppression.people)
+        if table.suppression
+        else None,
         source=table.source,
         rows=[
             TalentStatsRow(keys=[key or None for key in row.keys], count=row.count, dimensions=table.group_by)

@@ -7,22 +7,20 @@ import enum
 import strawberry
 
 from graph.access import READERS, list_scope, may_read
-from graph.errors import DomainError
-from graph.teams import TeamFilter, count_teams, list_teams
+from graph.teams import TEAMS, TeamFilter
 from server.auth import require_to_read
-from server.common.connection import Connection, connection, page_size, total_beside
-from server.common.enums import Direction, Level
-from server.common.errors import RequestError
-from server.teams.types import Team, TeamOrigin, TeamStatus, team_from
+from server.common.connection import Connection, listed
+from server.common.enums import Direction, Level, TeamOrigin, TeamStatus
+from server.teams.types import Team, team_from
 
 
 @strawberry.input(description="Filters of a team list; all given filters must hold.")
 class TeamsWhere:
-    status: TeamStatus | None = None  # type: ignore[valid-type]
+    status: TeamStatus | None = None
     institution_id: strawberry.ID | None = strawberry.field(default=None, description="Base institution.")
     field: str | None = strawberry.field(default=None, description="Field code; includes sub-fields.")
-    origin: TeamOrigin | None = None  # type: ignore[valid-type]
-    level: Level | None = None  # type: ignore[valid-type]
+    origin: TeamOrigin | None = None
+    level: Level | None = None
     name: str | None = strawberry.field(default=None, description="Part of the name.")
     member_id: strawberry.ID | None = strawberry.field(default=None, description="A person on the team.")
 
@@ -62,24 +60,23 @@ class TeamQueries:
         require_to_read(context.caller, *READERS, action="teams")
         where = where or TeamsWhere()
         order = order_by or TeamsOrder()
-        try:
-            institution = list_scope(
-                context.caller, str(where.institution_id) if where.institution_id else None, "teams"
-            )
-            graph_filter = TeamFilter(
+        return await listed(
+            info,
+            TEAMS,
+            lambda: TeamFilter(
                 status=where.status.value if where.status else None,
-                institution=institution,
+                institution=list_scope(
+                    context.caller, str(where.institution_id) if where.institution_id else None, "teams"
+                ),
                 field=where.field,
                 origin=where.origin.value if where.origin else None,
                 level=where.level.value if where.level else None,
                 name=where.name or None,
                 member=str(where.member_id) if where.member_id else None,
-            )
-            size = page_size(first, context.settings.max_page_size)
-            total = total_beside(info, lambda: count_teams(context.db, graph_filter))
-            page = await list_teams(
-                context.db, graph_filter, order.by.value, order.direction == Direction.DESC, size, after
-            )
-        except DomainError as error:
-            raise RequestError(error) from error
-        return connection(page, team_from, after, total)
+            ),
+            order.by.value,
+            order.direction == Direction.DESC,
+            first,
+            after,
+            team_from,
+        )

@@ -7,44 +7,16 @@ from typing import Any
 
 import strawberry
 
-from server.common.enums import Label, Level, label_of, labelled_enum
+from server.common.enums import Label, Level, TeamOrigin, TeamRole, TeamStatus, label_of
 from server.fields.types import Field, field_from
 from server.institutions.types import Institution, institution_from
 from server.people.types import Person, person_from
 from server.titles.types import _date
 
-TeamStatus = labelled_enum(
-    "TeamStatus",
-    "Where a team registration stands: submitted → approved → recognized.",
-    {
-        "SUBMITTED": ("submitted", "已提交", "submitted"),
-        "APPROVED": ("approved", "审核通过", "approved"),
-        "REJECTED": ("rejected", "未通过", "rejected"),
-        "RECOGNIZED": ("recognized", "已认定", "recognized"),
-    },
-)
-TeamOrigin = labelled_enum(
-    "TeamOrigin",
-    "How a team came to the city.",
-    {
-        "INTRODUCED": ("INTRODUCED", "引进", "introduced"),
-        "CULTIVATED": ("CULTIVATED", "培育", "cultivated"),
-    },
-)
-TeamRole = labelled_enum(
-    "TeamRole",
-    "A person's part in a team.",
-    {
-        "LEADER": ("leader", "带头人", "leader"),
-        "CORE": ("core", "核心成员", "core member"),
-        "MEMBER": ("member", "成员", "member"),
-    },
-)
-
 
 @strawberry.type(description="A person on a team, with their part in it.")
 class TeamMember:
-    role: TeamRole  # type: ignore[valid-type]
+    role: TeamRole
     since: dt.date | None
     invited: bool = strawberry.field(description="Invited from another institution than the team's base.")
     person_id: strawberry.Private[str]
@@ -62,9 +34,9 @@ class TeamMember:
 class Team:
     id: strawberry.ID
     name: str
-    status: TeamStatus  # type: ignore[valid-type]
-    origin: TeamOrigin  # type: ignore[valid-type]
-    level: Level | None  # type: ignore[valid-type]
+    status: TeamStatus
+    origin: TeamOrigin
+    level: Level | None
     recognized_on: dt.date | None = strawberry.field(description="Recognized from this date (counts from then).")
     review_comment: str | None
     row: strawberry.Private[dict[str, Any]]

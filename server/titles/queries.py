@@ -10,14 +10,14 @@ from server.common.enums import Label, TitleLevel, TitleSeries, label_of
 
 @strawberry.type(description="A title level with its names and rank (5 = 正高级).")
 class TitleLevelInfo:
-    code: TitleLevel  # type: ignore[valid-type]
+    code: TitleLevel
     label: Label
     rank: int
 
 
 @strawberry.type(description="A title series with its names.")
 class TitleSeriesInfo:
-    code: TitleSeries  # type: ignore[valid-type]
+    code: TitleSeries
     label: Label
 
 

@@ -15,8 +15,8 @@ class Title:
     certificate_no: str | None = strawberry.field(
         description="Null unless the caller may see the holder's whole record (docs/security.md)."
     )
-    series: TitleSeries  # type: ignore[valid-type]
-    level: TitleLevel  # type: ignore[valid-type]
+    series: TitleSeries
+    level: TitleLevel
     name: str
     granted_on: dt.date
     directed: bool = strawberry.field(description="A grassroots-directed title (双定向).")

@@ -7,12 +7,10 @@ import datetime as dt
 import strawberry
 
 from graph.access import Role, list_scope, may_read
-from graph.errors import DomainError
-from graph.visits import VisitFilter, count_visits, list_visits
+from graph.visits import VISITS, VisitFilter
 from server.auth import require_to_read
-from server.common.connection import Connection, connection, page_size, total_beside
+from server.common.connection import Connection, listed
 from server.common.enums import Direction
-from server.common.errors import RequestError
 from server.visits.types import Visit, visit_from
 
 #: Visits name individual experts and their movements: not for recruiters.
@@ -51,21 +49,22 @@ class VisitQueries:
         context = info.context
         require_to_read(context.caller, *VISIT_READERS, action="visits")
         where = where or VisitsWhere()
-        try:
-            institution = list_scope(
-                context.caller, str(where.institution_id) if where.institution_id else None, "visits"
-            )
-            graph_filter = VisitFilter(
+        return await listed(
+            info,
+            VISITS,
+            lambda: VisitFilter(
                 expert=str(where.expert_id) if where.expert_id else None,
-                institution=institution,
+                institution=list_scope(
+                    context.caller, str(where.institution_id) if where.institution_id else None, "visits"
+                ),
                 arrived_from=where.arrived_from,
                 arrived_to=where.arrived_to,
                 high_end=where.high_end,
                 program=where.program or None,
-            )
-            size = page_size(first, context.settings.max_page_size)
-            total = total_beside(info, lambda: count_visits(context.db, graph_filter))
-            page = await list_visits(context.db, graph_filter, direction == Direction.DESC, size, after)
-        except DomainError as error:
-            raise RequestError(error) from error
-        return connection(page, visit_from, after, total)
+            ),
+            "ARRIVED_ON",
+            direction == Direction.DESC,
+            first,
+            after,
+            visit_from,
+        )

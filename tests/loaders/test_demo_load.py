@@ -9,7 +9,7 @@ from typing import Any
 from graph.demo import MARKER
 from graph.runtime import Neo4jConnection
 from graph.settings import Settings
-from graph.stats.maintain import rebuild_talent_stats
+from graph.stats.rebuild import rebuild_talent_stats
 from graph.stats.verify import verify_talent_stats
 from loaders.demo import load_demo
 from tests.builders import institution, person

@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from graph.stats.maintain import rebuild_talent_stats
+from graph.stats.rebuild import rebuild_talent_stats
 
 
 @pytest.fixture

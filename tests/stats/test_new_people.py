@@ -15,7 +15,7 @@ import pytest
 from graph import bulk, bulk_people
 from graph.database import count_statements
 from graph.search import rebuild_search_documents
-from graph.stats.maintain import rebuild_talent_stats
+from graph.stats.rebuild import rebuild_talent_stats
 from graph.stats.verify import verify_talent_stats
 from loaders.generate import generate
 from loaders.load import LoadSummary, _batches, _validate, load_file
@@ -318,7 +318,7 @@ def test_a_load_reads_the_reference_trees_once_and_each_batch_checks_its_own_key
 
     names = on_db(work)
     assert names.count("bulk/new_people") >= 5
-    assert names.count("bulk/reference_trees") == 1
+    assert names.count("derived/reference") == 1
 
 
 def _edited(source: Path, target: Path, lines: set[int]) -> Path:

@@ -460,3 +460,42 @@ def test_an_unquoted_comma_is_reported(tmp_path: Path) -> None:
     path.write_text("name,type,region\n甲公司,企业,双桥,多余\n", encoding="utf-8")
     [checked] = validated_records(path, "institutions", SALT)
     assert checked.record is None and "comma" in checked.errors[0].reason_en
+
+
+@pytest.mark.parametrize(
+    ("column", "value", "reason"),
+    [
+        ("name", "张\x00伟", "U+0000"),
+        ("name", "张\x07伟", "U+0007"),
+        ("name", "\u202e伟张", "U+202E"),
+        ("name", "张" * 51, "at most 50 characters"),
+        ("institution", "承德\u2066医学院", "U+2066"),
+        ("title_name", "高" * 1_000_000, "at most 100 characters"),
+        ("email", "a" * 250 + "@x.cn", "at most 254 characters"),
+        ("phone", "1" * 33, "at most 32 characters"),
+        ("certificate_no", "C\x1b[31m", "U+001B"),
+    ],
+)
+def test_every_cell_is_held_to_its_columns_text_rule(column: str, value: str, reason: str) -> None:
+    error = refused("people", PERSON, **{column: value})
+    assert (error.line, error.column) == (2, column) and reason in error.reason_en
+
+
+def test_members_lists_hold_each_name_to_the_name_rule() -> None:
+    team = {"team_id": "T1", "name": "钒钛团队", "institution": "承德医学院", "fields": "新材料", "leader": "张伟"}
+    error = refused("teams", team, origin="引进", members="李四;" + "王" * 60)
+    assert error.column == "members" and "at most 50 characters" in error.reason_en
+
+
+def test_the_rejected_rows_file_names_line_column_and_reason_for_a_control_character(tmp_path: Path) -> None:
+    from loaders.load import write_rejected
+
+    path = tmp_path / "institutions.csv"
+    path.write_text(
+        "name,credit_code,type,region\n承德医学院,,高校,双桥区\n承德\x07职业学院,,高校,双桥区\n", encoding="utf-8"
+    )
+    report = validate_file(path, "institutions", SALT, today=TODAY)
+    [error] = report.errors
+    assert (error.line, error.column) == (3, "name") and "U+0007" in error.reason_en
+    rejected = write_rejected(path, "institutions", {3}, report.errors).read_text(encoding="utf-8-sig")
+    assert "U+0007" in rejected and "\x07" not in rejected and "承德␇职业学院" in rejected

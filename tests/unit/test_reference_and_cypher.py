@@ -5,9 +5,10 @@ from __future__ import annotations
 import re
 
 from cypher import STATEMENTS, split_statements
-from graph.migrations import read_reference
 from graph.names import pinyin_initials, pinyin_of
-from server.common.enums import InstitutionType, TitleLevel, TitleSeries
+from graph.reference_data import read_reference
+from graph.vocabulary import Term, TitleLevel, codes
+from server.common.enums import InstitutionType, TitleSeries
 
 
 def test_every_statement_file_says_what_it_answers() -> None:
@@ -26,10 +27,16 @@ def test_migrations_split_into_single_statements() -> None:
     assert all(part.startswith("CREATE CONSTRAINT") for part in parts) and len(parts) >= 15
 
 
-def test_enums_match_the_reference_data() -> None:
-    assert [m.value for m in TitleLevel] == [r["code"] for r in read_reference("title_levels")]
-    assert [m.value for m in TitleSeries] == [r["code"] for r in read_reference("title_series")]
-    assert [m.value for m in InstitutionType] == [r["code"] for r in read_reference("institution_types")]
+def test_title_levels_are_listed_highest_first_each_with_its_own_rank() -> None:
+    assert [level.rank for level in TitleLevel] == [5, 4, 3, 2, 1]
+    assert TitleLevel("SENIOR").zh == "正高级" and "正高" in TitleLevel.SENIOR.spellings
+
+
+def test_every_vocabulary_names_each_code_in_chinese_and_english_and_writes_files_one_way() -> None:
+    for vocabulary in (TitleLevel, TitleSeries, InstitutionType, *Term.__subclasses__()):
+        assert len(codes(vocabulary)) == len(vocabulary), vocabulary
+        for member in vocabulary:
+            assert member.zh and member.en and member.spellings, member
 
 
 def test_reference_regions_are_chengde_and_its_counties() -> None:

@@ -18,7 +18,7 @@ from server.institutions.types import Institution, institution_from
 @strawberry.input(description="An institution to register.")
 class RegisterInstitutionInput:
     name: str
-    type: InstitutionType  # type: ignore[valid-type]
+    type: InstitutionType
     region_code: str
     credit_code: str | None = strawberry.field(default=None, description="统一社会信用代码 (GB 32100), checked.")
     high_tech: bool = False
@@ -53,6 +53,6 @@ async def register_institution(info: strawberry.Info, input: RegisterInstitution
         context.caller.require(Role.ADMIN, action="registerInstitution")
         institution_id = await register(context.db, draft, context.caller)
     except DomainError as error:
-        return user_error(error)  # type: ignore[return-value]
+        return user_error(error)
     row = await context.institutions.load(institution_id)
     return InstitutionRegistered(institution=institution_from(row))

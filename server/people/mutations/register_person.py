@@ -73,6 +73,6 @@ async def register_person(info: strawberry.Info, input: RegisterPersonInput) -> 
         context.caller.require(*WRITERS, action="registerPerson")
         person_id = await register(context.db, person_draft(input), context.id_salt, context.caller)
     except DomainError as error:
-        return user_error(error)  # type: ignore[return-value]
+        return user_error(error)
     row = await context.people.load(person_id)
     return PersonRegistered(person=person_from(row, context.caller))

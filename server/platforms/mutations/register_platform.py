@@ -11,16 +11,16 @@ from graph.access import WRITERS
 from graph.errors import DomainError
 from graph.platforms import PlatformDraft
 from graph.platforms import register_platform as register
-from server.common.enums import Level, code_of
+from server.common.enums import Level, PlatformKind, code_of
 from server.common.errors import InvalidInputError, NotAllowedError, NotFoundError, user_error
-from server.platforms.types import Platform, PlatformKind, platform_from
+from server.platforms.types import Platform, platform_from
 
 
 @strawberry.input(description="A platform to register, hosted by the caller's institution.")
 class RegisterPlatformInput:
     name: str
-    kind: PlatformKind  # type: ignore[valid-type]
-    level: Level  # type: ignore[valid-type]
+    kind: PlatformKind
+    level: Level
     established_on: dt.date
     fields: list[str] = strawberry.field(default_factory=list, description="Field codes.")
     institution_id: strawberry.ID | None = strawberry.field(

@@ -10,9 +10,9 @@ from graph.access import WRITERS
 from graph.errors import DomainError
 from graph.projects import ProjectDraft, projects_by_ids
 from graph.projects import register_project as register
-from server.common.enums import ProjectKind, code_of
+from server.common.enums import ProjectKind, ProjectParticipantRole, code_of
 from server.common.errors import ConflictError, InvalidInputError, NotAllowedError, NotFoundError, user_error
-from server.projects.types import Project, ProjectParticipantRole, project_from
+from server.projects.types import Project, project_from
 
 
 @strawberry.input(description="A person who worked on the project.")
@@ -24,7 +24,7 @@ class ProjectParticipantInput:
 @strawberry.input(description="A project to register. An institution key registers its own projects only.")
 class RegisterProjectInput:
     name: str
-    kind: ProjectKind  # type: ignore[valid-type]
+    kind: ProjectKind
     year: int = strawberry.field(description="Year the project started (立项年度).")
     institution_id: strawberry.ID = strawberry.field(description="The lead institution (承担单位).")
     number: str | None = strawberry.field(
@@ -65,7 +65,7 @@ async def register_project(info: strawberry.Info, input: RegisterProjectInput) -
         context.caller.require(*WRITERS, action="registerProject")
         project_id = await register(context.db, draft, context.caller)
     except DomainError as error:
-        return user_error(error)  # type: ignore[return-value]
+        return user_error(error)
     [row] = await projects_by_ids(context.db, [project_id])
     assert row is not None, project_id
     return ProjectRegistered(project=project_from(row))

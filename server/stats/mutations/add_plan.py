@@ -17,16 +17,10 @@ from server.stats.types import Plan, plan_from
 
 
 @strawberry.input(description="A target of a new plan; `code` says how it is counted (e.g. titled-staff).")
-class TargetInput:
-    code: str
-    name: str
-    name_en: str
-    goal: float
-    unit: str
-    unit_en: str
+class TargetInput(TargetDraft):
+    """Every field of graph/stats/plans.py `TargetDraft`; `deadline` is redeclared only for its description."""
+
     deadline: dt.date | None = strawberry.field(default=None, description="Default: the plan's deadline.")
-    counts: str | None = None
-    source: str | None = None
 
 
 @strawberry.input(description="A new plan and its targets.")
@@ -58,20 +52,7 @@ async def add_plan(info: strawberry.Info, input: AddPlanInput) -> AddPlanResult:
         name_en=input.name_en,
         starts_on=input.starts_on,
         deadline=input.deadline,
-        targets=[
-            TargetDraft(
-                code=t.code.strip(),
-                name=t.name,
-                name_en=t.name_en,
-                goal=t.goal,
-                unit=t.unit,
-                unit_en=t.unit_en,
-                deadline=t.deadline,
-                counts=t.counts,
-                source=t.source,
-            )
-            for t in input.targets
-        ],
+        targets=list(input.targets),
     )
     try:
         context.caller.require(Role.ADMIN, action="Adding a plan")

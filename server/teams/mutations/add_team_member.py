@@ -34,5 +34,5 @@ async def add_team_member(
         context.caller.require(*WRITERS, action="addTeamMember")
         await add(context.db, str(team_id), member_draft(member), context.caller)
     except DomainError as error:
-        return user_error(error)  # type: ignore[return-value]
+        return user_error(error)
     return TeamMemberAdded(team=team_from(await context.teams.load(str(team_id))))

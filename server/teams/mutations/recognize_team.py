@@ -32,5 +32,5 @@ async def recognize_team(info: strawberry.Info, id: strawberry.ID, on: dt.date |
         context.caller.require(Role.ADMIN, action="recognizeTeam")
         await recognize(context.db, str(id), on or dt.date.today(), context.caller)
     except DomainError as error:
-        return user_error(error)  # type: ignore[return-value]
+        return user_error(error)
     return TeamRecognized(team=team_from(await context.teams.load(str(id))))

@@ -10,18 +10,15 @@ from graph.access import WRITERS
 from graph.errors import DomainError
 from graph.teams import MemberDraft, TeamDraft
 from graph.teams import register_team as register
-from server.common.enums import Level, code_of
+from server.common.enums import Level, TeamOrigin, TeamRole, code_of
 from server.common.errors import ConflictError, InvalidInputError, NotAllowedError, NotFoundError, user_error
-from server.teams.types import Team, TeamOrigin, TeamRole, team_from
+from server.teams.types import Team, team_from
 
 
 @strawberry.input(description="A person named for a team.")
 class TeamMemberInput:
     person_id: strawberry.ID
-    role: TeamRole = strawberry.field(  # type: ignore[valid-type]
-        default=TeamRole.MEMBER,  # type: ignore[attr-defined]
-        description="CORE or MEMBER; the leader is named apart.",
-    )
+    role: TeamRole = strawberry.field(default=TeamRole.MEMBER, description="CORE or MEMBER; the leader is named apart.")
     invited: bool = strawberry.field(
         default=False, description="Set when the person works elsewhere and is invited explicitly."
     )
@@ -32,8 +29,8 @@ class RegisterTeamInput:
     name: str
     fields: list[str] = strawberry.field(description="Field codes, main field first; at least one.")
     leader: TeamMemberInput = strawberry.field(description="The leader (带头人); its role is ignored.")
-    origin: TeamOrigin  # type: ignore[valid-type]
-    level: Level | None = None  # type: ignore[valid-type]
+    origin: TeamOrigin
+    level: Level | None = None
     members: list[TeamMemberInput] = strawberry.field(default_factory=list)
     institution_id: strawberry.ID | None = strawberry.field(
         default=None, description="Base institution: an institution key's own when omitted; needed for admins."
@@ -72,5 +69,5 @@ async def register_team(info: strawberry.Info, input: RegisterTeamInput) -> Regi
         context.caller.require(*WRITERS, action="registerTeam")
         team_id = await register(context.db, draft, context.caller)
     except DomainError as error:
-        return user_error(error)  # type: ignore[return-value]
+        return user_error(error)
     return TeamRegistered(team=team_from(await context.teams.load(team_id)))

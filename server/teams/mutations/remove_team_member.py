@@ -33,5 +33,5 @@ async def remove_team_member(
         context.caller.require(*WRITERS, action="removeTeamMember")
         await remove(context.db, str(team_id), str(person_id), context.caller)
     except DomainError as error:
-        return user_error(error)  # type: ignore[return-value]
+        return user_error(error)
     return TeamMemberRemoved(team=team_from(await context.teams.load(str(team_id))))

@@ -9,7 +9,7 @@ import strawberry
 from graph.access import WRITERS
 from graph.errors import DomainError
 from graph.teams import resubmit_team as resubmit
-from server.common.errors import ConflictError, NotAllowedError, NotFoundError, user_error
+from server.common.errors import ConflictError, InvalidInputError, NotAllowedError, NotFoundError, user_error
 from server.teams.types import Team, team_from
 
 
@@ -19,7 +19,8 @@ class TeamResubmitted:
 
 
 ResubmitTeamResult = Annotated[
-    TeamResubmitted | NotFoundError | ConflictError | NotAllowedError, strawberry.union("ResubmitTeamResult")
+    TeamResubmitted | InvalidInputError | NotFoundError | ConflictError | NotAllowedError,
+    strawberry.union("ResubmitTeamResult"),
 ]
 
 

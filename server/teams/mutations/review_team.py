@@ -10,7 +10,7 @@ import strawberry
 from graph.access import Role
 from graph.errors import DomainError
 from graph.teams import review_team as review
-from server.common.errors import ConflictError, NotAllowedError, NotFoundError, user_error
+from server.common.errors import ConflictError, InvalidInputError, NotAllowedError, NotFoundError, user_error
 from server.teams.types import Team, team_from
 
 
@@ -26,7 +26,8 @@ class TeamReviewed:
 
 
 ReviewTeamResult = Annotated[
-    TeamReviewed | NotFoundError | ConflictError | NotAllowedError, strawberry.union("ReviewTeamResult")
+    TeamReviewed | InvalidInputError | NotFoundError | ConflictError | NotAllowedError,
+    strawberry.union("ReviewTeamResult"),
 ]
 
 

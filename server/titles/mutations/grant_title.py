@@ -20,8 +20,8 @@ from server.people.types import Person, person_from
 class GrantTitleInput:
     person_id: strawberry.ID
     certificate_no: str
-    series: TitleSeries  # type: ignore[valid-type]
-    level: TitleLevel  # type: ignore[valid-type]
+    series: TitleSeries
+    level: TitleLevel
     granted_on: dt.date
     name: str | None = strawberry.field(default=None, description="e.g. 高级工程师; derived if omitted.")
     directed: bool = strawberry.field(default=False, description="A grassroots-directed title (双定向).")
@@ -57,6 +57,6 @@ async def grant_title(info: strawberry.Info, input: GrantTitleInput) -> GrantTit
         context.caller.require(*WRITERS, action="grantTitle")
         certificate_no = await grant(context.db, title, context.caller)
     except DomainError as error:
-        return user_error(error)  # type: ignore[return-value]
+        return user_error(error)
     row = await context.people.load(str(input.person_id))
     return TitleGranted(certificate_no=certificate_no, person=person_from(row, context.caller))

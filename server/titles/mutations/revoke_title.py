@@ -35,6 +35,6 @@ async def revoke_title(
         context.caller.require(*WRITERS, action="revokeTitle")
         person_id = await revoke(context.db, certificate_no, revoked_on, reason, context.caller)
     except DomainError as error:
-        return user_error(error)  # type: ignore[return-value]
+        return user_error(error)
     row = await context.people.load(person_id)
     return TitleRevoked(certificate_no=certificate_no, person=person_from(row, context.caller))

@@ -53,5 +53,5 @@ async def record_visit(info: strawberry.Info, input: RecordVisitInput) -> Record
         context.caller.require(*WRITERS, action="recordVisit")
         visit_id = await record(context.db, draft, context.caller)
     except DomainError as error:
-        return user_error(error)  # type: ignore[return-value]
+        return user_error(error)
     return VisitRecorded(visit=visit_from(await context.visits.load(visit_id)))

@@ -72,5 +72,5 @@ async def register_foreign_expert(
             passport,
         )
     except DomainError as error:
-        return user_error(error)  # type: ignore[return-value]
+        return user_error(error)
     return ForeignExpertRegistered(expert=person_from(await context.people.load(person_id), context.caller))

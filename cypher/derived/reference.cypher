@@ -1,7 +1,7 @@
-// The reference data graph/bulk_people.py derives new people's search documents and talent spans from,
-// in one row: `fields` [{code, text (as search/refresh writes it), above (codes of every field above)}];
+// The reference trees people's search documents and talent spans are derived from (graph/derivation.py), in
+// one row: `fields` [{code, text (the name and English name, as searched), above (codes of every field above)}];
 // `regions` [{code, within (the code and every region above)}]; `levels` [{code, rank}]. Only migrations
-// write these (graph/migrations.py seeds them), so a load reads them once.
+// write these (graph/migrations.py seeds them), so a bulk load reads them once (graph/facts.py).
 RETURN COLLECT { MATCH (f:Field)
                  RETURN {code: f.code, text: f.name + ' ' + coalesce(f.nameEn, ''),
                          above: COLLECT { MATCH (f)-[:PART_OF]->+(a:Field) RETURN DISTINCT a.code }} } AS fields,
