@@ -17,6 +17,7 @@ from graph.access import Caller, check_write
 from graph.audit import audited
 from graph.database import Database, Transaction
 from graph.errors import Conflict, InvalidInput, NotFound
+from graph.records import lock_record
 from graph.text import PROJECT_NAME
 from graph.vocabulary import ProjectKind, ProjectParticipantRole, codes
 
@@ -42,24 +43,47 @@ class ProjectDraft:
 Rows = list[dict[str, Any]]
 
 
+@dataclass
+class ProjectChanges:
+    """A project's own values, as registered or corrected; None is unchanged (in a correction)."""
+
+    name: str | None = None
+    kind: str | None = None
+    year: int | None = None
+    fields: list[str] | None = None
+
+
+def project_values(changes: ProjectChanges, today: dt.date) -> dict[str, Any]:
+    """Validate a project's name, kind and year; return those given as its properties."""
+    props: dict[str, Any] = {}
+    if changes.name is not None:
+        name = PROJECT_NAME.check_field(" ".join(changes.name.split()), "name")
+        if not name:
+            raise InvalidInput("A project name is needed.", "项目名称不能为空", "name")
+        props["name"] = name
+    if changes.kind is not None:
+        if changes.kind not in codes(ProjectKind):
+            raise InvalidInput(f"Unknown project kind {changes.kind!r}.", f"未知的项目类别:{changes.kind}", "kind")
+        props["kind"] = changes.kind
+    if changes.year is not None:
+        if not EARLIEST_YEAR <= changes.year <= today.year + 1:
+            raise InvalidInput(
+                f"year must be between {EARLIEST_YEAR} and {today.year + 1}.",
+                f"立项年度须在{EARLIEST_YEAR}至{today.year + 1}之间",
+                "year",
+            )
+        props["year"] = changes.year
+    return props
+
+
 def _check(draft: ProjectDraft, today: dt.date) -> tuple[dict[str, Any], Rows, Rows]:
-    name = PROJECT_NAME.check_field(" ".join(draft.name.split()), "name")
-    if not name:
-        raise InvalidInput("A project name is needed.", "项目名称不能为空", "name")
+    own = project_values(ProjectChanges(draft.name, draft.kind, draft.year), today)
     number = (draft.number or "").strip() or None
     if number is not None and not _PROJECT_NUMBER.match(number):
         raise InvalidInput(
             "A project number is 1 to 60 letters, digits, '-', '_', '/' or '.'.",
             "项目编号应为1至60位字母、数字或 - _ / .",
             "number",
-        )
-    if draft.kind not in codes(ProjectKind):
-        raise InvalidInput(f"Unknown project kind {draft.kind!r}.", f"未知的项目类别:{draft.kind}", "kind")
-    if not EARLIEST_YEAR <= draft.year <= today.year + 1:
-        raise InvalidInput(
-            f"year must be between {EARLIEST_YEAR} and {today.year + 1}.",
-            f"立项年度须在{EARLIEST_YEAR}至{today.year + 1}之间",
-            "year",
         )
     if draft.institution in draft.partners or len(set(draft.partners)) != len(draft.partners):
         raise InvalidInput(
@@ -80,7 +104,7 @@ def _check(draft: ProjectDraft, today: dt.date) -> tuple[dict[str, Any], Rows, R
     institutions += [{"id": partner, "lead": False} for partner in draft.partners]
     participants = [{"id": person, "role": role} for person, role in draft.participants]
     # The id is never the caller's: unguessable, so that trying one tells nothing of other institutions' projects.
-    props = {"id": str(uuid.uuid4()), "number": number, "name": name, "kind": draft.kind, "year": draft.year}
+    props = {"id": str(uuid.uuid4()), "number": number, **own}
     props = {key: value for key, value in props.items() if value is not None}
     return props, institutions, participants
 
@@ -127,3 +151,22 @@ async def projects_by_ids(db: Database, ids: list[str]) -> list[dict[str, Any] |
     """Projects by id in the order asked; None where there is none."""
     found = {row["id"]: row["project"] for row in await db.read("projects/by_ids", ids=ids)}
     return [found.get(project_id) for project_id in ids]
+
+
+async def update_project(
+    db: Database, project: str, changes: ProjectChanges, caller: Caller, today: dt.date | None = None
+) -> str:
+    """Correct a project's name, kind, year or fields in one transaction; allowed to the callers who may change the
+    records of an institution that ran it. Progress counts projects from the graph as it reads it. Return its id."""
+    props = project_values(changes, today or dt.date.today())
+
+    async def work(tx: Transaction) -> tuple[str, list[str]]:
+        await lock_record(tx, caller, "project", project)
+        if changes.fields is not None:
+            [row] = await tx.run("institutions/host_references", institution=None, fields=changes.fields)
+            if row["missingFields"]:
+                raise NotFound("field", ", ".join(row["missingFields"]), "fields")
+        await tx.run("projects/update", id=project, props=props, fields=changes.fields)
+        return project, [project]
+
+    return await audited(db, caller, "updateProject", work)

@@ -59,6 +59,7 @@ RULES: dict[str, t.TextRule] = {
     ),
     **_of("UpdatePlatformInput", {"name": t.NAME, "fields": t.CODE}),
     **_of("UpdateVisitInput", {"program": t.NAME, "purpose": t.FREE_TEXT}),
+    **_of("UpdateProjectInput", {"name": t.PROJECT_NAME, "fields": t.CODE}),
     **_of("UpdatePersonInput", {key: rule for key, rule in _PERSON.items() if key != "idNumber"}),
     **_of(
         "RegisterInstitutionInput",
@@ -91,7 +92,7 @@ RULES: dict[str, t.TextRule] = {
     **_arguments("Mutation.updatePerson", {"id": _ID}),
     **{
         f"Mutation.{field}(id:)": _ID
-        for field in ("updateInstitution", "updatePlatform", "updateVisit", "updateForeignExpert")
+        for field in ("updateInstitution", "updatePlatform", "updateVisit", "updateForeignExpert", "updateProject")
     },
     **_arguments("Mutation.revokeTitle", {"certificateNo": _ID, "reason": t.FREE_TEXT}),
     **_arguments("Mutation.reviewTeam", {"id": _ID, "comment": t.FREE_TEXT}),

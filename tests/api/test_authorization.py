@@ -46,7 +46,8 @@ def world(cypher) -> None:
                   (fe)-[:MADE]->(:Visit {id: 'v-own', arrivedOn: date('2023-03-01'),
                                                           departedOn: date('2023-03-05')})-[:HOSTED_BY]->(i),
                   (:Platform {id: 'pl-own', name: '钒钛重点实验室', kind: 'KEY_LAB', level: 'MUNICIPAL',
-                              establishedOn: date('2020-06-01')})-[:HOSTED_BY]->(i)""",
+                              establishedOn: date('2020-06-01')})-[:HOSTED_BY]->(i),
+                  (i)-[:RAN {lead: true}]->(:Project {id: 'pr-own', name: '钒钛提取', kind: 'MUNICIPAL', year: 2021})""",
         own=OWN,
     )
     for team_id, status, leader, members in (
@@ -131,6 +132,12 @@ MUTATIONS: dict[str, tuple[str, dict[str, Any], str, set[str]]] = {
         f"mutation($id: ID!, $input: UpdateVisitInput!) {{ updateVisit(id: $id, input: $input) {OUTCOME} }}",
         {"id": "v-own", "input": {"departedOn": "2023-03-08", "purpose": "学术交流"}},
         "VisitUpdated",
+        OWN_RECORDS,
+    ),
+    "updateProject": (
+        f"mutation($id: ID!, $input: UpdateProjectInput!) {{ updateProject(id: $id, input: $input) {OUTCOME} }}",
+        {"id": "pr-own", "input": {"name": "钒钛提取与应用", "year": 2022, "fields": ["vanadium-titanium"]}},
+        "ProjectUpdated",
         OWN_RECORDS,
     ),
     "updatePlatform": (
@@ -303,6 +310,7 @@ NAMED_RECORDS: dict[str, tuple[str, ...]] = {
     "updateInstitution": ("id",),
     "updateVisit": ("id",),
     "updatePlatform": ("id",),
+    "updateProject": ("id",),
     "grantTitle": ("input", "personId"),
     "revokeTitle": ("no",),
     "resubmitTeam": ("id",),

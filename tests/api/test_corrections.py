@@ -141,3 +141,22 @@ def test_a_withdrawn_record_cannot_be_corrected(client: TestClient, cypher) -> N
     assert count_nodes(cypher) == before
     # A withdrawn visit no longer stands in the way of the expert's other visits.
     assert update(client, UPDATE_VISIT, "v2", {"arrivedOn": "2022-03-02"})["__typename"] == "VisitUpdated"
+
+
+UPDATE_PROJECT = f"""mutation($id: ID!, $input: UpdateProjectInput!) {{ updateProject(id: $id, input: $input) {{
+  {OUTCOME} ... on ProjectUpdated {{ project {{ name year }} }} }} }}"""
+
+
+def test_a_project_moved_to_a_year_before_the_plan_leaves_the_target_at_once(client: TestClient, cypher, keys) -> None:
+    hosted(cypher)
+    cypher(
+        "MATCH (i:Institution {id: 'cd'}) CREATE (i)-[:RAN {lead: true}]->(:Project {id: 'pr', name: '钒钛提取', kind: 'MUNICIPAL', year: 2022})"
+    )
+    assert values(client)["innovation-projects"] == 1
+    for changes, field in (({"year": 1980}, "year"), ({"name": " "}, "name"), ({"fields": ["nope"]}, "fields")):
+        before = count_nodes(cypher)
+        assert update(client, UPDATE_PROJECT, "pr", changes)["field"] == field
+        assert count_nodes(cypher) == before
+    moved = update(client, UPDATE_PROJECT, "pr", {"year": 2019, "name": "钒钛提取与应用"}, keys("institution", "cd"))
+    assert moved["project"] == {"name": "钒钛提取与应用", "year": 2019}
+    assert values(client)["innovation-projects"] == 0
