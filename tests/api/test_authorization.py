@@ -555,8 +555,14 @@ def test_institution_key_reads_only_its_own_people_teams_and_institution(client:
     world(cypher)
     key = keys("institution", OWN)
     people = post_graphql(client, "{ people(first: 50) { totalCount nodes { id } } }", key=key).json()
-    assert people["data"]["people"]["totalCount"] == 4
-    assert {node["id"] for node in people["data"]["people"]["nodes"]} == {"p-own", "p-own2", "p-own3", "p-own4"}
+    assert people["data"]["people"]["totalCount"] == 5
+    assert {node["id"] for node in people["data"]["people"]["nodes"]} == {
+        "p-own",
+        "p-own2",
+        "p-own3",
+        "p-own4",
+        "fe-own",
+    }
     institutions = post_graphql(client, "{ institutions { nodes { id } } }", key=key).json()
     assert institutions["data"]["institutions"]["nodes"] == [{"id": OWN}]
     refused = [
