@@ -151,14 +151,7 @@ async def wipe_people(connection) -> None:
     """Remove people, titles and what derives from them (statistics, audit entries): institutions stay."""
     db = connection.open(timeout=BATCH_TIMEOUT)
     try:
-        while (
-            await db.write(
-                "bench/wipe",
-                "MATCH (n) WHERE n:Person OR n:Title OR n:TalentSpan OR n:TalentCell "
-                "OR n:TalentTally OR n:PendingBatch OR n:AuditEntry WITH n LIMIT 20000 "
-                "DETACH DELETE n RETURN count(*) AS n",
-            )
-        )[0]["n"]:
+        while (await db.write("bench/wipe"))[0]["n"]:
             pass
     finally:
         await db.close()
