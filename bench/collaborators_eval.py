@@ -303,9 +303,19 @@ async def ask(
     related = graph.related_fields(tree, subject.fields)
     regions = graph.default_regions(subject)
     pool = await graph.score_candidates(db, subject, subject.fields, related, regions, city.cutoff)
-    answer = await graph.suggest_collaborators(db, subject, subject.fields, related, regions, K, city.cutoff)
-    excluded = set(subject.people)
-    return Query(kind, subject_id, relevant, pool, [s.person_id for s in answer], subject.fields, related, excluded)
+    # The first page exactly as graph.suggest_collaborators chooses it from the same pool (its reasons
+    # are not needed here).
+    answer = graph.first_page(pool, K)
+    return Query(
+        kind,
+        subject_id,
+        relevant,
+        pool,
+        [s.person_id for s in answer],
+        subject.fields,
+        related,
+        excluded | set(subject.people),
+    )
 
 
 def choose_subjects(city: City, truth: Truth, subjects: int, seed: int) -> list[tuple[str, str, set[str]]]:
@@ -349,7 +359,7 @@ def score(queries: list[Query], city: City, truth: Truth, seconds: float, seed: 
             "hand-set formula": [s.person_id for s in _by(query.pool, HAND_SET)],
             "Adamic-Adar only": [s.person_id for s in _by(query.pool, Weights(closeness=1.0))],
             "field match only": _field_only(rng, partners, query.fields, query.related, query.excluded),
-            "random": [h.id for h in rng.sample(partners, K + len(query.excluded)) if h.id not in query.excluded][:K],
+            "random": rng.sample([h.id for h in partners if h.id not in query.excluded], K),
         }
         for name, ranked in lists.items():
             scores[name].add(ranked, query.relevant, employer_of.get)
@@ -485,8 +495,11 @@ def main() -> int:
                 asked = time.perf_counter() - began
                 if args.tune:
                     learnt, refined = tune(queries, args.seed)
-                    for name, weights in (("logistic regression", learnt), ("refined on recall@10", refined)):
-                        print(f"{name}: " + ", ".join(f"{n}={w:.2f}" for n, w in zip(PART_NAMES, weights, strict=True)))
+                    hand = [getattr(HAND_SET, n) for n in PART_NAMES]
+                    trials = (("hand-set", hand), ("logistic regression", learnt), ("refined on recall@10", refined))
+                    for name, weights in trials:
+                        named = ", ".join(f"{n}={w:.2f}" for n, w in zip(PART_NAMES, weights, strict=True))
+                        print(f"{name}: {named}; recall@10 on this city {_recall(queries, weights):.3f}")
                     return 0
                 evaluation = score(queries, city, truth, asked, args.seed)
                 report(evaluation, asked, len(queries))

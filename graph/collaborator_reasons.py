@@ -14,7 +14,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
-from graph.collaborator_scores import ScoreParts
+from graph.collaborator_scores import ScoreParts, Weights
 
 _KIND = {
     "Person": "PERSON",
@@ -245,9 +245,10 @@ def recency_reason(when: dt.date, steps: list[Step], subject_kind: str, weight: 
     )
 
 
-def partner_reason(name: str, id: str, works: int, latest: dict[str, Any], weight: float) -> Reason:
-    """The candidate's employer has worked with the subject's institution: how often, and the latest work."""
-    host = latest["host"]
+def partner_reason(candidate: Step, name: str, id: str, works: int, latest: dict[str, Any], weight: float) -> Reason:
+    """The candidate's employer has worked with the subject's institution: how often, and the latest work,
+    as a path from the candidate through their employer and its person on that work to its host."""
+    host, person = latest["host"], latest["person"]
     zh, en = _work(latest["kind"], latest["name"], latest["year"])
     zh, en = (
         f"所在单位{name}曾与{host['name']}合作{zh}",
@@ -256,15 +257,22 @@ def partner_reason(name: str, id: str, works: int, latest: dict[str, Any], weigh
     if works > 1:
         zh, en = f"{zh}等{works}项", f"{en} and {works - 1} more"
     relation = {"TEAM": "BASED_AT", "PLATFORM": "HOSTED_BY", "PROJECT": "RAN"}[latest["kind"]]
-    steps = [
-        Step("INSTITUTION", id, name, "WORKS_AT", False),
-        Step(latest["kind"], latest["id"], latest["name"], relation, False),
-        Step("INSTITUTION", host["id"], host["name"], None, False),
-    ]
+    work = Step(latest["kind"], latest["id"], latest["name"], relation, False)
+    hosted = Step("INSTITUTION", host["id"], host["name"], None, False)
+    if person["id"] == candidate.id:
+        steps = [replace(candidate, relation=latest["relation"]), work, hosted]
+    else:
+        steps = [
+            candidate,
+            Step("INSTITUTION", id, name, "WORKS_AT", False),
+            Step("PERSON", person["id"], person["name"], latest["relation"], False),
+            work,
+            hosted,
+        ]
     return Reason(weight=weight, steps=steps, zh=zh, en=en, kind="PARTNER")
 
 
-def fact_reasons(row: dict[str, Any], parts: ScoreParts) -> list[Reason]:
+def fact_reasons(row: dict[str, Any], parts: ScoreParts, weights: Weights) -> list[Reason]:
     """What made a candidate rank besides paths: the field that matched, their title, their recent work,
     their work in the field.
 
@@ -274,6 +282,6 @@ def fact_reasons(row: dict[str, Any], parts: ScoreParts) -> list[Reason]:
         field_reason(row, candidate, parts.field_match),
         title_reason(row, parts.level),
         activity_reason(row, candidate, parts.activity),
-        field_work_reason(row, candidate, parts.field_work),
+        field_work_reason(row, candidate, parts.field_work) if weights.field_work > 0 else None,
     )
     return [reason for reason in reasons if reason is not None]

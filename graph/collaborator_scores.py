@@ -45,7 +45,7 @@ class Weights:
 
 #: Learnt by pairwise logistic regression on city seed 1, refined by coordinate search (docs/collaborators.md).
 WEIGHTS = Weights(
-    field_match=0.40, closeness=0.35, level=0.15, activity=0.10, partnership=0.0, field_work=0.0, recency=0.0
+    field_match=0.05, closeness=0.29, level=0.12, activity=0.12, partnership=0.29, field_work=0.08, recency=0.06
 )
 #: The hand-set formula before the evaluation existed.
 HAND_SET = Weights(field_match=0.40, closeness=0.35, level=0.15, activity=0.10)

@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from cypher import STATEMENTS
-from graph.collaborator_reasons import Reason, fact_reasons, partner_reason, recency_reason, render, steps_of
+from graph.collaborator_reasons import Reason, Step, fact_reasons, partner_reason, recency_reason, render, steps_of
 from graph.collaborator_scores import (
     WEIGHTS,
     ScoreParts,
@@ -60,6 +60,16 @@ class Subject:
 
 
 @dataclass(frozen=True)
+class Partner:
+    """An institution that has worked with the subject's: how often, and the latest joint work."""
+
+    id: str
+    name: str
+    works: int
+    latest: dict[str, Any]
+
+
+@dataclass(frozen=True)
 class Suggestion:
     """A suggested collaborator: who, how well they fit, and why."""
 
@@ -68,6 +78,8 @@ class Suggestion:
     parts: ScoreParts
     reasons: list[Reason]
     employer: str | None = None
+    #: The candidate's employer, where it has worked with the subject's institutions.
+    partner: Partner | None = None
 
 
 async def load_subject(db: Database, kind: str, subject_id: str) -> Subject:
@@ -149,16 +161,6 @@ _CANDIDATES = fill_slots(STATEMENTS["collaborators/candidates"], _ACTIVITY)
 _FACTS = fill_slots(STATEMENTS["collaborators/facts"], _ACTIVITY)
 
 
-@dataclass(frozen=True)
-class Partner:
-    """An institution that has worked with the subject's: how often, and the latest joint work."""
-
-    id: str
-    name: str
-    works: int
-    latest: dict[str, Any]
-
-
 async def score_candidates(
     db: Database,
     subject: Subject,
@@ -186,7 +188,7 @@ async def score_candidates(
             exact=fields,
             related=related,
             perEmployer=PER_PARTNER,
-            people=subject.people,
+            **shape,
         )
         field_candidates = list(dict.fromkeys(field_candidates + [row["id"] for row in rows]))
     path_rows = await db.read(
@@ -233,8 +235,14 @@ async def suggest_collaborators(
     """The `first` best collaborators for `subject` in `regions` for `fields`, at most EMPLOYER_CAP of one
     employer where others score nearly as high, each with its reasons."""
     today = today or dt.date.today()
-    chosen = capped_by_employer(await score_candidates(db, subject, fields, related, regions, today), first)
+    chosen = first_page(await score_candidates(db, subject, fields, related, regions, today), first)
     return await explain(db, chosen, fields, related, today)
+
+
+def first_page(scored: list[Suggestion], first: int) -> list[Suggestion]:
+    """The `first` suggestions shown of `scored` (best first): at most EMPLOYER_CAP of one employer
+    where others score nearly as high."""
+    return capped_by_employer(scored, first)
 
 
 async def explain(
@@ -250,7 +258,25 @@ async def explain(
         since=activity_since(today),
     )
     by_id = {row["id"]: row for row in facts}
-    return [replace(s, reasons=s.reasons + fact_reasons(by_id[s.person_id], s.parts)) for s in chosen]
+    return [
+        replace(
+            s,
+            reasons=s.reasons
+            + _partner_reasons(s, by_id[s.person_id])
+            + fact_reasons(by_id[s.person_id], s.parts, WEIGHTS),
+        )
+        for s in chosen
+    ]
+
+
+def _partner_reasons(suggestion: Suggestion, row: dict[str, Any]) -> list[Reason]:
+    partner = suggestion.partner
+    if partner is None or WEIGHTS.partnership <= 0:
+        return []
+    candidate = Step(kind="PERSON", id=row["id"], name=row["name"], relation="WORKS_AT", former=False)
+    return [
+        partner_reason(candidate, partner.name, partner.id, partner.works, partner.latest, suggestion.parts.partnership)
+    ]
 
 
 def _suggestion(
@@ -272,12 +298,15 @@ def _suggestion(
         row, adamic_adar, partner.works if partner else 0, recency_of(latest[0] if latest else None, today)
     )
     reasons = [Reason(weight, steps, *render(steps, subject.kind)) for weight, steps, _ in weighted[:MAX_REASONS]]
-    if latest is not None and parts.recency > 0:
+    if latest is not None and parts.recency > 0 and WEIGHTS.recency > 0:
         reasons.append(recency_reason(latest[0], latest[1], subject.kind, parts.recency))
-    if partner is not None:
-        reasons.append(partner_reason(partner.name, partner.id, partner.works, partner.latest, parts.partnership))
     return Suggestion(
-        person_id=row["id"], score=parts.score(weights), parts=parts, reasons=reasons, employer=row["employer"]
+        person_id=row["id"],
+        score=parts.score(weights),
+        parts=parts,
+        reasons=reasons,
+        employer=row["employer"],
+        partner=partner,
     )
 
 

@@ -7,6 +7,7 @@ from typing import Any
 
 import strawberry
 
+from graph.platforms import PLATFORM_ROLES
 from server.common.enums import Label, Level, label_of, labelled_enum
 from server.fields.types import Field, field_from
 from server.institutions.types import Institution, institution_from
@@ -22,6 +23,13 @@ PlatformKind = labelled_enum(
         "ENGINEERING_CENTER": ("ENGINEERING_CENTER", "工程技术研究中心", "engineering research centre"),
         "ENTERPRISE_RD_CENTER": ("ENTERPRISE_RD_CENTER", "企业技术中心", "enterprise R&D centre"),
     },
+)
+
+
+PlatformRole = labelled_enum(
+    "PlatformRole",
+    "A person's role at an R&D platform.",
+    {code.upper(): (code, zh, en) for code, (zh, en) in PLATFORM_ROLES.items()},
 )
 
 
