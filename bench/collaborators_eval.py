@@ -496,7 +496,13 @@ def main() -> int:
                 if args.tune:
                     learnt, refined = tune(queries, args.seed)
                     hand = [getattr(HAND_SET, n) for n in PART_NAMES]
-                    trials = (("hand-set", hand), ("logistic regression", learnt), ("refined on recall@10", refined))
+                    current = [getattr(WEIGHTS, n) for n in PART_NAMES]
+                    trials = (
+                        ("hand-set", hand),
+                        ("production", current),
+                        ("logistic regression", learnt),
+                        ("refined on recall@10", refined),
+                    )
                     for name, weights in trials:
                         named = ", ".join(f"{n}={w:.2f}" for n, w in zip(PART_NAMES, weights, strict=True))
                         print(f"{name}: {named}; recall@10 on this city {_recall(queries, weights):.3f}")
