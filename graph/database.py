@@ -2,19 +2,35 @@
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import contextvars
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
-from neo4j import AsyncDriver, AsyncGraphDatabase, AsyncManagedTransaction, Record, RoutingControl
+from neo4j import (
+    READ_ACCESS,
+    AsyncDriver,
+    AsyncGraphDatabase,
+    AsyncManagedTransaction,
+    GraphDatabase,
+    Record,
+    RoutingControl,
+    unit_of_work,
+)
 from neo4j.exceptions import ConstraintError
 from neo4j.time import Date, DateTime, Duration, Time
 
 from cypher import STATEMENTS
-from graph.errors import DuplicateKey
+from graph.errors import DuplicateKey, WritesPaused
 
 T = TypeVar("T")
+
+#: The metadata of every write transaction, by which a pause of writes finds those still open (graph/writes.py).
+WRITE_METADATA = {"app": "talentgraph", "work": "write"}
+#: How often a write that waits out a pause of writes looks again.
+_PAUSE_POLL = 0.5
 
 
 @dataclass
@@ -129,6 +145,9 @@ class Database:
     def __init__(self, driver: AsyncDriver, database: str) -> None:
         self.driver = driver
         self.database = database
+        #: While writes are paused (a backup, graph/writes.py): wait for them to resume, or raise WritesPaused
+        #: at once (the API, which answers 503 with Retry-After).
+        self.wait_while_paused = True
 
     @classmethod
     def connect(cls, uri: str, user: str, password: str, database: str) -> Database:
@@ -145,9 +164,11 @@ class Database:
     async def close(self) -> None:
         await self.driver.close()
 
-    def _session(self):  # type: ignore[no-untyped-def]
+    def _session(self, **options: Any):  # type: ignore[no-untyped-def]
         # Share execute_query's bookmarks, so that a read after a write sees it, even on a cluster.
-        return self.driver.session(database=self.database, bookmark_manager=self.driver.execute_query_bookmark_manager)
+        return self.driver.session(
+            database=self.database, bookmark_manager=self.driver.execute_query_bookmark_manager, **options
+        )
 
     async def ping(self) -> bool:
         """True when the database answers a trivial read."""
@@ -178,13 +199,69 @@ class Database:
         async with self._session() as session:
             return await session.execute_read(lambda tx: work(Transaction(tx)))
 
-    async def write_tx(self, work: Callable[[Transaction], Awaitable[T]]) -> T:
-        """Run `work` in one write transaction: all of it or nothing. `work` may be retried."""
-        try:
-            async with self._session() as session:
-                return await session.execute_write(lambda tx: work(Transaction(tx)))
-        except ConstraintError as error:
-            raise _conflict(error) from error
+    async def write_tx(self, work: Callable[[Transaction], Awaitable[T]], gated: bool = True) -> T:
+        """Run `work` in one write transaction: all of it or nothing. `work` may be retried.
+
+        Unless `gated` is False (the pause's own statements), the transaction first checks that writes are not
+        paused (graph/writes.py): if they are, it waits for them to resume or raises WritesPaused.
+        """
+
+        async def run(tx: AsyncManagedTransaction) -> T:
+            if gated:
+                result = await tx.run(STATEMENTS["writes/gate"])
+                record = await result.single()
+                if record is not None and record["retryAfter"] is not None:
+                    raise WritesPaused(int(record["retryAfter"]))
+            return await work(Transaction(tx))
+
+        while True:
+            try:
+                async with self._session() as session:
+                    return await session.execute_write(unit_of_work(metadata=WRITE_METADATA)(run))
+            except ConstraintError as error:
+                raise _conflict(error) from error
+            except WritesPaused:
+                if not self.wait_while_paused:
+                    raise
+                await asyncio.sleep(_PAUSE_POLL)
+
+
+class StreamingReader:
+    """A synchronous driver for one long streamed read (a backup), meant to run in a thread of its own.
+
+    It takes about a third of the CPU per record that the async driver does (its event loop turns once per
+    record): 1.8 s against 5.0 s for 80,000 nodes.
+    """
+
+    def __init__(self, uri: str, user: str, password: str, database: str) -> None:
+        self.driver = GraphDatabase.driver(uri, auth=(user, password), notifications_min_severity="OFF")
+        self.database = database
+
+    @contextlib.contextmanager
+    def transaction(self) -> Iterator[ReadTransaction]:
+        """One explicit read transaction, rolled back after."""
+        with self.driver.session(database=self.database, default_access_mode=READ_ACCESS, fetch_size=2000) as session:
+            with session.begin_transaction() as tx:
+                yield ReadTransaction(tx)
+
+    def close(self) -> None:
+        self.driver.close()
+
+
+class ReadTransaction:
+    """A read transaction of a StreamingReader: named statements, answered whole or streamed."""
+
+    def __init__(self, tx: Any) -> None:
+        self._tx = tx
+
+    def run(self, name: str, /, **params: Any) -> list[dict[str, Any]]:
+        """Run the named statement; return its rows."""
+        return [record.data() for record in self._tx.run(STATEMENTS[name], params)]
+
+    def stream(self, name: str, /, **params: Any) -> Iterator[list[Any]]:
+        """Run the named statement and yield each record's values as they arrive."""
+        for record in self._tx.run(STATEMENTS[name], params):
+            yield record.values()
 
 
 def _conflict(error: ConstraintError) -> DuplicateKey:

@@ -7,6 +7,14 @@ class SetupError(RuntimeError):
     """Something the machine lacks (a JDK, Maven) or a database that would not start."""
 
 
+class WritesPaused(Exception):
+    """Writes are paused for a moment (a backup is being taken): try again after `retry_after` seconds."""
+
+    def __init__(self, retry_after: int) -> None:
+        super().__init__(f"Writes are paused while a backup is taken: try again in {retry_after} s.")
+        self.retry_after = retry_after
+
+
 class InvalidValue(ValueError):
     """A value that cannot be accepted, with the reason in English and in Chinese (no field known yet)."""
 

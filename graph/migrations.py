@@ -11,6 +11,8 @@ from cypher import STATEMENTS, split_statements
 from graph.database import Database, Transaction
 
 REFERENCE_DIR = Path(__file__).resolve().parent / "reference"
+#: The labels of what `migrate` writes: the reference data that ships with the code and the migrations' records.
+REFERENCE_LABELS = ("Region", "Field", "TitleSeries", "TitleLevel", "InstitutionType", "Plan", "Target", "Migration")
 
 
 def migration_names() -> list[str]:
@@ -34,6 +36,15 @@ async def migrate(db: Database) -> list[str]:
     await db.read("migrations/await_indexes", seconds=300)
     await load_reference_data(db)
     return applied
+
+
+async def apply_schema(db: Database) -> None:
+    """Create every migration's constraints and indexes (all `IF NOT EXISTS`), recording nothing: a restore's
+    target gets the schema before the backup's nodes, among them its own migration records."""
+    for name in migration_names():
+        for statement in split_statements(STATEMENTS[name]):
+            await db.write(name, statement)
+    await db.read("migrations/await_indexes", seconds=300)
 
 
 def read_reference(name: str) -> list[dict[str, Any]]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from graph.database import Database
+from graph.database import Database, StreamingReader
 from graph.embedded import EmbeddedNeo4j
 from graph.settings import Settings
 
@@ -22,6 +22,10 @@ class Neo4jConnection:
     def open(self) -> Database:
         """A new driver to this database."""
         return Database.connect(self.uri, self.user, self.password, self.database)
+
+    def open_reader(self) -> StreamingReader:
+        """A synchronous driver to this database for one long streamed read (a backup)."""
+        return StreamingReader(self.uri, self.user, self.password, self.database)
 
     def release(self) -> None:
         """Stop the embedded database if this process started it."""

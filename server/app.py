@@ -35,6 +35,8 @@ def create_app(settings: Settings, neo4j: Neo4jConnection, ide: IdeSetup | None 
     @contextlib.asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
         state["db"] = neo4j.open()
+        # While a backup pauses writes, a mutation is answered 503 with Retry-After rather than kept waiting.
+        state["db"].wait_while_paused = False
         try:
             yield
         finally:

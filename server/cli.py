@@ -1,4 +1,4 @@
-"""`talentgraph`: the operator's command line (serve, db, migrate, load, generate, keys, schema)."""
+"""`talentgraph`: the operator's command line (serve, db, migrate, load, generate, keys, schema, backup, restore)."""
 
 from __future__ import annotations
 
@@ -39,6 +39,10 @@ def cmd_db(settings: Settings, args: argparse.Namespace) -> int:
     if settings.neo4j_uri and args.action != "install":
         print(f"NEO4J_URI is set ({settings.neo4j_uri}): there is no embedded database to manage.")
         return 0 if args.action == "status" else 1
+    if args.action in ("dump", "load"):
+        from server.backup_cli import cmd_db_file
+
+        return cmd_db_file(settings, args)
     if args.action == "install":
         from graph.embedded import install
 
@@ -227,9 +231,12 @@ def parser() -> argparse.ArgumentParser:
     db = commands.add_parser("db", help="manage the embedded Neo4j")
     db.add_argument(
         "action",
-        choices=["start", "stop", "status", "install"],
-        help="start or stop the database, show whether it runs, or install its jars (Maven)",
+        choices=["start", "stop", "status", "install", "dump", "load"],
+        help="start or stop the database, show whether it runs, install its jars (Maven), or dump it to a file "
+        "and load it back (offline: the database must be stopped; docs/backup.md)",
     )
+    db.add_argument("file", nargs="?", help="dump, load: the dump file")
+    db.add_argument("--overwrite", action="store_true", help="load: replace the database that is there")
     db.set_defaults(run=cmd_db)
 
     commands.add_parser("migrate", help="apply constraints, indexes and reference data").set_defaults(run=cmd_migrate)
@@ -265,8 +272,10 @@ def parser() -> argparse.ArgumentParser:
     schema.set_defaults(run=cmd_schema)
 
     from loaders.cli import register_commands
+    from server.backup_cli import register_commands as register_backup_commands
 
     register_commands(commands)
+    register_backup_commands(commands)
     return root
 
 

@@ -31,6 +31,7 @@ from graphql.language import DocumentNode
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 
+from graph.errors import WritesPaused
 from server.graphiql import GraphiQLPage
 
 
@@ -190,7 +191,18 @@ class GraphQLEndpoint:
             self.on_result(context, body)
         # Without data the request itself failed (e.g. its variables did not coerce).
         status = 400 if media == GRAPHQL_RESPONSE and "data" not in body else 200
+        paused = _writes_paused(result.errors)
+        if paused is not None:
+            # A backup pauses writes for a moment (graph/writes.py): the body still says which fields ran.
+            return _JSONResponse(body, 503, {"Retry-After": str(paused.retry_after)}, media_type=media)
         return _JSONResponse(body, status, media_type=media)
+
+
+def _writes_paused(errors: Sequence[GraphQLError] | None) -> WritesPaused | None:
+    for error in errors or ():
+        if isinstance(error.original_error, WritesPaused):
+            return error.original_error
+    return None
 
 
 def _operation_type(document: DocumentNode, name: str | None) -> OperationType | None:

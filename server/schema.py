@@ -11,6 +11,7 @@ from strawberry.extensions.max_aliases import create_validator as max_aliases
 from strawberry.extensions.query_depth_limiter import create_validator as max_depth
 from strawberry.tools import merge_types
 
+from graph.errors import WritesPaused
 from graph.settings import Settings
 from server.audit.queries import AuditQueries
 from server.collaborators.queries import CollaboratorQueries
@@ -71,7 +72,7 @@ Mutation = merge_types(
 def _unexpected(error: GraphQLError) -> bool:
     # Errors of the request itself (validation, bad cursor) stay readable; anything else is masked.
     original = error.original_error
-    return original is not None and not isinstance(original, RequestError | GraphQLError)
+    return original is not None and not isinstance(original, RequestError | GraphQLError | WritesPaused)
 
 
 def build_schema(settings: Settings | None = None) -> strawberry.Schema:
