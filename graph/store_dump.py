@@ -63,9 +63,7 @@ def load_store(embedded: EmbeddedNeo4j, source: Path, overwrite: bool = False) -
     if not source.is_file():
         raise SetupError(f"No dump file {source}.")
     if (home / "data" / "databases" / DATABASE).exists() and not overwrite:
-        raise SetupError(
-            f"{embedded.data_dir} already holds a database: pass --overwrite to replace it with the dump."
-        )
+        raise SetupError(f"{embedded.data_dir} already holds a database: pass --overwrite to replace it with the dump.")
     home.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix="talentgraph-load-") as folder:
         # neo4j-admin reads <database>.dump from a folder.

@@ -114,7 +114,9 @@ def cmd_db_file(settings: Settings, args: argparse.Namespace) -> int:
     embedded = embedded_for(settings)
     if args.action == "dump":
         target = dump_store(embedded, Path(args.file))
-        print(f"Dumped the embedded database ({embedded.data_dir}) to {target} ({target.stat().st_size / 1e6:,.1f} MB).")
+        print(
+            f"Dumped the embedded database ({embedded.data_dir}) to {target} ({target.stat().st_size / 1e6:,.1f} MB)."
+        )
     else:
         load_store(embedded, Path(args.file), overwrite=args.overwrite)
         print(f"Loaded {args.file} into {embedded.data_dir}: start it with `talentgraph db start` or `serve`.")

@@ -36,7 +36,7 @@ class RestoreSummary:
 def _supports_dynamic_labels(version: str) -> bool:
     """Neo4j 5.26 (the last 5.x, LTS) and the calendar versions after it take labels and types as parameters."""
     match = re.match(r"(\d+)\.(\d+)", version)
-    return bool(match) and (int(match[1]), int(match[2])) >= (5, 26)
+    return match is not None and (int(match[1]), int(match[2])) >= (5, 26)
 
 
 async def check_target(db: Database, header: dict[str, Any], salt: str | None, replace: bool, check_salt: bool) -> None:
@@ -139,7 +139,13 @@ async def _write_records(db: Database, path: Path, verified: Verified, tick: Tic
                 await flush("backup/create_nodes", nodes)
             plain, typed = decode_properties(record.get("properties", {}))
             relationships.append(
-                {"type": record["rel"], "start": record["start"], "end": record["end"], "properties": plain, "typed": typed}
+                {
+                    "type": record["rel"],
+                    "start": record["start"],
+                    "end": record["end"],
+                    "properties": plain,
+                    "typed": typed,
+                }
             )
             if len(relationships) >= BATCH:
                 await flush("backup/create_relationships", relationships)

@@ -95,7 +95,9 @@ async def take_backup(
             paused_seconds = time.monotonic() - paused
         problems = writer.counts.differences(counts)
         if problems:
-            raise BackupFailed("the graph changed while it was read (a write that bypassed the pause?): " + "; ".join(problems))
+            raise BackupFailed(
+                "the graph changed while it was read (a write that bypassed the pause?): " + "; ".join(problems)
+            )
         if tick is not None:
             tick(writer.records, writer.records)
         written = writer.finish()

@@ -64,9 +64,13 @@ def graph_snapshot(run: Any) -> tuple[Counter[Any], Counter[Any]]:
     """Every node (labels, properties) and relationship (its ends' contents, type, properties), as multisets,
     read with the driver's own types (not with the backup's statements); `run(statement)` returns records."""
     nodes: dict[str, Any] = {}
-    for record in run("MATCH (n) WHERE NOT n:WritePause RETURN elementId(n) AS id, labels(n) AS labels, properties(n) AS p"):
+    for record in run(
+        "MATCH (n) WHERE NOT n:WritePause RETURN elementId(n) AS id, labels(n) AS labels, properties(n) AS p"
+    ):
         nodes[record["id"]] = (tuple(sorted(record["labels"])), _properties(record["p"]))
     relationships: Counter[Any] = Counter()
-    for record in run("MATCH (a)-[r]->(b) RETURN elementId(a) AS a, type(r) AS t, elementId(b) AS b, properties(r) AS p"):
+    for record in run(
+        "MATCH (a)-[r]->(b) RETURN elementId(a) AS a, type(r) AS t, elementId(b) AS b, properties(r) AS p"
+    ):
         relationships[(nodes[record["a"]], record["t"], nodes[record["b"]], _properties(record["p"]))] += 1
     return Counter(nodes.values()), relationships

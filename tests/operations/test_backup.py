@@ -77,9 +77,11 @@ def run_on(connection: Neo4jConnection) -> Callable[..., list[dict[str, Any]]]:
 @pytest.fixture
 def target(restore_target: Neo4jConnection) -> Iterator[Neo4jConnection]:
     """The restore target, emptied of nodes (its schema may stay)."""
-    with GraphDatabase.driver(restore_target.uri, auth=(restore_target.user, restore_target.password)) as driver:
-        with driver.session(database=restore_target.database) as session:
-            session.run("MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS").consume()
+    with (
+        GraphDatabase.driver(restore_target.uri, auth=(restore_target.user, restore_target.password)) as driver,
+        driver.session(database=restore_target.database) as session,
+    ):
+        session.run("MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS").consume()
     yield restore_target
 
 
@@ -180,7 +182,9 @@ def test_backup_taken_while_writing_restores_the_graph_as_of_its_transaction(
     try:
         stream.wait_for(3)
         summary = backup(neo4j_connection, tmp_path / "city.jsonl.gz", inspect)
-    print(f"backup of {summary.counts.nodes:,} nodes, {summary.counts.relationships:,} relationships: {summary.seconds:.1f} s")
+        print(
+            f"backup of {summary.counts.nodes:,} nodes, {summary.counts.relationships:,} relationships: {summary.seconds:.1f} s"
+        )
         stream.wait_for(stream.committed + 3)
     finally:
         stream.stop()
