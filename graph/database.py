@@ -170,6 +170,21 @@ class Database:
             database=self.database, bookmark_manager=self.driver.execute_query_bookmark_manager, **options
         )
 
+    def pool_usage(self) -> PoolUsage | None:
+        """The driver's connection pool now, or None if this driver version hides it.
+
+        The Python driver has no public pool API: this reads its pool's connections (neo4j 6.x).
+        """
+        pool: Any = getattr(self.driver, "_pool", None)
+        try:
+            connections = [
+                (str(address), len(held), sum(1 for connection in held if connection.in_use))
+                for address, held in ((address, list(held)) for address, held in list(pool.connections.items()))
+            ]
+            return PoolUsage(connections, int(pool.pool_config.max_connection_pool_size))
+        except (AttributeError, TypeError):
+            return None
+
     async def ping(self) -> bool:
         """True when the database answers a trivial read."""
         try:
@@ -226,6 +241,14 @@ class Database:
                 await asyncio.sleep(_PAUSE_POLL)
 
 
+@dataclass(frozen=True)
+class PoolUsage:
+    """Bolt connections the driver holds and uses, per server address, and the pool's ceiling."""
+
+    connections: list[tuple[str, int, int]]
+    ceiling: int
+
+
 class StreamingReader:
     """A synchronous driver for one long streamed read (a backup), meant to run in a thread of its own.
 
@@ -240,9 +263,11 @@ class StreamingReader:
     @contextlib.contextmanager
     def transaction(self) -> Iterator[ReadTransaction]:
         """One explicit read transaction, rolled back after."""
-        with self.driver.session(database=self.database, default_access_mode=READ_ACCESS, fetch_size=2000) as session:
-            with session.begin_transaction() as tx:
-                yield ReadTransaction(tx)
+        with (
+            self.driver.session(database=self.database, default_access_mode=READ_ACCESS, fetch_size=2000) as session,
+            session.begin_transaction() as tx,
+        ):
+            yield ReadTransaction(tx)
 
     def close(self) -> None:
         self.driver.close()

@@ -8,6 +8,7 @@ from collections.abc import AsyncIterator
 from typing import Any
 
 from starlette.applications import Starlette
+from starlette.middleware import Middleware
 from starlette.requests import Request
 from starlette.responses import JSONResponse
 from starlette.routing import Route
@@ -20,6 +21,7 @@ from server.context import Context
 from server.dashboard import dashboard_routes
 from server.graphiql import GraphiQLPage, IdeSetup, graphiql_routes
 from server.http import GraphQLEndpoint, HttpError
+from server.metrics import Metrics, RequestObserver, metrics_endpoint
 from server.schema import build_schema, protections
 from server.stats.exports import export_routes
 
@@ -78,4 +80,7 @@ def create_app(settings: Settings, neo4j: Neo4jConnection, ide: IdeSetup | None 
         *dashboard_routes(),
         *graphiql_routes(),
     ]
-    return Starlette(routes=routes, lifespan=lifespan)
+    metrics = Metrics(settings.metrics_operation_names)
+    routes.append(Route("/metrics", metrics_endpoint(settings, metrics, lambda: state.get("db")), methods=["GET"]))
+    observer = Middleware(RequestObserver, metrics=metrics, routes=routes, log_access=settings.access_log)
+    return Starlette(routes=routes, lifespan=lifespan, middleware=[observer])

@@ -164,9 +164,13 @@ def cmd_serve(settings: Settings, args: argparse.Namespace) -> int:
     from graph.embedded import free_port
     from server.app import create_app
     from server.graphiql import IdeSetup, demo_setup
+    from server.logs import configure_logging
 
     if args.dev:
         settings = settings.model_copy(update={"mode": "development"})
+    if not args.access_log:
+        settings = settings.model_copy(update={"access_log": False})
+    configure_logging(settings)
     port = args.port or free_port()
     if not _port_is_free(args.host, port):
         print(
@@ -198,8 +202,10 @@ def cmd_serve(settings: Settings, args: argparse.Namespace) -> int:
             create_app(settings, connection, ide),
             host=args.host,
             port=port,
-            log_level="info" if settings.development else "warning",
-            access_log=args.access_log,
+            # Logging as configure_logging set it; access lines come from server/metrics.py, with the request id.
+            log_config=None,
+            log_level=settings.log_level,
+            access_log=False,
         )
     finally:
         connection.release()
@@ -224,7 +230,7 @@ def parser() -> argparse.ArgumentParser:
         "--no-access-log",
         dest="access_log",
         action="store_false",
-        help="no line per request (development mode logs one)",
+        help="no line per request (TALENTGRAPH_ACCESS_LOG=off does the same)",
     )
     serve.set_defaults(run=cmd_serve)
 

@@ -19,6 +19,7 @@ from server.common.errors import RequestError
 from server.fields.queries import FieldQueries
 from server.institutions.mutations import InstitutionMutations
 from server.institutions.queries import InstitutionQueries
+from server.metrics import OperationObserver
 from server.people.mutations import PeopleMutations
 from server.people.queries import PeopleQueries
 from server.platforms.mutations import PlatformMutations
@@ -77,7 +78,11 @@ def _unexpected(error: GraphQLError) -> bool:
 
 def build_schema(settings: Settings | None = None) -> strawberry.Schema:
     """The schema, with caches, and error masking in production."""
-    extensions: list[Any] = [lambda: ParserCache(maxsize=512), lambda: ValidationCache(maxsize=512)]
+    extensions: list[Any] = [
+        lambda: ParserCache(maxsize=512),
+        lambda: ValidationCache(maxsize=512),
+        OperationObserver,
+    ]
     if settings is not None and not settings.development:
         extensions.append(lambda: MaskErrors(should_mask_error=_unexpected, error_message="Unexpected error."))
     return strawberry.Schema(query=Query, mutation=Mutation, extensions=extensions)
