@@ -21,7 +21,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 import httpx  # noqa: E402
 from neo4j import GraphDatabase  # noqa: E402
 
-from bench.common import benchmark_database, describe  # noqa: E402
+from bench.common import BATCH_TIMEOUT, benchmark_database, describe  # noqa: E402
 from bench.serving import serving  # noqa: E402
 from cypher import STATEMENTS  # noqa: E402
 from graph.keys import create_key  # noqa: E402
@@ -39,7 +39,7 @@ QUERY = """query($first: Int) { people(first: $first) { totalCount edges { curso
 
 async def load(connection, people: int, salt: str) -> str:
     """Migrate, generate and load `people`; return the secret of an analyst key to read them with."""
-    db = connection.open()
+    db = connection.open(timeout=BATCH_TIMEOUT)
     try:
         await migrate(db)
         with tempfile.TemporaryDirectory() as folder:

@@ -20,6 +20,9 @@ from graph.runtime import Neo4jConnection
 #: The process of each embedded database the benchmarks started, by Bolt URI (for its CPU time).
 _SERVERS: dict[str, int] = {}
 
+#: How long a benchmark's own setup transactions (loads, migrations) may run, in seconds.
+BATCH_TIMEOUT = 900.0
+
 
 @contextmanager
 def benchmark_database(heap: str = "2g", pagecache: str = "2g") -> Iterator[Neo4jConnection]:

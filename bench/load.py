@@ -22,7 +22,7 @@ import psutil
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench.common import benchmark_database, server_cpu, timed  # noqa: E402
+from bench.common import BATCH_TIMEOUT, benchmark_database, server_cpu, timed  # noqa: E402
 from cypher import STATEMENTS  # noqa: E402
 from graph.migrations import migrate  # noqa: E402
 from loaders.generate import generate  # noqa: E402
@@ -116,7 +116,7 @@ def run_loader(connection, kind: str, path: Path) -> Run:
 
 async def prepared_rows(connection, path: Path) -> list[dict]:
     """The rows the loader writes, as its validation pass spills them (not timed), for the bare baseline."""
-    db = connection.open()
+    db = connection.open(timeout=BATCH_TIMEOUT)
     rows: list[dict] = []
     try:
         with tempfile.TemporaryFile() as spill:
@@ -134,7 +134,7 @@ async def prepared_rows(connection, path: Path) -> list[dict]:
 
 async def bare_load(connection, rows: list[dict]) -> Run:
     """The bare write's seconds and CPU (this process's and the database's)."""
-    db = connection.open()
+    db = connection.open(timeout=BATCH_TIMEOUT)
     try:
         cpu_before, server_before = time.process_time(), server_cpu(connection)
         started = time.perf_counter()
@@ -149,16 +149,9 @@ async def bare_load(connection, rows: list[dict]) -> Run:
 
 async def wipe_people(connection) -> None:
     """Remove people, titles and what derives from them (statistics, audit entries): institutions stay."""
-    db = connection.open()
+    db = connection.open(timeout=BATCH_TIMEOUT)
     try:
-        while (
-            await db.write(
-                "bench/wipe",
-                "MATCH (n) WHERE n:Person OR n:Title OR n:TalentSpan OR n:TalentCell "
-                "OR n:TalentTally OR n:PendingBatch OR n:AuditEntry WITH n LIMIT 20000 "
-                "DETACH DELETE n RETURN count(*) AS n",
-            )
-        )[0]["n"]:
+        while (await db.write("bench/wipe"))[0]["n"]:
             pass
     finally:
         await db.close()
@@ -185,7 +178,7 @@ def main() -> None:
         )
 
         async def prepare() -> None:
-            db = connection.open()
+            db = connection.open(timeout=BATCH_TIMEOUT)
             await migrate(db)
             await db.close()
 

@@ -27,7 +27,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench.common import benchmark_database, percentile  # noqa: E402
+from bench.common import BATCH_TIMEOUT, benchmark_database, percentile  # noqa: E402
 from bench.serving import serving  # noqa: E402
 from graph.database import Database  # noqa: E402
 from graph.keys import create_key  # noqa: E402
@@ -311,7 +311,7 @@ def main() -> int:
     with benchmark_database() as connection, tempfile.TemporaryDirectory(prefix="talentgraph-api-") as folder:
 
         async def prepare() -> str:
-            db = connection.open()
+            db = connection.open(timeout=BATCH_TIMEOUT)
             try:
                 await load(db, graph)
                 _, secret = await create_key(db, "recruiter", name="search benchmark")

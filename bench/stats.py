@@ -23,7 +23,7 @@ import httpx2 as httpx
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench.common import benchmark_database, describe, timed  # noqa: E402
+from bench.common import BATCH_TIMEOUT, benchmark_database, describe, timed  # noqa: E402
 from bench.serving import serving  # noqa: E402
 from graph.migrations import migrate  # noqa: E402
 from graph.runtime import Neo4jConnection  # noqa: E402
@@ -59,7 +59,7 @@ def talentgraph(connection: Neo4jConnection, *args: str) -> None:
 
 def run(connection: Neo4jConnection, work) -> object:  # type: ignore[no-untyped-def]
     async def main() -> object:
-        db = connection.open()
+        db = connection.open(timeout=BATCH_TIMEOUT)
         try:
             return await work(db)
         finally:

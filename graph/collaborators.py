@@ -12,10 +12,11 @@ from __future__ import annotations
 import datetime as dt
 import math
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from cypher import STATEMENTS
+from graph.collaborator_reasons import Reason, fact_reasons, render, steps_of
 from graph.database import Database
 from graph.errors import InvalidInput, NotFound
 from graph.listing import fill_slots, projection
@@ -35,11 +36,10 @@ COMMON_HUB = 50
 FIELD_CANDIDATES = 100
 #: The title levels of the field-matched candidates looked for first.
 FIRST_LEVELS = ("SENIOR", "DEPUTY_SENIOR")
+#: Paths given as reasons, strongest first (the facts that made a candidate rank follow them).
 MAX_REASONS = 3
 CHENGDE, BEIJING, TIANJIN = "130800", "110000", "120000"
 SUBJECT_KINDS = ("person", "team", "institution")
-
-_KIND = {"Person": "PERSON", "Team": "TEAM", "Platform": "PLATFORM", "Project": "PROJECT", "Institution": "INSTITUTION"}
 
 
 @dataclass(frozen=True)
@@ -54,27 +54,6 @@ class Subject:
     people: list[str]
     institutions: list[str]
     teams: list[str]
-
-
-@dataclass(frozen=True)
-class Step:
-    """One node of a reason's path, and the relationship that leads on to the next node."""
-
-    kind: str
-    id: str
-    name: str
-    relation: str | None
-    former: bool
-
-
-@dataclass(frozen=True)
-class Reason:
-    """A path joining subject and candidate, its weight, and the sentence it reads as."""
-
-    weight: float
-    steps: list[Step]
-    zh: str
-    en: str
 
 
 @dataclass(frozen=True)
@@ -154,62 +133,6 @@ def path_weight(path: dict[str, Any]) -> float:
     return weight * IN_COMMON if len(path["nodes"]) == 5 else weight
 
 
-def steps_of(path: dict[str, Any]) -> list[Step]:
-    """The path's nodes as steps, each with the relationship to the next."""
-    nodes, rels = path["nodes"], path["rels"]
-    return [
-        Step(
-            kind=next(_KIND[label] for label in node["labels"] if label in _KIND),
-            id=node["id"],
-            name=node["name"],
-            relation=rels[n]["type"] if n < len(rels) else None,
-            former=bool(rels[n]["former"]) if n < len(rels) else False,
-        )
-        for n, node in enumerate(nodes)
-    ]
-
-
-_SHARED = {  # a context two people share: (zh, en)
-    "TEAM": ("曾同在 {z} 团队", "both members of team {z}"),
-    "PLATFORM": ("曾同在 {z} 平台", "both hold roles at platform {z}"),
-    "PROJECT": ("共同参与项目 {z}", "both worked on project {z}"),
-    "INSTITUTION": ("曾在 {z} 共事", "former colleagues at {z}"),
-}
-_OWN = {  # a context that belongs to the subject institution: (zh, en)
-    "TEAM": ("是 {i} 的 {z} 团队成员", "member of team {z} based at {i}"),
-    "PLATFORM": ("在 {i} 的 {z} 平台任职", "holds a role at platform {z} hosted by {i}"),
-    "PROJECT": ("参与了 {i} 承担的项目 {z}", "worked on project {z} run by {i}"),
-}
-_VIA = {  # how a person in common is tied to each side: (zh, en)
-    "TEAM": ("同在 {z} 团队", "team {z}"),
-    "PLATFORM": ("同在 {z} 平台", "platform {z}"),
-    "PROJECT": ("共同参与项目 {z}", "project {z}"),
-    "INSTITUTION": ("同在 {z} 工作", "employer {z}"),
-}
-
-
-def render(steps: list[Step], subject: Subject) -> tuple[str, str]:
-    """A reason's path as a sentence in Chinese and in English."""
-    if len(steps) == 2:
-        return f"曾在 {steps[0].name} 工作", f"formerly worked at {steps[0].name}"
-    if len(steps) == 3 and steps[0].kind == "INSTITUTION":
-        zh, en = _OWN[steps[1].kind]
-        return zh.format(i=steps[0].name, z=steps[1].name), en.format(i=steps[0].name, z=steps[1].name)
-    if len(steps) == 3:
-        zh, en = _SHARED[steps[1].kind]
-        zh, en = zh.format(z=steps[1].name), en.format(z=steps[1].name)
-        if subject.kind == "person":
-            return zh, en
-        return f"与{steps[0].name}{zh}", f"{en} (with {steps[0].name})"
-    person, first, common, second, candidate = steps
-    zh1, en1 = (text.format(z=first.name) for text in _VIA[first.kind])
-    zh2, en2 = (text.format(z=second.name) for text in _VIA[second.kind])
-    return (
-        f"共同认识 {common.name}({common.name} 与 {person.name} {zh1},与 {candidate.name} {zh2})",
-        f"both know {common.name} ({en1} with {person.name}; {en2} with {candidate.name})",
-    )
-
-
 def _field_query(
     fields: Sequence[str], related: Sequence[str], regions: Sequence[str], levels: Sequence[str] = ()
 ) -> str:
@@ -242,7 +165,9 @@ async def _field_candidates(
     return [row["id"] for row in rows]
 
 
-_CANDIDATES = fill_slots(STATEMENTS["collaborators/candidates"], {"ACTIVITY": f"({projection('search/activity')})"})
+_ACTIVITY = {"ACTIVITY": f"({projection('search/activity')})"}
+_CANDIDATES = fill_slots(STATEMENTS["collaborators/candidates"], _ACTIVITY)
+_FACTS = fill_slots(STATEMENTS["collaborators/facts"], _ACTIVITY)
 
 
 async def suggest_collaborators(
@@ -282,7 +207,24 @@ async def suggest_collaborators(
     )
     suggestions = [_suggestion(row, paths.get(row["id"], []), subject) for row in details]
     suggestions.sort(key=lambda suggestion: (-suggestion.score, suggestion.person_id))
-    return suggestions[:first]
+    chosen = suggestions[:first]
+    # What made them rank, named: only for the suggestions returned.
+    facts = await db.read(
+        "collaborators/facts",
+        _FACTS,
+        ids=[suggestion.person_id for suggestion in chosen],
+        exact=fields,
+        related=related,
+        since=activity_since(today or dt.date.today()),
+    )
+    by_id = {row["id"]: row for row in facts}
+    return [
+        replace(
+            s,
+            reasons=s.reasons + fact_reasons(by_id[s.person_id], s.parts.field_match, s.parts.level, s.parts.activity),
+        )
+        for s in chosen
+    ]
 
 
 def _suggestion(row: dict[str, Any], paths: list[dict[str, Any]], subject: Subject) -> Suggestion:
@@ -299,7 +241,7 @@ def _suggestion(row: dict[str, Any], paths: list[dict[str, Any]], subject: Subje
         activity=activity / (activity + ACTIVITY_HALF),
         adamic_adar=adamic_adar,
     )
-    reasons = [Reason(weight, steps, *render(steps, subject)) for weight, steps in weighted[:MAX_REASONS]]
+    reasons = [Reason(weight, steps, *render(steps, subject.kind)) for weight, steps in weighted[:MAX_REASONS]]
     return Suggestion(person_id=row["id"], score=parts.score(), parts=parts, reasons=reasons)
 
 

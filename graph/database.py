@@ -5,25 +5,26 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import contextvars
-from collections.abc import Awaitable, Callable, Iterator
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
 from neo4j import (
-    READ_ACCESS,
+    WRITE_ACCESS,
     AsyncDriver,
     AsyncGraphDatabase,
     AsyncManagedTransaction,
     GraphDatabase,
+    Query,
     Record,
     RoutingControl,
     unit_of_work,
 )
-from neo4j.exceptions import ConstraintError
+from neo4j.exceptions import ClientError, ConstraintError
 from neo4j.time import Date, DateTime, Duration, Time
 
 from cypher import STATEMENTS
-from graph.errors import DuplicateKey, WritesPaused
+from graph.errors import DuplicateKey, StatementTimedOut, WritesPaused
 
 T = TypeVar("T")
 
@@ -33,15 +34,40 @@ WRITE_METADATA = {"app": "talentgraph", "work": "write"}
 _PAUSE_POLL = 0.5
 
 
+#: How many transactions one unit of work (a GraphQL request) may have open at once. A request that asks
+#: for 50 aliased pages runs them a few at a time instead of taking the driver's whole connection pool
+#: (50), and with it every other request's turn, /healthz's included.
+IN_FLIGHT = 4
+
+
 @dataclass
 class StatementCount:
-    """How many Cypher statements one unit of work (a GraphQL request) sent."""
+    """How many Cypher statements one unit of work (a GraphQL request) sent; its turns at the database."""
 
     statements: int = 0
     names: list[str] = field(default_factory=list)
+    turns: asyncio.Semaphore = field(default_factory=lambda: asyncio.Semaphore(IN_FLIGHT))
 
 
 _count: contextvars.ContextVar[StatementCount | None] = contextvars.ContextVar("statement_count", default=None)
+#: Set while this context holds one of its unit's turns: what it runs inside (a count started beside a
+#: page, a nested read) is part of that turn, so that nested work cannot wait for itself.
+_in_turn: contextvars.ContextVar[bool] = contextvars.ContextVar("in_turn", default=False)
+
+
+@contextlib.asynccontextmanager
+async def _turn() -> AsyncIterator[None]:
+    """Wait for one of the current unit of work's turns (none outside a unit of work)."""
+    counter = _count.get()
+    if counter is None or _in_turn.get():
+        yield
+        return
+    async with counter.turns:
+        held = _in_turn.set(True)
+        try:
+            yield
+        finally:
+            _in_turn.reset(held)
 
 
 def count_statements() -> StatementCount:
@@ -128,6 +154,13 @@ class Transaction:
     def __init__(self, tx: AsyncManagedTransaction) -> None:
         self._tx = tx
 
+    async def check_writes_allowed(self) -> None:
+        """Raise WritesPaused if a backup pauses writes (graph/writes.py). Not counted as the request's own."""
+        result = await self._tx.run(STATEMENTS["writes/gate"])
+        record = await result.single()
+        if record is not None and record["retryAfter"] is not None:
+            raise WritesPaused(int(record["retryAfter"]))
+
     async def run(self, name: str, text: str | None = None, /, **params: Any) -> list[dict[str, Any]]:
         """Run the named statement (or an allow-list-derived `text` of it); return its rows."""
         _counted(name)
@@ -139,19 +172,36 @@ class Transaction:
             _release(quiet)
 
 
-class Database:
-    """A Neo4j driver bound to one database, with read/write routing and statement counting."""
+#: The server's codes for a transaction it ended because its timeout passed (Neo4j 5), and for one that
+#: waited on a lock until then.
+_TIMED_OUT = frozenset(
+    {
+        "Neo.ClientError.Transaction.TransactionTimedOut",
+        "Neo.ClientError.Transaction.TransactionTimedOutClientConfiguration",
+        "Neo.ClientError.Transaction.LockClientStopped",
+    }
+)
 
-    def __init__(self, driver: AsyncDriver, database: str) -> None:
+
+class Database:
+    """A Neo4j driver bound to one database, with read/write routing and statement counting.
+
+    Every transaction it opens carries `timeout` seconds: the server ends it after that, whatever it is
+    doing or waiting for, and the caller gets StatementTimedOut. API requests use a few seconds; a
+    command that writes in large batches opens its own Database with a longer timeout.
+    """
+
+    def __init__(self, driver: AsyncDriver, database: str, timeout: float) -> None:
         self.driver = driver
         self.database = database
+        self.timeout = timeout
         #: While writes are paused (a backup, graph/writes.py): wait for them to resume, or raise WritesPaused
         #: at once (the API, which answers 503 with Retry-After).
         self.wait_while_paused = True
 
     @classmethod
-    def connect(cls, uri: str, user: str, password: str, database: str) -> Database:
-        """Open a driver to `uri` as given (bolt://, neo4j:// routing, +s variants)."""
+    def connect(cls, uri: str, user: str, password: str, database: str, *, timeout: float) -> Database:
+        """Open a driver to `uri` (bolt://, neo4j://, +s variants); its transactions end after `timeout` s."""
         driver = AsyncGraphDatabase.driver(
             uri,
             auth=(user, password),
@@ -159,7 +209,7 @@ class Database:
             # Planner notices ("label does not exist" on an empty graph) are not for users' logs.
             notifications_min_severity="OFF",
         )
-        return cls(driver, database)
+        return cls(driver, database, timeout)
 
     async def close(self) -> None:
         await self.driver.close()
@@ -195,12 +245,29 @@ class Database:
 
     async def read(self, name: str, text: str | None = None, /, **params: Any) -> list[dict[str, Any]]:
         """Run a named read statement in an auto-routed read (reader members of a cluster)."""
+        return await self._query(name, text, params, RoutingControl.READ)
+
+    async def read_on_leader(self, name: str, /, **params: Any) -> list[dict[str, Any]]:
+        """Run a named read statement on the server that takes writes (a cluster's leader): a question about its
+        own state, such as the write transactions it has open."""
+        return await self._query(name, None, params, RoutingControl.WRITE)
+
+    async def _query(
+        self, name: str, text: str | None, params: dict[str, Any], routing: RoutingControl
+    ) -> list[dict[str, Any]]:
         _counted(name)
         quiet = _quiet(params)
         try:
-            records, _, _ = await self.driver.execute_query(
-                text or STATEMENTS[name], quiet, database_=self.database, routing_=RoutingControl.READ
-            )
+            async with _turn():
+                records, _, _ = await self.driver.execute_query(
+                    Query(text or STATEMENTS[name], timeout=self.timeout),
+                    quiet,
+                    database_=self.database,
+                    routing_=routing,
+                )
+        except ClientError as error:
+            self._raise_timed_out(error)
+            raise
         finally:
             _release(quiet)
         return [_row(record) for record in records]
@@ -211,8 +278,12 @@ class Database:
 
     async def read_tx(self, work: Callable[[Transaction], Awaitable[T]]) -> T:
         """Run several reads in one read transaction."""
-        async with self._session() as session:
-            return await session.execute_read(lambda tx: work(Transaction(tx)))
+        try:
+            async with _turn(), self._session() as session:
+                return await session.execute_read(self._unit(work))
+        except ClientError as error:
+            self._raise_timed_out(error)
+            raise
 
     async def write_tx(self, work: Callable[[Transaction], Awaitable[T]], gated: bool = True) -> T:
         """Run `work` in one write transaction: all of it or nothing. `work` may be retried.
@@ -221,24 +292,36 @@ class Database:
         paused (graph/writes.py): if they are, it waits for them to resume or raises WritesPaused.
         """
 
-        async def run(tx: AsyncManagedTransaction) -> T:
+        async def gated_work(tx: Transaction) -> T:
             if gated:
-                result = await tx.run(STATEMENTS["writes/gate"])
-                record = await result.single()
-                if record is not None and record["retryAfter"] is not None:
-                    raise WritesPaused(int(record["retryAfter"]))
-            return await work(Transaction(tx))
+                await tx.check_writes_allowed()
+            return await work(tx)
 
         while True:
             try:
-                async with self._session() as session:
-                    return await session.execute_write(unit_of_work(metadata=WRITE_METADATA)(run))
+                async with _turn(), self._session() as session:
+                    return await session.execute_write(self._unit(gated_work, WRITE_METADATA))
             except ConstraintError as error:
                 raise _conflict(error) from error
+            except ClientError as error:
+                self._raise_timed_out(error)
+                raise
             except WritesPaused:
                 if not self.wait_while_paused:
                     raise
-                await asyncio.sleep(_PAUSE_POLL)
+            # Waits outside the request's turn at the database (_turn), so that its reads go on meanwhile.
+            await asyncio.sleep(_PAUSE_POLL)
+
+    def _unit(
+        self, work: Callable[[Transaction], Awaitable[T]], metadata: dict[str, str] | None = None
+    ) -> Callable[[AsyncManagedTransaction], Awaitable[T]]:
+        """`work` as a transaction function that the server ends after this database's timeout."""
+        return unit_of_work(timeout=self.timeout, metadata=metadata)(lambda tx: work(Transaction(tx)))
+
+    def _raise_timed_out(self, error: ClientError) -> None:
+        """Raise StatementTimedOut if the server ended the transaction at its timeout."""
+        if error.code in _TIMED_OUT:
+            raise StatementTimedOut(self.timeout) from error
 
 
 @dataclass(frozen=True)
@@ -262,9 +345,13 @@ class StreamingReader:
 
     @contextlib.contextmanager
     def transaction(self) -> Iterator[ReadTransaction]:
-        """One explicit read transaction, rolled back after."""
+        """One explicit transaction that only reads, rolled back after.
+
+        On a cluster it runs on the leader, where writes are paused (graph/writes.py), not on a reader that
+        may lag it: so it sees every write committed before the pause.
+        """
         with (
-            self.driver.session(database=self.database, default_access_mode=READ_ACCESS, fetch_size=2000) as session,
+            self.driver.session(database=self.database, default_access_mode=WRITE_ACCESS, fetch_size=2000) as session,
             session.begin_transaction() as tx,
         ):
             yield ReadTransaction(tx)

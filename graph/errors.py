@@ -15,6 +15,17 @@ class WritesPaused(Exception):
         self.retry_after = retry_after
 
 
+class StatementTimedOut(Exception):
+    """The database ended a transaction that ran past its timeout: the request asked for too much work."""
+
+    def __init__(self, seconds: float) -> None:
+        super().__init__(
+            f"The database stopped this request after {seconds:g} s (the limit for one statement): "
+            "ask for less (a smaller page, fewer nested lists, a narrower filter) and try again."
+        )
+        self.seconds = seconds
+
+
 class InvalidValue(ValueError):
     """A value that cannot be accepted, with the reason in English and in Chinese (no field known yet)."""
 

@@ -113,7 +113,7 @@ async def register_institution(db: Database, draft: InstitutionDraft, caller: Ca
 
     async def work(tx: Transaction) -> tuple[str, list[str]]:
         [row] = await tx.run("institutions/references", region=draft.region, fields=draft.fields)
-        if row["missingRegion"]:
+        if row["missingRegion"] is not None:
             raise NotFound("region", row["missingRegion"], "regionCode")
         if row["missingFields"]:
             raise NotFound("field", ", ".join(row["missingFields"]), "fields")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -150,9 +150,9 @@ async def _check_references(
     tx: Transaction, institution: str | None, fields: list[str], person: str | None = None
 ) -> None:
     [row] = await tx.run("people/references", institution=institution, fields=fields, person=person)
-    if row["missingPerson"]:
+    if row["missingPerson"] is not None:
         raise NotFound("person", row["missingPerson"], "id")
-    if row["missingInstitution"]:
+    if row["missingInstitution"] is not None:
         raise NotFound("institution", row["missingInstitution"], "institutionId")
     if row["missingFields"]:
         raise NotFound("field", ", ".join(row["missingFields"]), "fields")
@@ -352,3 +352,34 @@ async def update_person(
         return person_id, [person_id]
 
     return await audited(db, caller, "updatePerson", work)
+
+
+@dataclass(frozen=True)
+class Move:
+    """A change of employer: `person` works at `institution` from `since` on."""
+
+    person: str
+    institution: str
+    since: dt.date
+
+
+async def move_people(db: Database, moves: Sequence[Move], caller: Caller) -> list[str]:
+    """Move people to new employers in one transaction, as updatePerson moves one; return the ids moved.
+
+    A person who works at the institution already is left alone, so running the same moves again
+    changes nothing (and writes no audit entry)."""
+
+    async def work(tx: Transaction) -> tuple[list[str], list[str]]:
+        moved = []
+        for move in pending:
+            if await tx.run("people/move", id=move.person, institution=move.institution, since=move.since, role=None):
+                moved.append(move.person)
+        await refresh_people(tx, moved)
+        return moved, moved
+
+    pending = []
+    for move in moves:
+        [row] = await db.read("people/works_at", person=move.person, institution=move.institution)
+        if not row["worksAt"]:
+            pending.append(move)
+    return await audited(db, caller, "movePeople", work) if pending else []

@@ -107,7 +107,7 @@ async def register_platform(db: Database, draft: PlatformDraft, caller: Caller, 
 
     async def work(tx: Transaction) -> tuple[str, list[str]]:
         [row] = await tx.run("institutions/host_references", institution=institution, fields=draft.fields)
-        if row["missingInstitution"]:
+        if row["missingInstitution"] is not None:
             raise NotFound("institution", institution, "institutionId")
         if row["missingFields"]:
             raise NotFound("field", ", ".join(row["missingFields"]), "fields")

@@ -19,9 +19,9 @@ class Neo4jConnection:
     database: str
     started: EmbeddedNeo4j | None = None
 
-    def open(self) -> Database:
-        """A new driver to this database."""
-        return Database.connect(self.uri, self.user, self.password, self.database)
+    def open(self, *, timeout: float) -> Database:
+        """A new driver to this database, whose transactions end after `timeout` seconds."""
+        return Database.connect(self.uri, self.user, self.password, self.database, timeout=timeout)
 
     def open_reader(self) -> StreamingReader:
         """A synchronous driver to this database for one long streamed read (a backup)."""

@@ -40,6 +40,46 @@ class Settings(BaseSettings):
     max_depth: int = Field(default=12, validation_alias=_env("TALENTGRAPH_MAX_DEPTH", "max_depth"))
     max_aliases: int = Field(default=50, validation_alias=_env("TALENTGRAPH_MAX_ALIASES", "max_aliases"))
     max_tokens: int = Field(default=5000, validation_alias=_env("TALENTGRAPH_MAX_TOKENS", "max_tokens"))
+    # Cost before work (docs/security.md): sizes are checked before a body is parsed, cost before execution.
+    max_body_bytes: int = Field(
+        default=1_048_576, validation_alias=_env("TALENTGRAPH_MAX_BODY_BYTES", "max_body_bytes")
+    )
+    max_document_chars: int = Field(
+        default=100_000, validation_alias=_env("TALENTGRAPH_MAX_DOCUMENT_CHARS", "max_document_chars")
+    )
+    max_cost: int = Field(default=50_000, validation_alias=_env("TALENTGRAPH_MAX_COST", "max_cost"))
+    document_cache_bytes: int = Field(
+        default=32 * 1_048_576, validation_alias=_env("TALENTGRAPH_DOCUMENT_CACHE_BYTES", "document_cache_bytes")
+    )
+    # Every statement of an API request; commands (loads, migrations, rebuilds) use `batch_timeout_seconds`.
+    query_timeout_seconds: float = Field(
+        default=10.0, gt=0, validation_alias=_env("TALENTGRAPH_QUERY_TIMEOUT_SECONDS", "query_timeout_seconds")
+    )
+    batch_timeout_seconds: float = Field(
+        default=900.0, gt=0, validation_alias=_env("TALENTGRAPH_BATCH_TIMEOUT_SECONDS", "batch_timeout_seconds")
+    )
+    # In-memory, per process (`limits` notation: "600/minute", several separated by ";"); "" switches one off.
+    rate_limit_address: str = Field(
+        default="600/minute;60/second", validation_alias=_env("TALENTGRAPH_RATE_LIMIT_ADDRESS", "rate_limit_address")
+    )
+    rate_limit_key: str = Field(
+        default="1200/minute;100/second", validation_alias=_env("TALENTGRAPH_RATE_LIMIT_KEY", "rate_limit_key")
+    )
+    # Connections (`talentgraph serve`, uvicorn): idle keep-alive connections are closed after
+    # `keep_alive_seconds`; beyond `max_connections` at once new ones get 503; a body must arrive
+    # within `body_timeout_seconds` (408). A reverse proxy should bound slow headers (docs/security.md).
+    keep_alive_seconds: int = Field(
+        default=5, gt=0, validation_alias=_env("TALENTGRAPH_KEEP_ALIVE_SECONDS", "keep_alive_seconds")
+    )
+    max_connections: int = Field(
+        default=200, gt=0, validation_alias=_env("TALENTGRAPH_MAX_CONNECTIONS", "max_connections")
+    )
+    body_timeout_seconds: float = Field(
+        default=10.0, gt=0, validation_alias=_env("TALENTGRAPH_BODY_TIMEOUT_SECONDS", "body_timeout_seconds")
+    )
+    forwarded_allow_ips: str = Field(
+        default="127.0.0.1", validation_alias=_env("TALENTGRAPH_FORWARDED_ALLOW_IPS", "forwarded_allow_ips")
+    )
     # Off (TALENTGRAPH_AUTH=off) every request is an administrator's: for development and benchmarks only.
     auth: bool = Field(default=True, validation_alias=_env("TALENTGRAPH_AUTH", "auth"))
     key_cache_seconds: float = Field(

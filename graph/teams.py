@@ -169,7 +169,7 @@ async def register_team(db: Database, draft: TeamDraft, caller: Caller, today: d
         # The rule about the leader is checked under their lock: a concurrent registration waits, then sees this one.
         await tx.run("people/lock", id=leader.person)
         [row] = await tx.run("institutions/host_references", institution=institution, fields=draft.fields)
-        if row["missingInstitution"]:
+        if row["missingInstitution"] is not None:
             raise NotFound("institution", institution, "institutionId")
         if row["missingFields"]:
             raise NotFound("field", ", ".join(row["missingFields"]), "fields")

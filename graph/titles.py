@@ -65,7 +65,7 @@ async def grant_title(db: Database, grant: TitleGrant, caller: Caller, today: dt
         await lock_person(tx, caller, grant.person, "personId")
         if grant.region is not None:
             [row] = await tx.run("institutions/references", region=grant.region, fields=[])
-            if row["missingRegion"]:
+            if row["missingRegion"] is not None:
                 raise NotFound("region", grant.region, "regionCode")
         existing = await tx.run("titles/get", certificateNo=certificate)
         if existing:

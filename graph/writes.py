@@ -62,7 +62,8 @@ async def _settle(db: Database, since: dt.datetime, seconds: float) -> None:
     deadline = time.monotonic() + seconds
     delay = 0.02
     while True:
-        rows = await db.read("writes/in_flight", metadata=WRITE_METADATA, since=since)
+        # On the leader: a cluster's write transactions run there, and SHOW TRANSACTIONS sees one server's only.
+        rows = await db.read_on_leader("writes/in_flight", metadata=WRITE_METADATA, since=since)
         if rows[0]["open"] == 0:
             return
         if time.monotonic() > deadline:

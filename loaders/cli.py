@@ -54,7 +54,7 @@ async def _load_files(
     settings: Settings, files: list[tuple[str, Path]], args: argparse.Namespace, console: Console
 ) -> list[LoadSummary]:
     connection = connect(settings, quiet=args.quiet)
-    db = connection.open()
+    db = connection.open(timeout=settings.batch_timeout_seconds)
     summaries: list[LoadSummary] = []
     try:
         from graph.migrations import migrate

@@ -57,11 +57,12 @@ def generate(
     reference = load_reference()
     out_dir.mkdir(parents=True, exist_ok=True)
     made = make_institutions(rng, institutions or max(20, people // 40), reference)
+    ids = id_prefix(seed)
     counts: dict[str, int] = {}
     with TableWriter(out_dir / "institutions.csv", "institutions") as table:
         counts["institutions"] = table.write_all(_institution_row(i, reference) for i in made)
     with TableWriter(out_dir / "people.csv", "people") as table:
-        people_maker = _PeopleMaker(rng, reference, today)
+        people_maker = PeopleMaker(rng, reference, today, certificate_prefix=ids)
         picker = InstitutionPicker(made)
         for _ in range(people):
             area = CHENGDE
@@ -77,8 +78,16 @@ def generate(
     )
     for kind, make, count in small:
         with TableWriter(out_dir / f"{kind}.csv", kind) as table:  # type: ignore[arg-type]
-            counts[kind] = table.write_all(make(rng, made, count, reference, today))
+            counts[kind] = table.write_all(make(rng, made, count, reference, today, ids))
     return counts
+
+
+def id_prefix(seed: int) -> str:
+    """What every identifier of a generated city starts with: its seed, so that two cities never share one.
+
+    Teams, projects, platforms, visits and certificates of `generate(..., seed=7)` are `G7-…`; the demo's
+    are `DEMO-…` (loaders/generate_demo.py); files written by people never collide with either by chance."""
+    return f"G{seed}-"
 
 
 def _institution_row(inst: Institution, reference: Reference) -> dict[str, str]:
@@ -93,13 +102,14 @@ def _institution_row(inst: Institution, reference: Reference) -> dict[str, str]:
     }
 
 
-class _PeopleMaker:
+class PeopleMaker:
     """Makes the rows of one person at a time: one row per title held, 2-3% holding two."""
 
-    def __init__(self, rng: random.Random, reference: Reference, today: date) -> None:
+    def __init__(self, rng: random.Random, reference: Reference, today: date, certificate_prefix: str = "") -> None:
         self.rng = rng
         self.reference = reference
         self.today = today
+        self.certificate_prefix = certificate_prefix
         self.id_numbers: set[str] = set()
         self.certificates = 0
         self.pinyin: dict[str, str] = {}
@@ -108,6 +118,10 @@ class _PeopleMaker:
 
     def rows(self, inst: Institution) -> list[dict[str, str]]:
         """The rows of a new person working at `inst`."""
+        return self.person(inst)[1]
+
+    def person(self, inst: Institution) -> tuple[Staff, list[dict[str, str]]]:
+        """A new person working at `inst`: who they are, and their rows."""
         rng = self.rng
         shares = s.LEVEL_SHARE_CHENGDE if inst.area == CHENGDE else s.LEVEL_SHARE_PARTNERS
         level = rng.choices(s.LEVELS, weights=shares)[0]
@@ -122,13 +136,14 @@ class _PeopleMaker:
         given = "".join(rng.choice(s.GIVEN_FEMALE if female else s.GIVEN_MALE) for _ in range(rng.choice((1, 2, 2))))
         name = surname + given
         fields = self._fields(series, inst.fields)
-        inst.keep(Staff(name, id_number, level, fields))
+        staff = Staff(name, id_number, level, fields)
+        inst.keep(staff)
         person = {
             "name": name,
             "gender": "女" if female else "男",
             "birth_year": str(birth_date.year),
             "id_number": id_number,
-            "institution": inst.credit_code if inst.credit_code and rng.random() < 0.03 else inst.name,
+            "institution": self._institution_ref(inst),
             "region": self.reference.regions[inst.region].name,
             "fields": ";".join(self.reference.fields.names[f] for f in fields),
             "email": self._email(surname, given) if rng.random() < 0.45 else "",
@@ -142,7 +157,11 @@ class _PeopleMaker:
             second_level = self._existing_level(second, rng.choice(s.LEVELS[s.LEVELS.index(level) :]))
             year = rng.choice([y for y in s.GRANT_YEARS if y - birth_date.year >= 22] or [grant_year])
             rows.append(person | self._title(second, second_level, year, inst, False))
-        return rows
+        return staff, rows
+
+    def _institution_ref(self, inst: Institution) -> str:
+        """How a row names its employer: by name, by credit code once in about 30 rows."""
+        return inst.credit_code if inst.credit_code and self.rng.random() < 0.03 else inst.name
 
     def _series(self, institution_type: str, excluding: str = "") -> str:
         weights = {k: w for k, w in s.SERIES_BY_TYPE[institution_type].items() if k != excluding}
@@ -164,7 +183,9 @@ class _PeopleMaker:
             "title_series": self.reference.title_series.names[series],
             "title_level": self.reference.title_levels.names[level],
             "title_name": s.TITLE_NAMES[series][s.LEVELS.index(level)],
-            "certificate_no": f"{inst.region[:4]}{year}{s.LEVELS.index(level) + 1}{self.certificates:07d}",
+            "certificate_no": (
+                f"{self.certificate_prefix}{inst.region[:4]}{year}{s.LEVELS.index(level) + 1}{self.certificates:07d}"
+            ),
             "granted_on": str(granted_on),
             "directed": "Y" if directed else "N",
         }

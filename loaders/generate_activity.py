@@ -1,4 +1,6 @@
-"""Synthetic teams, projects, platforms and foreign-expert visits, drawn from generated institutions."""
+"""Synthetic teams, projects, platforms and foreign-expert visits, drawn from generated institutions.
+
+Each maker takes `ids`, the prefix of the identifiers it writes (loaders/generate.py `id_prefix`)."""
 
 from __future__ import annotations
 
@@ -39,7 +41,7 @@ def _field_names(codes: tuple[str, ...], reference: Reference) -> str:
 
 
 def teams(
-    rng: random.Random, institutions: list[Institution], count: int, reference: Reference, today: date
+    rng: random.Random, institutions: list[Institution], count: int, reference: Reference, today: date, ids: str = ""
 ) -> Iterator[TableRow]:
     """Innovation teams based at Chengde institutions, some with Beijing or Tianjin members."""
     hosts = _hosts(institutions)
@@ -60,7 +62,7 @@ def teams(
             members += rng.sample(guest.staff, min(len(guest.staff), rng.randint(1, 2)))
         status = rng.choices(statuses, weights=(15, 20, 60, 5))[0]
         yield {
-            "team_id": f"T{n + 1:04d}",
+            "team_id": f"{ids}T{n + 1:04d}",
             "name": name,
             "institution": host.name,
             "fields": reference.fields.names[field],
@@ -75,7 +77,7 @@ def teams(
 
 
 def projects(
-    rng: random.Random, institutions: list[Institution], count: int, reference: Reference, today: date
+    rng: random.Random, institutions: list[Institution], count: int, reference: Reference, today: date, ids: str = ""
 ) -> Iterator[TableRow]:
     """Science and technology projects run by Chengde institutions, often with a partner."""
     hosts = _hosts(institutions)
@@ -91,7 +93,7 @@ def projects(
             people += rng.sample(partner.staff, min(len(partner.staff), rng.randint(1, 2)))
         field = (host.fields or people[0].fields or (rng.choice(s.FIELDS_ANY),))[0]
         yield {
-            "project_id": f"P{year}{n + 1:04d}",
+            "project_id": f"{ids}P{year}{n + 1:04d}",
             "name": reference.fields.names[field] + rng.choice(words.PROJECT_SUFFIXES),
             "kind": LABELS_ZH[rng.choices(kinds, weights=(10, 5, 5, 30, 50))[0]][0],
             "year": str(year),
@@ -103,7 +105,7 @@ def projects(
 
 
 def platforms(
-    rng: random.Random, institutions: list[Institution], count: int, reference: Reference, today: date
+    rng: random.Random, institutions: list[Institution], count: int, reference: Reference, today: date, ids: str = ""
 ) -> Iterator[TableRow]:
     """R&D platforms, mostly provincial, at least one national."""
     hosts = [i for i in institutions if i.area == CHENGDE and i.type in _RESEARCH_TYPES]
@@ -115,7 +117,7 @@ def platforms(
         kind = rng.choices(kinds, weights=(15, 10, 25, 25, 25))[0]
         field = (host.fields or (rng.choice(s.FIELDS_ANY),))[0]
         yield {
-            "platform_id": f"PF{n + 1:04d}",
+            "platform_id": f"{ids}PF{n + 1:04d}",
             "name": f"{prefixes[level]}{reference.fields.names[field]}{LABELS_ZH[kind][0]}（{host.name}）",
             "kind": kind.value,
             "level": LABELS_ZH[level][0],
@@ -126,7 +128,7 @@ def platforms(
 
 
 def visits(
-    rng: random.Random, institutions: list[Institution], experts: int, reference: Reference, today: date
+    rng: random.Random, institutions: list[Institution], experts: int, reference: Reference, today: date, ids: str = ""
 ) -> Iterator[TableRow]:
     """Visits of foreign experts to Chengde hosts, one to three each, about one in ten high-end."""
     hosts = [i for i in institutions if i.area == CHENGDE and i.type in _RESEARCH_TYPES]
@@ -145,7 +147,7 @@ def visits(
             serial += 1
             arrived = random_date(rng, date(2019, 1, 1), today)
             yield {
-                "visit_id": f"V{arrived.year}{serial:04d}",
+                "visit_id": f"{ids}V{arrived.year}{serial:04d}",
                 "expert_name": name,
                 "nationality": rng.choice((nationality, COUNTRY_NAMES[nationality])),
                 "passport_no": passport,

@@ -201,16 +201,20 @@ async def load_file(
     today: date | None = None,
     tick: Tick | None = None,
     workers: int | None = None,
+    id_prefix: str = "",
 ) -> LoadSummary:
     """Validate `path` as `kind`, then (unless dry_run or refused) upsert it in batches.
 
-    `workers`: validating processes for large files (loaders/validate.py `validated_records`)."""
+    `workers`: validating processes for large files (loaders/validate.py `validated_records`).
+    `id_prefix`: put before the ids of the people and institutions it creates (the demo's `DEMO-`)."""
     path = Path(path)
     started = time.perf_counter()
     tick = tick or (lambda phase, done, total: None)
     summary = LoadSummary(path=path, kind=kind)
     with bulk_collection(), tempfile.TemporaryFile(prefix="talentgraph-load-") as spill:
-        refused = await _validate(db, path, kind, salt, today, summary, References(), tick, spill, batch_size, workers)
+        refused = await _validate(
+            db, path, kind, salt, today, summary, References(id_prefix), tick, spill, batch_size, workers
+        )
         summary.rejected = len(refused)
         if refused and skip_invalid and not dry_run:
             summary.rejected_file = write_rejected(path, kind, refused, summary.errors)

@@ -56,8 +56,12 @@ def _institution_key(ref: InstitutionRef, region: str | None) -> tuple[str | Non
 
 @dataclass
 class References:
-    """Resolved references of one import, and the errors of the rows whose references did not resolve."""
+    """Resolved references of one import, and the prefix of the ids it gives the nodes it creates.
 
+    `id_prefix` is empty for ordinary loads; the demo's is `DEMO-` (loaders/demo.py), so that its
+    people and institutions can never take the id of anyone else's."""
+
+    id_prefix: str = ""
     institutions: dict[tuple[str | None, str | None, str | None], list[str]] = field(default_factory=dict)
     people: dict[tuple[str | None, str | None, str | None], list[str]] = field(default_factory=dict)
 
@@ -213,7 +217,7 @@ def to_row(record: Record, references: References) -> tuple[str, dict[str, Any]]
         row: dict[str, Any] = {
             "id": existing[0]
             if existing
-            else stable_id("inst", record.credit_code or f"{record.region}|{record.name}"),
+            else stable_id(f"{references.id_prefix}inst", record.credit_code or f"{record.region}|{record.name}"),
             "props": _without_none(
                 {
                     "name": record.name,
@@ -232,7 +236,7 @@ def to_row(record: Record, references: References) -> tuple[str, dict[str, Any]]
         pinyin = record.pinyin or pinyin_of(record.name)
         row = {
             "idHash": record.id_hash,
-            "personId": stable_id("person", record.id_hash),
+            "personId": stable_id(f"{references.id_prefix}person", record.id_hash),
             "person": _without_none(
                 {
                     "name": record.name,
@@ -282,7 +286,7 @@ def to_row(record: Record, references: References) -> tuple[str, dict[str, Any]]
         row = {
             "id": record.visit_id,
             "expertHash": record.expert_hash,
-            "expertId": stable_id("person", record.expert_hash),
+            "expertId": stable_id(f"{references.id_prefix}person", record.expert_hash),
             "expert": _without_none(
                 {
                     "name": record.expert_name,

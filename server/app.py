@@ -8,7 +8,6 @@ from collections.abc import AsyncIterator
 from typing import Any
 
 from starlette.applications import Starlette
-from starlette.middleware import Middleware
 from starlette.requests import Request
 from starlette.responses import JSONResponse
 from starlette.routing import Route
@@ -22,7 +21,8 @@ from server.dashboard import dashboard_routes
 from server.graphiql import GraphiQLPage, IdeSetup, graphiql_routes
 from server.http import GraphQLEndpoint, HttpError
 from server.metrics import Metrics, RequestObserver, metrics_endpoint
-from server.schema import build_schema, protections
+from server.ratelimit import AddressRateLimit, RateLimits
+from server.schema import build_schema
 from server.stats.exports import export_routes
 
 log = logging.getLogger("talentgraph")
@@ -36,7 +36,7 @@ def create_app(settings: Settings, neo4j: Neo4jConnection, ide: IdeSetup | None 
 
     @contextlib.asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
-        state["db"] = neo4j.open()
+        state["db"] = neo4j.open(timeout=settings.query_timeout_seconds)
         # While a backup pauses writes, a mutation is answered 503 with Retry-After rather than kept waiting.
         state["db"].wait_while_paused = False
         try:
@@ -62,10 +62,10 @@ def create_app(settings: Settings, neo4j: Neo4jConnection, ide: IdeSetup | None 
     graphql = GraphQLEndpoint(
         schema,
         make_context,
-        introspection=settings.introspection,
         on_result=report_statements,
-        extra_rules=protections(settings),
-        max_tokens=settings.max_tokens,
+        max_body_bytes=settings.max_body_bytes,
+        body_timeout_seconds=settings.body_timeout_seconds,
+        key_limits=RateLimits("key", settings.rate_limit_key),
         ide=GraphiQLPage(ide),
     )
 
@@ -82,5 +82,11 @@ def create_app(settings: Settings, neo4j: Neo4jConnection, ide: IdeSetup | None 
     ]
     metrics = Metrics(settings.metrics_operation_names)
     routes.append(Route("/metrics", metrics_endpoint(settings, metrics, lambda: state.get("db")), methods=["GET"]))
-    observer = Middleware(RequestObserver, metrics=metrics, routes=routes, log_access=settings.access_log)
-    return Starlette(routes=routes, lifespan=lifespan, middleware=[observer])
+    app = Starlette(routes=routes, lifespan=lifespan)
+    # Counted before a body is read or a key looked up; /healthz and the dashboard's files are not limited.
+    app.add_middleware(
+        AddressRateLimit, limits=RateLimits("address", settings.rate_limit_address), prefixes=("/graphql", "/export")
+    )
+    # Outermost, so that every answer, a rate limit's 429 too, carries a request id and is counted.
+    app.add_middleware(RequestObserver, metrics=metrics, routes=routes, log_access=settings.access_log)
+    return app

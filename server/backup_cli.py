@@ -32,8 +32,8 @@ def _progress(quiet: bool) -> Progress:
     )
 
 
-async def _on_database(connection: Neo4jConnection, work: Any) -> Any:
-    db = connection.open()
+async def _on_database(connection: Neo4jConnection, timeout: float, work: Any) -> Any:
+    db = connection.open(timeout=timeout)
     try:
         return await work(db)
     finally:
@@ -52,7 +52,11 @@ def cmd_backup(settings: Settings, args: argparse.Namespace) -> int:
         connection = connect(settings, quiet=args.quiet)
         reader = connection.open_reader()
         try:
-            summary = asyncio.run(_on_database(connection, lambda db: take_backup(db, reader, path, salt, tick)))
+            summary = asyncio.run(
+                _on_database(
+                    connection, settings.batch_timeout_seconds, lambda db: take_backup(db, reader, path, salt, tick)
+                )
+            )
         finally:
             reader.close()
             connection.release()
@@ -86,7 +90,7 @@ def cmd_restore(settings: Settings, args: argparse.Namespace) -> int:
 
         connection = connect(settings, quiet=args.quiet)
         try:
-            summary, problems = asyncio.run(_on_database(connection, work))
+            summary, problems = asyncio.run(_on_database(connection, settings.batch_timeout_seconds, work))
         finally:
             connection.release()
     counts = summary.counts

@@ -22,13 +22,14 @@ def _with_database(settings: Settings, work: Callable[[Database], Awaitable[Any]
     """Run `work` on the configured database (starting the embedded one if needed, and stopping it after)."""
     connection = connect(settings, quiet=quiet)
     try:
-        return asyncio.run(_run(connection, work))
+        return asyncio.run(_run(connection, work, settings.batch_timeout_seconds))
     finally:
         connection.release()
 
 
-async def _run(connection: Neo4jConnection, work: Callable[[Database], Awaitable[Any]]) -> Any:
-    db = connection.open()
+async def _run(connection: Neo4jConnection, work: Callable[[Database], Awaitable[Any]], timeout: float) -> Any:
+    """Run `work` on a driver to `connection` whose transactions end after `timeout` seconds."""
+    db = connection.open(timeout=timeout)
     try:
         return await work(db)
     finally:
@@ -181,14 +182,19 @@ def cmd_serve(settings: Settings, args: argparse.Namespace) -> int:
     connection = connect(settings)
     ide: IdeSetup | None = None
     try:
-        asyncio.run(_run(connection, migrate))
+        asyncio.run(_run(connection, migrate, settings.batch_timeout_seconds))
         if args.demo:
             from loaders.demo import demo_key, load_demo
 
-            asyncio.run(_run(connection, lambda db: load_demo(db, settings)))
+            demo = asyncio.run(_run(connection, lambda db: load_demo(db, settings), settings.batch_timeout_seconds))
+            print(
+                f"Demo data {'loaded' if demo.loaded else 'already loaded'} ({demo.rows['people']:,} title rows, "
+                f"{demo.seconds:.0f} s): its ids start with DEMO-, its institutions' names end with （演示）.",
+                flush=True,
+            )
             ide = demo_setup(None)
             if settings.auth:
-                key = asyncio.run(_run(connection, lambda db: demo_key(db, settings)))
+                key = asyncio.run(_run(connection, lambda db: demo_key(db, settings), settings.batch_timeout_seconds))
                 ide = demo_setup(key)
                 print(
                     f"Demo analyst key (kept in {settings.data_dir / 'demo-key'}): send it as the header\n"
@@ -206,6 +212,14 @@ def cmd_serve(settings: Settings, args: argparse.Namespace) -> int:
             log_config=None,
             log_level=settings.log_level,
             access_log=False,
+            # Slow and idle connections (docs/security.md): idle keep-alive connections close, connections
+            # beyond the limit get 503 at once, request heads stay small; X-Forwarded-For is believed only
+            # from the proxies listed.
+            timeout_keep_alive=settings.keep_alive_seconds,
+            limit_concurrency=settings.max_connections,
+            h11_max_incomplete_event_size=16 * 1024,
+            proxy_headers=True,
+            forwarded_allow_ips=settings.forwarded_allow_ips,
         )
     finally:
         connection.release()

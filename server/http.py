@@ -4,35 +4,34 @@
   or validated is a 400 with no `data`; `application/json` otherwise, where such errors are 200.
 - GET carries queries only; a mutation over GET is 405 with `Allow: POST`.
 - A browser's GET without a query gets GraphiQL (server/graphiql: the page `ide` returns).
-- `make_context` may refuse the request's credentials by raising HttpError (401).
-- A document longer than `max_tokens` is refused while parsing; `extra_rules` (depth, aliases) while
-  validating: both are 400 under `application/graphql-response+json`.
+- A body (or a GET query string) longer than `max_body_bytes` is refused with 413 before it is read
+  whole; JSON is parsed by orjson, which refuses lone surrogates and nesting deeper than 1024 (400).
+- `make_context` may refuse the request's credentials by raising HttpError (401); `key_limits`
+  counts each key's requests (429 with Retry-After).
+- Parsing and validation (sizes, depth, aliases, cost) are the schema's (server/documents.py), done
+  once per document.
 """
 
 from __future__ import annotations
 
-import json
+import asyncio
+import logging
 from collections.abc import Awaitable, Callable, Sequence
-from functools import lru_cache
 from typing import Any
 
 import orjson
 import strawberry
-from graphql import (
-    ASTValidationRule,
-    GraphQLError,
-    OperationDefinitionNode,
-    OperationType,
-    parse,
-    specified_rules,
-    validate,
-)
-from graphql.language import DocumentNode
+from graphql import GraphQLError
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
+from strawberry.schema.exceptions import CannotGetOperationTypeError, InvalidOperationTypeError
+from strawberry.types.graphql import OperationType
 
 from graph.errors import WritesPaused
 from server.graphiql import GraphiQLPage
+from server.ratelimit import RateLimited, RateLimits
+
+log = logging.getLogger("talentgraph.http")
 
 
 class _JSONResponse(JSONResponse):
@@ -91,24 +90,48 @@ def _wants_ide(request: Request) -> bool:
     )
 
 
-async def _params(request: Request) -> dict[str, Any]:
+def _json(text: bytes | str, what: str) -> Any:
+    try:
+        return orjson.loads(text)
+    except orjson.JSONDecodeError as error:
+        raise HttpError(400, f"{what} is not valid JSON: {error}.") from error
+
+
+async def read_body(request: Request, limit: int, seconds: float = 10.0) -> bytes:
+    """The request body, read no further than `limit` bytes (413 beyond) and for no longer than `seconds` (408)."""
+    declared = request.headers.get("content-length", "")
+    if declared.isdigit() and int(declared) > limit:
+        raise HttpError(413, f"The request body is {int(declared):,} bytes; this server accepts at most {limit:,}.")
+    chunks: list[bytes] = []
+    size = 0
+    try:
+        async with asyncio.timeout(seconds):
+            async for chunk in request.stream():
+                size += len(chunk)
+                if size > limit:
+                    raise HttpError(413, f"The request body is longer than the {limit:,} bytes this server accepts.")
+                chunks.append(chunk)
+    except TimeoutError as error:
+        raise HttpError(
+            408, f"The request body did not arrive within {seconds:g} s.", {"Connection": "close"}
+        ) from error
+    return b"".join(chunks)
+
+
+async def _params(request: Request, limit: int, seconds: float) -> dict[str, Any]:
     if request.method == "GET":
+        if len(request.scope.get("query_string", b"")) > limit:
+            raise HttpError(413, f"The query string is longer than the {limit:,} bytes this server accepts.")
         query = request.query_params
         params: dict[str, Any] = {"query": query.get("query"), "operationName": query.get("operationName")}
         for key in ("variables", "extensions"):
             if query.get(key):
-                try:
-                    params[key] = json.loads(query[key])
-                except ValueError as error:
-                    raise HttpError(400, f"The `{key}` parameter is not valid JSON.") from error
+                params[key] = _json(query[key], f"The `{key}` parameter")
         return params
     content_type = request.headers.get("content-type", "").split(";")[0].strip().lower()
     if content_type != JSON:
         raise HttpError(415, "POST a JSON body with Content-Type: application/json.")
-    try:
-        body = json.loads(await request.body())
-    except ValueError as error:
-        raise HttpError(400, "The request body is not valid JSON.") from error
+    body = _json(await read_body(request, limit, seconds), "The request body")
     if not isinstance(body, dict):
         raise HttpError(400, "The request body must be a JSON object with a `query`.")
     return body
@@ -121,30 +144,19 @@ class GraphQLEndpoint:
         self,
         schema: strawberry.Schema,
         make_context: Callable[[Request], Awaitable[Any]],
-        introspection: bool = True,
         on_result: Callable[[Any, dict[str, Any]], None] | None = None,
-        extra_rules: Sequence[type[ASTValidationRule]] = (),
-        max_tokens: int | None = None,
+        max_body_bytes: int = 1_048_576,
+        body_timeout_seconds: float = 10.0,
+        key_limits: RateLimits | None = None,
         ide: Callable[[], Response] | None = None,
     ) -> None:
         self.schema = schema
         self.ide = ide or GraphiQLPage()
-        self.extra_rules = tuple(extra_rules)
-        self.max_tokens = max_tokens
         self.make_context = make_context
-        self.introspection = introspection
         self.on_result = on_result
-        self._check = lru_cache(maxsize=1024)(self._parse_and_validate)
-
-    def _parse_and_validate(self, query: str) -> tuple[DocumentNode | None, tuple[GraphQLError, ...]]:
-        try:
-            document = parse(query, max_tokens=self.max_tokens)
-        except GraphQLError as error:
-            return None, (error,)
-        errors = validate(self.schema._schema, document, [*specified_rules, *self.extra_rules])
-        if not self.introspection and _introspects(document):
-            errors = [*errors, GraphQLError("Introspection is disabled on this server.")]
-        return document, tuple(errors)
+        self.max_body_bytes = max_body_bytes
+        self.body_timeout_seconds = body_timeout_seconds
+        self.key_limits = key_limits
 
     async def handle(self, request: Request) -> Response:
         """Answer one HTTP request to /graphql."""
@@ -158,13 +170,19 @@ class GraphQLEndpoint:
         try:
             return await self._execute(request, media)
         except HttpError as error:
+            log.info("%d %s /graphql: %s", error.status, request.method, error.message)
             return _JSONResponse(
                 {"errors": [{"message": error.message}]}, error.status, error.headers, media_type=media
             )
 
     async def _execute(self, request: Request, media: str) -> Response:
-        params = await _params(request)
+        params = await _params(request, self.max_body_bytes, self.body_timeout_seconds)
         context = await self.make_context(request)
+        if self.key_limits is not None and context.caller.key_id is not None:
+            try:
+                self.key_limits.hit(context.caller.key_id)
+            except RateLimited as refused:
+                raise HttpError(429, str(refused), {"Retry-After": str(refused.retry_after)}) from refused
         query, variables, operation = params.get("query"), params.get("variables"), params.get("operationName")
         if not isinstance(query, str) or not query.strip():
             raise HttpError(400, "A GraphQL request needs a `query` string.")
@@ -172,16 +190,23 @@ class GraphQLEndpoint:
             raise HttpError(400, "`variables` must be a JSON object.")
         if operation is not None and not isinstance(operation, str):
             raise HttpError(400, "`operationName` must be a string.")
-        document, errors = self._check(query)
-        if errors:
-            refusal = {"errors": [error.formatted for error in errors]}
-            return _JSONResponse(refusal, 400 if media == GRAPHQL_RESPONSE else 200, media_type=media)
-        assert document is not None
-        if request.method == "GET" and _operation_type(document, operation) != OperationType.QUERY:
-            raise HttpError(405, "Only queries may be sent with GET; send mutations with POST.", {"Allow": "POST"})
-        result = await self.schema.execute(
-            query, variable_values=variables, context_value=context, operation_name=operation
-        )
+        allowed = (OperationType.QUERY,) if request.method == "GET" else (OperationType.QUERY, OperationType.MUTATION)
+        try:
+            result = await self.schema.execute(
+                query,
+                variable_values=variables,
+                context_value=context,
+                operation_name=operation,
+                allowed_operation_types=allowed,
+            )
+        except InvalidOperationTypeError as error:
+            if error.operation_type == OperationType.MUTATION and request.method == "GET":
+                raise HttpError(
+                    405, "Only queries may be sent with GET; send mutations with POST.", {"Allow": "POST"}
+                ) from error
+            raise HttpError(400, f"This server does not run {error.operation_type.value} operations.") from error
+        except CannotGetOperationTypeError as error:
+            raise HttpError(400, error.as_http_error_reason()) from error
         body: dict[str, Any] = {}
         if result.errors:
             body["errors"] = [error.formatted for error in result.errors]
@@ -189,7 +214,7 @@ class GraphQLEndpoint:
             body["data"] = result.data
         if self.on_result is not None:
             self.on_result(context, body)
-        # Without data the request itself failed (e.g. its variables did not coerce).
+        # Without data the request itself failed (it did not parse or validate, its variables did not coerce).
         status = 400 if media == GRAPHQL_RESPONSE and "data" not in body else 200
         paused = _writes_paused(result.errors)
         if paused is not None:
@@ -203,21 +228,3 @@ def _writes_paused(errors: Sequence[GraphQLError] | None) -> WritesPaused | None
         if isinstance(error.original_error, WritesPaused):
             return error.original_error
     return None
-
-
-def _operation_type(document: DocumentNode, name: str | None) -> OperationType | None:
-    operations = [node for node in document.definitions if isinstance(node, OperationDefinitionNode)]
-    for node in operations:
-        if name is None or (node.name is not None and node.name.value == name):
-            return node.operation
-    return None
-
-
-def _introspects(document: DocumentNode) -> bool:
-    return any(
-        field.name.value in ("__schema", "__type")
-        for node in document.definitions
-        if isinstance(node, OperationDefinitionNode)
-        for field in node.selection_set.selections
-        if hasattr(field, "name")
-    )

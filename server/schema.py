@@ -2,20 +2,21 @@
 
 from __future__ import annotations
 
+import logging
 from typing import Any
 
 import strawberry
-from graphql import ASTValidationRule, GraphQLError
-from strawberry.extensions import MaskErrors, ParserCache, ValidationCache
-from strawberry.extensions.max_aliases import create_validator as max_aliases
-from strawberry.extensions.query_depth_limiter import create_validator as max_depth
+from graphql import GraphQLError
+from strawberry.extensions import MaskErrors
 from strawberry.tools import merge_types
+from strawberry.types import ExecutionContext
 
-from graph.errors import WritesPaused
+from graph.errors import StatementTimedOut, WritesPaused
 from graph.settings import Settings
 from server.audit.queries import AuditQueries
 from server.collaborators.queries import CollaboratorQueries
 from server.common.errors import RequestError
+from server.documents import Limits, checked_documents
 from server.fields.queries import FieldQueries
 from server.institutions.mutations import InstitutionMutations
 from server.institutions.queries import InstitutionQueries
@@ -70,27 +71,53 @@ Mutation = merge_types(
 )
 
 
+log = logging.getLogger("talentgraph.graphql")
+
+
 def _unexpected(error: GraphQLError) -> bool:
-    # Errors of the request itself (validation, bad cursor) stay readable; anything else is masked.
+    """An error that is a fault of ours, not of the request: logged with its traceback and masked in production.
+
+    Errors of the request itself (it does not parse or validate, its variables do not coerce, a bad
+    cursor, a refusal, a statement stopped at its timeout) carry no original error, a RequestError or
+    a StatementTimedOut, and stay readable.
+    """
     original = error.original_error
-    return original is not None and not isinstance(original, RequestError | GraphQLError | WritesPaused)
+    return original is not None and not isinstance(
+        original, RequestError | GraphQLError | StatementTimedOut | WritesPaused
+    )
+
+
+class Schema(strawberry.Schema):
+    """strawberry's schema, logging expected refusals in one line and unexpected errors with their traceback."""
+
+    def process_errors(self, errors: list[GraphQLError], execution_context: ExecutionContext | None = None) -> None:
+        operation = execution_context.operation_name if execution_context is not None else None
+        for error in errors:
+            where = ".".join(str(part) for part in error.path) if error.path else operation or "request"
+            if _unexpected(error):
+                log.error("Unexpected error at %s: %s", where, error.message, exc_info=error.original_error)
+            elif isinstance(error.original_error, StatementTimedOut):
+                log.warning("Timed out at %s: %s", where, error.message)
+            else:
+                log.info("Refused at %s: %s", where, error.message)
 
 
 def build_schema(settings: Settings | None = None) -> strawberry.Schema:
-    """The schema, with caches, and error masking in production."""
-    extensions: list[Any] = [
-        lambda: ParserCache(maxsize=512),
-        lambda: ValidationCache(maxsize=512),
-        OperationObserver,
-    ]
-    if settings is not None and not settings.development:
+    """The schema, checking documents within the settings' limits, and masking unexpected errors in production."""
+    settings = settings or Settings()
+    limits = Limits(
+        max_depth=settings.max_depth,
+        max_aliases=settings.max_aliases,
+        max_cost=settings.max_cost,
+        max_page_size=settings.max_page_size,
+        max_tokens=settings.max_tokens,
+        max_document_chars=settings.max_document_chars,
+        introspection=settings.introspection,
+    )
+    extensions: list[Any] = [checked_documents(limits, settings.document_cache_bytes), OperationObserver]
+    if not settings.development:
         extensions.append(lambda: MaskErrors(should_mask_error=_unexpected, error_message="Unexpected error."))
-    return strawberry.Schema(query=Query, mutation=Mutation, extensions=extensions)
-
-
-def protections(settings: Settings) -> list[type[ASTValidationRule]]:
-    """Validation rules that refuse documents nested too deep or with too many aliases (strawberry's own)."""
-    return [max_depth(settings.max_depth, None), max_aliases(settings.max_aliases)]
+    return Schema(query=Query, mutation=Mutation, extensions=extensions)
 
 
 schema = build_schema()

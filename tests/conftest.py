@@ -42,7 +42,7 @@ def neo4j_connection() -> Iterator[Neo4jConnection]:
         connection = Neo4jConnection(running.uri, "neo4j", "", "neo4j")
 
     async def prepare() -> None:
-        db = connection.open()
+        db = connection.open(timeout=600)
         try:
             await migrate(db)
         finally:
@@ -89,7 +89,10 @@ def remove_test_data(driver: Any, database: str) -> None:
 @pytest.fixture
 def settings(tmp_path: Path) -> Settings:
     """Development-mode settings with a fixed salt, touching nothing of the real environment."""
-    return Settings(data_dir=tmp_path, id_salt="test-salt", mode="development", neo4j_uri=None)
+    # A shared test machine under load plans cold statements slowly: the statement timeout is tested on its own.
+    return Settings(
+        data_dir=tmp_path, id_salt="test-salt", mode="development", neo4j_uri=None, query_timeout_seconds=120
+    )
 
 
 @pytest.fixture

@@ -23,7 +23,11 @@ def test_list_parameters_print_short_and_arrive_whole(neo4j_connection: Any) -> 
 
     async def echo() -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
         db = Database.connect(
-            neo4j_connection.uri, neo4j_connection.user, neo4j_connection.password, neo4j_connection.database
+            neo4j_connection.uri,
+            neo4j_connection.user,
+            neo4j_connection.password,
+            neo4j_connection.database,
+            timeout=60,
         )
         try:
             read = await db.read("test/echo", "RETURN $rows AS rows", rows=rows)
@@ -48,7 +52,11 @@ def test_parameters_are_freed_when_their_statement_ends(neo4j_connection: Any) -
 
     async def run() -> None:
         db = Database.connect(
-            neo4j_connection.uri, neo4j_connection.user, neo4j_connection.password, neo4j_connection.database
+            neo4j_connection.uri,
+            neo4j_connection.user,
+            neo4j_connection.password,
+            neo4j_connection.database,
+            timeout=60,
         )
         try:
 

@@ -26,7 +26,7 @@ class AuditQueries:
     @strawberry.field(description="Every change, newest first (Relay connection): administrators only.")
     async def audit_trail(
         self, info: strawberry.Info, where: AuditWhere | None = None, first: int | None = 20, after: str | None = None
-    ) -> Connection[AuditEntry]:
+    ) -> Connection[AuditEntry] | None:
         context = info.context
         require_to_read(context.caller, Role.ADMIN, action="auditTrail")
         where = where or AuditWhere()

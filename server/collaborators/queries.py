@@ -52,7 +52,7 @@ class CollaboratorQueries:
         field: str | None = None,
         regions: list[str] | None = None,
         first: int | None = 10,
-    ) -> list[Collaborator]:
+    ) -> list[Collaborator] | None:
         context = info.context
         caller = context.caller
         try:
@@ -92,7 +92,7 @@ class CollaboratorQueries:
         field: str | None = None,
         regions: list[str] | None = None,
         first: int | None = 20,
-    ) -> list[InstitutionNeed]:
+    ) -> list[InstitutionNeed] | None:
         context = info.context
         try:
             context.caller.require(*SEARCHERS, action="institutionsNeeding")

@@ -19,26 +19,44 @@ class StepKind(enum.Enum):
     PLATFORM = "PLATFORM"
     PROJECT = "PROJECT"
     INSTITUTION = "INSTITUTION"
+    FIELD = "FIELD"
+
+
+@strawberry.enum(description="What a reason is: a path from the subject, or a fact that made the candidate rank.")
+class ReasonKind(enum.Enum):
+    PATH = "PATH"
+    FIELD = "FIELD"
+    TITLE = "TITLE"
+    ACTIVITY = "ACTIVITY"
 
 
 @strawberry.type(description="A node on a reason's path and the relationship that leads to the next one.")
 class ReasonStep:
     kind: StepKind
-    id: strawberry.ID
+    id: strawberry.ID = strawberry.field(description="The node's id (a field's code).")
     name: str
     relation: str | None = strawberry.field(
         description="The relationship type (MEMBER_OF, ROLE_AT, WORKED_ON, WORKS_AT, BASED_AT, HOSTED_BY, "
-        "RAN) joining this node to the next, in either direction; null on the last node."
+        "RAN, EXPERT_IN, PART_OF) joining this node to the next, in either direction; null on the last node."
     )
     former: bool = strawberry.field(description="The relationship has ended (a former job or membership).")
 
 
-@strawberry.type(description="Why someone is suggested: a path in the graph, read as a sentence.")
+@strawberry.type(
+    description="Why someone is suggested, read as a sentence: a path in the graph that joins them to the "
+    "subject, or a fact that made them rank (the field that matched, their title, their recent work)."
+)
 class Reason:
+    kind: ReasonKind
     zh: str
     en: str
-    weight: float = strawberry.field(description="The path's Adamic-Adar weight (see docs/collaborators.md).")
-    steps: list[ReasonStep]
+    weight: float = strawberry.field(
+        description="A path's Adamic-Adar weight; for a fact, the score part it stands for (see docs/collaborators.md)."
+    )
+    steps: list[ReasonStep] = strawberry.field(
+        description="A path from the subject to the candidate; for a fact, from the candidate to what it names "
+        "(empty for a title)."
+    )
 
 
 @strawberry.type(description="The parts of a suggestion's score, each between 0 and 1.")
@@ -55,7 +73,9 @@ class Collaborator:
     person: Person
     score: float = strawberry.field(description="0.40 field + 0.35 closeness + 0.15 level + 0.10 activity.")
     score_parts: ScoreParts
-    reasons: list[Reason] = strawberry.field(description="Up to three paths, strongest first.")
+    reasons: list[Reason] = strawberry.field(
+        description="Up to three paths, strongest first, then the facts that made the candidate rank: at least one."
+    )
 
 
 def collaborator_from(suggestion: graph.Suggestion, person: Person) -> Collaborator:
@@ -73,6 +93,7 @@ def collaborator_from(suggestion: graph.Suggestion, person: Person) -> Collabora
         ),
         reasons=[
             Reason(
+                kind=ReasonKind(reason.kind),
                 zh=reason.zh,
                 en=reason.en,
                 weight=reason.weight,

@@ -58,7 +58,7 @@ class InstitutionQueries:
         order_by: InstitutionsOrder | None = None,
         first: int | None = 20,
         after: str | None = None,
-    ) -> Connection[Institution]:
+    ) -> Connection[Institution] | None:
         context = info.context
         require_to_read(context.caller, *READERS, action="institutions")
         order = order_by or InstitutionsOrder()

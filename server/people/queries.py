@@ -78,7 +78,7 @@ class PeopleQueries:
         order_by: PeopleOrder | None = None,
         first: int | None = 20,
         after: str | None = None,
-    ) -> Connection[Person]:
+    ) -> Connection[Person] | None:
         context = info.context
         require_to_read(context.caller, *READERS, action="people")
         order = order_by or PeopleOrder()

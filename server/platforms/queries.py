@@ -55,7 +55,7 @@ class PlatformQueries:
         order_by: PlatformsOrder | None = None,
         first: int | None = 20,
         after: str | None = None,
-    ) -> Connection[Platform]:
+    ) -> Connection[Platform] | None:
         context = info.context
         require_to_read(context.caller, *READERS, action="platforms")
         where = where or PlatformsWhere()

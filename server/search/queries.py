@@ -41,7 +41,7 @@ class SearchQueries:
         min_level: TitleLevel | None = None,  # type: ignore[valid-type]
         first: int | None = 20,
         after: str | None = None,
-    ) -> Connection[ExpertResult]:
+    ) -> Connection[ExpertResult] | None:
         context = info.context
         try:
             context.caller.require(Role.ADMIN, Role.ANALYST, Role.RECRUITER, action="searchExperts")

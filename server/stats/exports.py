@@ -22,7 +22,7 @@ from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
 from graph.database import Database
-from graph.errors import DomainError, InvalidInput
+from graph.errors import DomainError, InvalidInput, StatementTimedOut
 from graph.stats.plans import list_plans, plan_for
 from graph.stats.progress import progress
 from graph.stats.talent import talent_stats
@@ -102,6 +102,8 @@ def export_routes(database: Callable[[], Database]) -> list[Route]:
             table = await _table(database(), request, name)
         except DomainError as error:
             return JSONResponse({"error": error.message, "errorZh": error.message_zh, "field": error.field}, 400)
+        except StatementTimedOut as error:
+            return JSONResponse({"error": str(error)}, 503, {"Retry-After": "10"})
         body, media = (_xlsx(table), XLSX) if kind == "xlsx" else (_csv(table), "text/csv; charset=utf-8")
         filename = f"{table.title}.{kind}"
         return Response(

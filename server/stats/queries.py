@@ -33,7 +33,7 @@ class StatsQueries:
     )
     async def progress(
         self, info: strawberry.Info, as_of: dt.date | None = None, region: str = CHENGDE, plan: str | None = None
-    ) -> list[TargetProgress]:
+    ) -> list[TargetProgress] | None:
         context = info.context
         require_to_read(context.caller, *EVERYONE, action="Reading progress")
         as_of = as_of or dt.date.today()
@@ -53,7 +53,7 @@ class StatsQueries:
         as_of: dt.date | None = None,
         region: str = CHENGDE,
         group_by: list[StatsDimension] | None = None,
-    ) -> TalentStats:
+    ) -> TalentStats | None:
         context = info.context
         require_to_read(context.caller, *EVERYONE, action="Reading talent statistics")
         try:

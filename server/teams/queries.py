@@ -57,7 +57,7 @@ class TeamQueries:
         order_by: TeamsOrder | None = None,
         first: int | None = 20,
         after: str | None = None,
-    ) -> Connection[Team]:
+    ) -> Connection[Team] | None:
         context = info.context
         require_to_read(context.caller, *READERS, action="teams")
         where = where or TeamsWhere()

@@ -47,7 +47,7 @@ class VisitQueries:
         direction: Direction = Direction.DESC,
         first: int | None = 20,
         after: str | None = None,
-    ) -> Connection[Visit]:
+    ) -> Connection[Visit] | None:
         context = info.context
         require_to_read(context.caller, *VISIT_READERS, action="visits")
         where = where or VisitsWhere()

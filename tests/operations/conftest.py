@@ -37,7 +37,7 @@ def load_city(connection: Neo4jConnection, people: int, folder: Path, salt: str)
     generate(people, 2021, folder)
 
     async def load() -> None:
-        db = connection.open()
+        db = connection.open(timeout=900)
         try:
             for kind in LOAD_ORDER:
                 summary = await load_file(db, folder / f"{kind}.csv", kind, salt, workers=0)

@@ -87,7 +87,7 @@ def target(restore_target: Neo4jConnection) -> Iterator[Neo4jConnection]:
 
 def backup(connection: Neo4jConnection, path: Path, inspect: Any = None) -> BackupSummary:
     async def work() -> BackupSummary:
-        db, reader = connection.open(), connection.open_reader()
+        db, reader = connection.open(timeout=900), connection.open_reader()
         try:
             return await take_backup(db, reader, path, SALT, inspect=inspect)
         finally:
@@ -101,7 +101,7 @@ def restore(connection: Neo4jConnection, path: Path, **options: Any) -> list[str
     """Restore `path`; return `stats verify`'s problems with the result (none when all agree)."""
 
     async def work() -> list[str]:
-        db = connection.open()
+        db = connection.open(timeout=900)
         try:
             summary = await restore_backup(db, path, options.pop("salt", SALT), **options)
             print(f"restore: {summary.seconds:.1f} s (checking {summary.check_seconds:.1f} s)")
@@ -311,7 +311,7 @@ def test_a_write_while_writes_are_paused_is_answered_503_with_retry_after(
     cypher("CREATE (:Institution {id: 'i1', name: '承德医学院'})")
 
     async def paused_request() -> httpx.Response:
-        db = neo4j_connection.open()
+        db = neo4j_connection.open(timeout=900)
         try:
             async with paused_writes(db, "test"):
                 return await asyncio.to_thread(

@@ -62,7 +62,7 @@ def demo(
     settings = Settings(data_dir=tmp_path_factory.mktemp("demo"), id_salt="pages-test", neo4j_uri=None)
 
     async def prepare() -> tuple[str, str]:
-        db = neo4j_connection.open()
+        db = neo4j_connection.open(timeout=settings.batch_timeout_seconds)
         try:
             await load_demo(db, settings)
             _, admin = await create_key(db, "admin", name="pages test")

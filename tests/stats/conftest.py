@@ -19,7 +19,7 @@ def on_db(neo4j_connection: Neo4jConnection, cypher: Any) -> Callable[[Callable[
 
     def run(work: Callable[[Database], Awaitable[Any]]) -> Any:
         async def main() -> Any:
-            db = neo4j_connection.open()
+            db = neo4j_connection.open(timeout=600)
             try:
                 return await work(db)
             finally:

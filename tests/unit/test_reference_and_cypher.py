@@ -67,3 +67,21 @@ def test_fields_named_by_the_plan_are_all_there() -> None:
 
 def test_pinyin_of_names() -> None:
     assert pinyin_of("张伟") == "zhang wei" and pinyin_initials("张伟") == "zw"
+
+
+def test_every_statement_the_code_names_exists() -> None:
+    """A statement named in code but missing from cypher/ fails only when that code path runs."""
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2]
+    folders = {name.split("/")[0] for name in STATEMENTS}
+    alternatives = "|".join(sorted(folders))
+    pattern = re.compile(rf"""["']((?:{alternatives})/[a-z0-9_/]+)["']""")
+    missing = []
+    for package in ("graph", "server", "loaders", "bench"):
+        for source in sorted((root / package).rglob("*.py")):
+            for match in pattern.finditer(source.read_text(encoding="utf-8")):
+                name = match.group(1)
+                if name not in STATEMENTS and not any(key.startswith(name) for key in STATEMENTS):
+                    missing.append(f"{source.relative_to(root)}: {name}")
+    assert not missing, missing
