@@ -69,6 +69,7 @@ def main() -> None:
             f"talentgraph backup: {checked.counts.nodes:,} nodes, {checked.counts.relationships:,} relationships, "
             f"{file.stat().st_size / 1e6:,.1f} MB in {backup.seconds:.1f} s, peak memory {backup.peak_mib} MiB"
         )
+        print(f"  it says: {backup.stdout.strip()}")
         # The source's database is stopped only now: the restore's target is a second one, as on a new machine.
         with benchmark_database(heap="2g", pagecache="1g") as target:
             restore = talentgraph(target, "restore", str(file), "--quiet")
@@ -76,6 +77,7 @@ def main() -> None:
             f"talentgraph restore (checks the file, writes, compares counts, verifies statistics): "
             f"{restore.seconds:.1f} s, peak memory {restore.peak_mib} MiB"
         )
+        print(f"  it says: {' '.join(restore.stdout.split())}")
         print(
             f"goals: backup {backup.seconds:.0f} s and restore {restore.seconds:.0f} s (each < 120 s), "
             f"peak {max(backup.peak_mib, restore.peak_mib)} MiB (< 500 MiB)"

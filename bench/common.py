@@ -74,12 +74,13 @@ def _high_water(pid: int) -> int:
 
 
 class Command(NamedTuple):
-    """A command that ran: wall seconds, peak memory (MiB), exit status and what it wrote to stderr."""
+    """A command that ran: wall seconds, peak memory (MiB), exit status and what it wrote."""
 
     seconds: float
     peak_mib: int
     returncode: int
     stderr: str
+    stdout: str
 
 
 def measured_command(argv: list[str], env: dict[str, str]) -> Command:
@@ -91,8 +92,8 @@ def measured_command(argv: list[str], env: dict[str, str]) -> Command:
     resident memory at the fork, so it would charge a command with the benchmark's own memory.
     """
     started = time.perf_counter()
-    with tempfile.TemporaryFile(mode="w+") as errors:
-        process = subprocess.Popen(argv, env=env, stdout=subprocess.DEVNULL, stderr=errors, text=True)
+    with tempfile.TemporaryFile(mode="w+") as errors, tempfile.TemporaryFile(mode="w+") as output:
+        process = subprocess.Popen(argv, env=env, stdout=output, stderr=errors, text=True)
         peak = own = 0
         watched = psutil.Process(process.pid)
         while process.poll() is None:
@@ -105,8 +106,9 @@ def measured_command(argv: list[str], env: dict[str, str]) -> Command:
             time.sleep(0.05)
         seconds = time.perf_counter() - started
         errors.seek(0)
-        stderr = errors.read()
-    return Command(seconds, max(peak, own) // (1024 * 1024), process.returncode, stderr)
+        output.seek(0)
+        stderr, stdout = errors.read(), output.read()
+    return Command(seconds, max(peak, own) // (1024 * 1024), process.returncode, stderr, stdout)
 
 
 def timed(work: Callable[[], Any]) -> tuple[float, Any]:
