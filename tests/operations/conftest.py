@@ -26,7 +26,7 @@ def restore_target() -> Iterator[Neo4jConnection]:
     embedded = EmbeddedNeo4j(folder / "neo4j", heap="512m", pagecache="128m")
     running, _ = embedded.start(quiet=True)
     try:
-        yield Neo4jConnection(running.uri, "neo4j", "", "neo4j")
+        yield Neo4jConnection(running.uri, running.user, running.password, "neo4j")
     finally:
         embedded.stop()
         shutil.rmtree(folder, ignore_errors=True)
