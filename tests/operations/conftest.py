@@ -14,9 +14,17 @@ import pytest
 
 from graph.embedded import EmbeddedNeo4j
 from graph.runtime import Neo4jConnection
+from graph.settings import Settings
 from loaders.cli import LOAD_ORDER
 from loaders.generate import generate
 from loaders.load import load_file
+
+
+@pytest.fixture
+def settings(settings: Settings) -> Settings:
+    """The suite's settings without rate limits: the write streams here send as fast as the server answers, on
+    purpose (tests/api/test_refusals.py tests the limits)."""
+    return settings.model_copy(update={"rate_limit_address": "", "rate_limit_key": ""})
 
 
 @pytest.fixture(scope="session")

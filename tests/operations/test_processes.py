@@ -54,6 +54,9 @@ class Served:
             # A shared two-core machine under load plans cold statements slowly.
             "TALENTGRAPH_QUERY_TIMEOUT_SECONDS": "120",
             "TALENTGRAPH_LOG_LEVEL": "warning",
+            # The writers send as fast as the servers answer, on purpose (tests/api/test_refusals tests the limits).
+            "TALENTGRAPH_RATE_LIMIT_ADDRESS": "",
+            "TALENTGRAPH_RATE_LIMIT_KEY": "",
         }
         with open(self.output, "wb") as sink:
             self.process = subprocess.Popen(
