@@ -5,12 +5,13 @@ from __future__ import annotations
 import os
 import shutil
 import statistics
+import subprocess
 import tempfile
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import psutil
 
@@ -58,6 +59,56 @@ def server_cpu(connection: Neo4jConnection) -> float | None:
     except psutil.Error:
         return None
     return times.user + times.system
+
+
+def _high_water(pid: int) -> int:
+    """The peak resident memory (bytes) of a running process so far, as /proc counts it (VmHWM); 0 if gone."""
+    try:
+        with open(f"/proc/{pid}/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) * 1024
+    except OSError:
+        pass
+    return 0
+
+
+class Command(NamedTuple):
+    """A command that ran: wall seconds, peak memory (MiB), exit status and what it wrote."""
+
+    seconds: float
+    peak_mib: int
+    returncode: int
+    stderr: str
+    stdout: str
+
+
+def measured_command(argv: list[str], env: dict[str, str]) -> Command:
+    """Run `argv` as its own process; time it and take its peak memory.
+
+    Memory is the resident memory of the process and its children (a loader's validation workers)
+    together, sampled every 50 ms (psutil), and never less than the process's own high-water mark (VmHWM,
+    read until it exits). Not the kernel's ru_maxrss of the child: on Linux it starts from the parent's
+    resident memory at the fork, so it would charge a command with the benchmark's own memory.
+    """
+    started = time.perf_counter()
+    with tempfile.TemporaryFile(mode="w+") as errors, tempfile.TemporaryFile(mode="w+") as output:
+        process = subprocess.Popen(argv, env=env, stdout=output, stderr=errors, text=True)
+        peak = own = 0
+        watched = psutil.Process(process.pid)
+        while process.poll() is None:
+            try:
+                tree = [watched, *watched.children(recursive=True)]
+                peak = max(peak, sum(member.memory_info().rss for member in tree))
+            except psutil.Error:
+                pass
+            own = max(own, _high_water(process.pid))
+            time.sleep(0.05)
+        seconds = time.perf_counter() - started
+        errors.seek(0)
+        output.seek(0)
+        stderr, stdout = errors.read(), output.read()
+    return Command(seconds, max(peak, own) // (1024 * 1024), process.returncode, stderr, stdout)
 
 
 def timed(work: Callable[[], Any]) -> tuple[float, Any]:

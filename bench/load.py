@@ -11,7 +11,6 @@ import os
 import pickle
 import resource
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
@@ -22,7 +21,7 @@ import psutil
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench.common import BATCH_TIMEOUT, benchmark_database, server_cpu, timed  # noqa: E402
+from bench.common import BATCH_TIMEOUT, benchmark_database, measured_command, server_cpu, timed  # noqa: E402
 from cypher import STATEMENTS  # noqa: E402
 from graph.migrations import migrate  # noqa: E402
 from loaders.generate import generate  # noqa: E402
@@ -31,18 +30,6 @@ from loaders.writer import References  # noqa: E402
 
 SALT = "bench-salt"
 BATCH = 2000
-
-
-def _high_water(pid: int) -> int:
-    """The peak resident memory (bytes) of a running process so far, as /proc counts it (VmHWM); 0 if gone."""
-    try:
-        with open(f"/proc/{pid}/status", encoding="ascii") as status:
-            for line in status:
-                if line.startswith("VmHWM:"):
-                    return int(line.split()[1]) * 1024
-    except OSError:
-        pass
-    return 0
 
 
 class Run(NamedTuple):
@@ -72,10 +59,7 @@ def run_loader(connection, kind: str, path: Path) -> Run:
     CPU is the loader's and its validation workers' (they are waited for, so the kernel adds them to the
     loader's children), and the database's over the same time.
 
-    Memory is the resident memory of the loader and its validation workers together, sampled every
-    50 ms (psutil), and never less than the loader's own high-water mark (VmHWM, read until it exits).
-    Not the kernel's ru_maxrss of the child: on Linux it starts from the parent's resident memory at the
-    fork, so it charged later loads with this benchmark's own 520 MiB of prepared rows.
+    Memory is the loader's and its validation workers' together (bench/common.py `measured_command`).
     """
     env = {
         **os.environ,
@@ -85,33 +69,13 @@ def run_loader(connection, kind: str, path: Path) -> Run:
         "TALENTGRAPH_ID_SALT": SALT,
     }
     cpu_before, server_before = _children_cpu(), server_cpu(connection)
-    started = time.perf_counter()
-    with tempfile.TemporaryFile(mode="w+") as errors:
-        process = subprocess.Popen(
-            [sys.executable, "-m", "server.cli", "load", kind, str(path), "--quiet", "--batch-size", str(BATCH)],
-            env=env,
-            stdout=subprocess.DEVNULL,
-            stderr=errors,
-            text=True,
-        )
-        peak = own = 0
-        watched = psutil.Process(process.pid)
-        while process.poll() is None:
-            try:
-                tree = [watched, *watched.children(recursive=True)]
-                peak = max(peak, sum(member.memory_info().rss for member in tree))
-            except psutil.Error:
-                pass
-            own = max(own, _high_water(process.pid))
-            time.sleep(0.05)
-        seconds = time.perf_counter() - started
-        errors.seek(0)
-        stderr = errors.read()
-    if process.returncode != 0 or "nothing was written" in stderr:
-        raise SystemExit(stderr)
-    return Run(
-        seconds, max(peak, own) // (1024 * 1024), _children_cpu() - cpu_before, _server_delta(connection, server_before)
+    command = measured_command(
+        [sys.executable, "-m", "server.cli", "load", kind, str(path), "--quiet", "--batch-size", str(BATCH)], env
     )
+    seconds, stderr = command.seconds, command.stderr
+    if command.returncode != 0 or "nothing was written" in stderr:
+        raise SystemExit(stderr)
+    return Run(seconds, command.peak_mib, _children_cpu() - cpu_before, _server_delta(connection, server_before))
 
 
 async def prepared_rows(connection, path: Path) -> list[dict]:

@@ -9,9 +9,12 @@ speak of as it is named in the graph and never repeat its kind ("同为山楂创
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
+
+from graph.collaborator_scores import ScoreParts, Weights
 
 _KIND = {
     "Person": "PERSON",
@@ -38,8 +41,10 @@ class Step:
 class Reason:
     """Why a candidate is suggested: a path or a fact, its weight, and the sentence it reads as.
 
-    `kind` is PATH (a path from the subject to the candidate, weighted by Adamic-Adar), or FIELD,
-    TITLE or ACTIVITY (a fact about the candidate, weighted by the score part it stands for)."""
+    `kind` is PATH (a path from the subject to the candidate, weighted by Adamic-Adar), or RECENCY (the
+    most recent of those paths), PARTNER (the candidate's employer has worked with the subject's
+    institution), FIELD, TITLE, ACTIVITY or FIELD_WORK (facts about the candidate), each weighted by the
+    score part it stands for."""
 
     weight: float
     steps: list[Step]
@@ -200,14 +205,83 @@ def activity_reason(row: dict[str, Any], candidate: Step, weight: float) -> Reas
     return Reason(weight=weight, steps=[at, step], zh=zh, en=en, kind="ACTIVITY")
 
 
-def fact_reasons(row: dict[str, Any], field_match: float, level: float, activity: float) -> list[Reason]:
-    """What made a candidate rank besides paths: the field that matched, their title, their recent work.
+def _work(kind: str, name: str, year: int | None) -> tuple[str, str]:
+    """A team, platform or project as named in a sentence (a team's or platform's name says its kind)."""
+    if kind == "PROJECT":
+        return (
+            (f"项目“{name}”（{year}年）", f"project {name} ({year})") if year else (f"项目“{name}”", f"project {name}")
+        )
+    return name, f"{kind.lower()} {name}"
 
-    `row` is collaborators/facts' row of the candidate; the other arguments are their score parts."""
+
+def field_work_reason(row: dict[str, Any], candidate: Step, weight: float) -> Reason | None:
+    """Work in the field sought: the latest team, platform or project focused on it the candidate was on."""
+    if not row["fieldWorks"] or weight <= 0:
+        return None
+    work = row["fieldWorks"][0]
+    zh, en = _work(work["kind"], work["name"], work["year"])
+    count = int(row["fieldWorkCount"])
+    zh, en = f"有本领域工作经历：{zh}", f"has worked in the field sought: {en}"
+    if count > 1:
+        zh, en = f"{zh}等{count}项", f"{en}, one of {count}"
+    at = Step(candidate.kind, candidate.id, candidate.name, work["relation"], False)
+    step = Step(kind=work["kind"], id=work["id"], name=work["name"], relation="FOCUSES_ON", former=False)
+    field = row["exactFields"][0] if row["exactFields"] else None
+    steps = [at, step] + ([_field_step(field, None)] if field else [])
+    if not field:
+        steps[-1] = replace(step, relation=None)
+    return Reason(weight=weight, steps=steps, zh=zh, en=en, kind="FIELD_WORK")
+
+
+def recency_reason(when: dt.date, steps: list[Step], subject_kind: str, weight: float) -> Reason:
+    """The most recent work shared with the subject (a path), and its year."""
+    zh, en = render(steps, subject_kind)
+    return Reason(
+        weight,
+        steps,
+        f"最近一次共同工作在{when.year}年：{zh}",
+        f"most recent shared work, {when.year}: {en}",
+        kind="RECENCY",
+    )
+
+
+def partner_reason(candidate: Step, name: str, id: str, works: int, latest: dict[str, Any], weight: float) -> Reason:
+    """The candidate's employer has worked with the subject's institution: how often, and the latest work,
+    as a path from the candidate through their employer and its person on that work to its host."""
+    host, person = latest["host"], latest["person"]
+    zh, en = _work(latest["kind"], latest["name"], latest["year"])
+    zh, en = (
+        f"所在单位{name}曾与{host['name']}合作{zh}",
+        f"their employer {name} has worked with {host['name']} on {en}",
+    )
+    if works > 1:
+        zh, en = f"{zh}等{works}项", f"{en} and {works - 1} more"
+    relation = {"TEAM": "BASED_AT", "PLATFORM": "HOSTED_BY", "PROJECT": "RAN"}[latest["kind"]]
+    work = Step(latest["kind"], latest["id"], latest["name"], relation, False)
+    hosted = Step("INSTITUTION", host["id"], host["name"], None, False)
+    if person["id"] == candidate.id:
+        steps = [replace(candidate, relation=latest["relation"]), work, hosted]
+    else:
+        steps = [
+            candidate,
+            Step("INSTITUTION", id, name, "WORKS_AT", False),
+            Step("PERSON", person["id"], person["name"], latest["relation"], False),
+            work,
+            hosted,
+        ]
+    return Reason(weight=weight, steps=steps, zh=zh, en=en, kind="PARTNER")
+
+
+def fact_reasons(row: dict[str, Any], parts: ScoreParts, weights: Weights) -> list[Reason]:
+    """What made a candidate rank besides paths: the field that matched, their title, their recent work,
+    their work in the field.
+
+    `row` is collaborators/facts' row of the candidate; `parts` their score parts."""
     candidate = Step(kind="PERSON", id=row["id"], name=row["name"], relation=None, former=False)
     reasons = (
-        field_reason(row, candidate, field_match),
-        title_reason(row, level),
-        activity_reason(row, candidate, activity),
+        field_reason(row, candidate, parts.field_match),
+        title_reason(row, parts.level),
+        activity_reason(row, candidate, parts.activity),
+        field_work_reason(row, candidate, parts.field_work) if weights.field_work > 0 else None,
     )
     return [reason for reason in reasons if reason is not None]

@@ -10,30 +10,33 @@ are only checked against the field-matched candidates.
 from __future__ import annotations
 
 import datetime as dt
-import math
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
 from cypher import STATEMENTS
-from graph.collaborator_reasons import Reason, fact_reasons, render, steps_of
+from graph.collaborator_reasons import Reason, Step, fact_reasons, partner_reason, recency_reason, render, steps_of
+from graph.collaborator_scores import (
+    WEIGHTS,
+    ScoreParts,
+    Weights,
+    capped_by_employer,
+    parts_of,
+    path_weight,
+    shared_since,
+)
+from graph.collaborator_scores import recency as recency_of
 from graph.database import Database
 from graph.errors import InvalidInput, NotFound
 from graph.listing import fill_slots, projection
 from graph.search import activity_since, token
 from graph.taxonomy import Tree
 
-#: The parts of a suggestion's score and their weights; each part lies in [0, 1].
-WEIGHTS = {"field": 0.40, "closeness": 0.35, "level": 0.15, "activity": 0.10}
-FIELD_EXACT, FIELD_RELATED = 1.0, 0.5
-#: A person in common is an indirect tie: their path counts half.
-IN_COMMON = 0.5
-#: Activity at which the activity part reaches one half.
-ACTIVITY_HALF = 3
-TOP_LEVEL_RANK = 5
 HUB = 200
 COMMON_HUB = 50
 FIELD_CANDIDATES = 100
+#: The institutions that have worked with the subject's looked at, and the field experts taken from each.
+PARTNERS, PER_PARTNER = 20, 10
 #: The title levels of the field-matched candidates looked for first.
 FIRST_LEVELS = ("SENIOR", "DEPUTY_SENIOR")
 #: Paths given as reasons, strongest first (the facts that made a candidate rank follow them).
@@ -57,22 +60,13 @@ class Subject:
 
 
 @dataclass(frozen=True)
-class ScoreParts:
-    """The parts of a score, each in [0, 1], and the Adamic-Adar sum behind `closeness`."""
+class Partner:
+    """An institution that has worked with the subject's: how often, and the latest joint work."""
 
-    field_match: float
-    closeness: float
-    level: float
-    activity: float
-    adamic_adar: float
-
-    def score(self) -> float:
-        return (
-            WEIGHTS["field"] * self.field_match
-            + WEIGHTS["closeness"] * self.closeness
-            + WEIGHTS["level"] * self.level
-            + WEIGHTS["activity"] * self.activity
-        )
+    id: str
+    name: str
+    works: int
+    latest: dict[str, Any]
 
 
 @dataclass(frozen=True)
@@ -83,6 +77,9 @@ class Suggestion:
     score: float
     parts: ScoreParts
     reasons: list[Reason]
+    employer: str | None = None
+    #: The candidate's employer, where it has worked with the subject's institutions.
+    partner: Partner | None = None
 
 
 async def load_subject(db: Database, kind: str, subject_id: str) -> Subject:
@@ -127,12 +124,6 @@ def related_fields(tree: Tree, codes: Sequence[str]) -> list[str]:
     return related
 
 
-def path_weight(path: dict[str, Any]) -> float:
-    """Adamic-Adar: each shared context counts 1/ln(its size); a person in common, half the product."""
-    weight = math.prod(1 / math.log(max(size, 2)) for size in path["sizes"])
-    return weight * IN_COMMON if len(path["nodes"]) == 5 else weight
-
-
 def _field_query(
     fields: Sequence[str], related: Sequence[str], regions: Sequence[str], levels: Sequence[str] = ()
 ) -> str:
@@ -170,18 +161,36 @@ _CANDIDATES = fill_slots(STATEMENTS["collaborators/candidates"], _ACTIVITY)
 _FACTS = fill_slots(STATEMENTS["collaborators/facts"], _ACTIVITY)
 
 
-async def suggest_collaborators(
+async def score_candidates(
     db: Database,
     subject: Subject,
     fields: list[str],
     related: list[str],
     regions: list[str],
-    first: int,
     today: dt.date | None = None,
+    weights: Weights = WEIGHTS,
 ) -> list[Suggestion]:
-    """The `first` best collaborators for `subject` in `regions` for `fields`, with their reasons."""
+    """Every candidate for `subject` in `regions` for `fields`, scored by `weights`, best first, with the
+    reasons that are paths (the facts are named by `suggest_collaborators` for those it returns)."""
+    today = today or dt.date.today()
     shape = {"people": subject.people, "institutions": subject.institutions, "teams": subject.teams}
+    partners = [
+        Partner(row["id"], row["name"], int(row["works"]), row["latest"])
+        for row in await db.read(
+            "collaborators/partners", institutions=subject.institutions, regions=regions, limit=PARTNERS
+        )
+    ]
     field_candidates = await _field_candidates(db, fields, related, regions, shape) if fields else []
+    if fields and partners:
+        rows = await db.read(
+            "collaborators/partner_candidates",
+            employers=[partner.id for partner in partners],
+            exact=fields,
+            related=related,
+            perEmployer=PER_PARTNER,
+            **shape,
+        )
+        field_candidates = list(dict.fromkeys(field_candidates + [row["id"] for row in rows]))
     path_rows = await db.read(
         "collaborators/paths",
         **shape,
@@ -203,46 +212,102 @@ async def suggest_collaborators(
         ids=ids,
         exact=fields,
         related=related,
-        since=activity_since(today or dt.date.today()),
+        since=activity_since(today),
     )
-    suggestions = [_suggestion(row, paths.get(row["id"], []), subject) for row in details]
-    suggestions.sort(key=lambda suggestion: (-suggestion.score, suggestion.person_id))
-    chosen = suggestions[:first]
-    # What made them rank, named: only for the suggestions returned.
+    by_employer = {partner.id: partner for partner in partners}
+    scored = [
+        _suggestion(row, paths.get(row["id"], []), subject, by_employer.get(row["employer"]), today, weights)
+        for row in details
+    ]
+    scored.sort(key=lambda suggestion: (-suggestion.score, suggestion.person_id))
+    return scored
+
+
+async def suggest_collaborators(
+    db: Database,
+    subject: Subject,
+    fields: list[str],
+    related: list[str],
+    regions: list[str],
+    first: int,
+    today: dt.date | None = None,
+) -> list[Suggestion]:
+    """The `first` best collaborators for `subject` in `regions` for `fields`, at most EMPLOYER_CAP of one
+    employer where others score nearly as high, each with its reasons."""
+    today = today or dt.date.today()
+    chosen = first_page(await score_candidates(db, subject, fields, related, regions, today), first)
+    return await explain(db, chosen, fields, related, today)
+
+
+def first_page(scored: list[Suggestion], first: int) -> list[Suggestion]:
+    """The `first` suggestions shown of `scored` (best first): at most EMPLOYER_CAP of one employer
+    where others score nearly as high."""
+    return capped_by_employer(scored, first)
+
+
+async def explain(
+    db: Database, chosen: list[Suggestion], fields: list[str], related: list[str], today: dt.date
+) -> list[Suggestion]:
+    """The suggestions chosen, with the facts that made them rank added to their reasons."""
     facts = await db.read(
         "collaborators/facts",
         _FACTS,
         ids=[suggestion.person_id for suggestion in chosen],
         exact=fields,
         related=related,
-        since=activity_since(today or dt.date.today()),
+        since=activity_since(today),
     )
     by_id = {row["id"]: row for row in facts}
     return [
         replace(
             s,
-            reasons=s.reasons + fact_reasons(by_id[s.person_id], s.parts.field_match, s.parts.level, s.parts.activity),
+            reasons=s.reasons
+            + _partner_reasons(s, by_id[s.person_id])
+            + fact_reasons(by_id[s.person_id], s.parts, WEIGHTS),
         )
         for s in chosen
     ]
 
 
-def _suggestion(row: dict[str, Any], paths: list[dict[str, Any]], subject: Subject) -> Suggestion:
+def _partner_reasons(suggestion: Suggestion, row: dict[str, Any]) -> list[Reason]:
+    partner = suggestion.partner
+    if partner is None or WEIGHTS.partnership <= 0:
+        return []
+    candidate = Step(kind="PERSON", id=row["id"], name=row["name"], relation="WORKS_AT", former=False)
+    return [
+        partner_reason(candidate, partner.name, partner.id, partner.works, partner.latest, suggestion.parts.partnership)
+    ]
+
+
+def _suggestion(
+    row: dict[str, Any],
+    paths: list[dict[str, Any]],
+    subject: Subject,
+    partner: Partner | None,
+    today: dt.date,
+    weights: Weights,
+) -> Suggestion:
     weighted = sorted(
-        ((path_weight(path), steps_of(path)) for path in paths),
-        key=lambda pair: (-pair[0], [step.id for step in pair[1]]),
+        ((path_weight(path), steps_of(path), shared_since(path, today)) for path in paths),
+        key=lambda found: (-found[0], [step.id for step in found[1]]),
     )
-    adamic_adar = sum(weight for weight, _ in weighted)
-    activity = int(row["activity"])
-    parts = ScoreParts(
-        field_match=float(row["fieldMatch"]),
-        closeness=1 - math.exp(-adamic_adar),
-        level=int(row["level"]) / TOP_LEVEL_RANK,
-        activity=activity / (activity + ACTIVITY_HALF),
-        adamic_adar=adamic_adar,
+    adamic_adar = sum(weight for weight, _, _ in weighted)
+    dated = [(when, steps) for _, steps, when in weighted if when is not None]
+    latest = max(dated, key=lambda pair: (pair[0], [step.id for step in pair[1]])) if dated else None
+    parts = parts_of(
+        row, adamic_adar, partner.works if partner else 0, recency_of(latest[0] if latest else None, today)
     )
-    reasons = [Reason(weight, steps, *render(steps, subject.kind)) for weight, steps in weighted[:MAX_REASONS]]
-    return Suggestion(person_id=row["id"], score=parts.score(), parts=parts, reasons=reasons)
+    reasons = [Reason(weight, steps, *render(steps, subject.kind)) for weight, steps, _ in weighted[:MAX_REASONS]]
+    if latest is not None and parts.recency > 0 and WEIGHTS.recency > 0:
+        reasons.append(recency_reason(latest[0], latest[1], subject.kind, parts.recency))
+    return Suggestion(
+        person_id=row["id"],
+        score=parts.score(weights),
+        parts=parts,
+        reasons=reasons,
+        employer=row["employer"],
+        partner=partner,
+    )
 
 
 @dataclass(frozen=True)

@@ -7,15 +7,17 @@ import contextlib
 import contextvars
 import datetime as dt
 import time
-from collections.abc import AsyncIterator, Awaitable, Callable
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
 from neo4j import (
+    WRITE_ACCESS,
     AsyncDriver,
     AsyncGraphDatabase,
     AsyncManagedTransaction,
     AsyncSession,
+    GraphDatabase,
     Query,
     Record,
     RoutingControl,
@@ -35,9 +37,14 @@ from neo4j.exceptions import DatabaseUnavailable as DatabaseStartingOrStopping
 from neo4j.time import Date, DateTime, Duration, Time
 
 from cypher import STATEMENTS
-from graph.errors import DatabaseUnavailable, DuplicateKey, StatementTimedOut
+from graph.errors import DatabaseUnavailable, DuplicateKey, StatementTimedOut, WritesPaused
 
 T = TypeVar("T")
+
+#: The metadata of every write transaction, by which a pause of writes finds those still open (graph/writes.py).
+WRITE_METADATA = {"app": "talentgraph", "work": "write"}
+#: How often a write that waits out a pause of writes looks again.
+_PAUSE_POLL = 0.5
 
 
 #: How many transactions one unit of work (a GraphQL request) may have open at once. A request that asks
@@ -160,6 +167,13 @@ class Transaction:
     def __init__(self, tx: AsyncManagedTransaction) -> None:
         self._tx = tx
 
+    async def check_writes_allowed(self) -> None:
+        """Raise WritesPaused if a backup pauses writes (graph/writes.py). Not counted as the request's own."""
+        result = await self._tx.run(STATEMENTS["writes/gate"])
+        record = await result.single()
+        if record is not None and record["retryAfter"] is not None:
+            raise WritesPaused(int(record["retryAfter"]))
+
     async def run(self, name: str, text: str | None = None, /, **params: Any) -> list[dict[str, Any]]:
         """Run the named statement (or an allow-list-derived `text` of it); return its rows."""
         _counted(name)
@@ -245,6 +259,9 @@ class Database:
         self._locate = locate
         self._moves = 0
         self._moving = asyncio.Lock()
+        #: While writes are paused (a backup, graph/writes.py): wait for them to resume, or raise WritesPaused
+        #: at once (the API, which answers 503 with Retry-After).
+        self.wait_while_paused = True
 
     @classmethod
     def connect(
@@ -296,9 +313,26 @@ class Database:
         await stale.close()
         return True
 
-    def _session(self) -> AsyncSession:
+    def _session(self, **options: Any) -> AsyncSession:
         # Share execute_query's bookmarks, so that a read after a write sees it, even on a cluster.
-        return self.driver.session(database=self.database, bookmark_manager=self.driver.execute_query_bookmark_manager)
+        return self.driver.session(
+            database=self.database, bookmark_manager=self.driver.execute_query_bookmark_manager, **options
+        )
+
+    def pool_usage(self) -> PoolUsage | None:
+        """The driver's connection pool now, or None if this driver version hides it.
+
+        The Python driver has no public pool API: this reads its pool's connections (neo4j 6.x).
+        """
+        pool: Any = getattr(self.driver, "_pool", None)
+        try:
+            connections = [
+                (str(address), len(held), sum(1 for connection in held if connection.in_use))
+                for address, held in ((address, list(held)) for address, held in list(pool.connections.items()))
+            ]
+            return PoolUsage(connections, int(pool.pool_config.max_connection_pool_size))
+        except (AttributeError, TypeError):
+            return None
 
     async def ping(self) -> bool:
         """True when the database answers a trivial read within PING_SECONDS."""
@@ -311,6 +345,16 @@ class Database:
 
     async def read(self, name: str, text: str | None = None, /, **params: Any) -> list[dict[str, Any]]:
         """Run a named read statement in an auto-routed read (reader members of a cluster)."""
+        return await self._query(name, text, params, RoutingControl.READ)
+
+    async def read_on_leader(self, name: str, /, **params: Any) -> list[dict[str, Any]]:
+        """Run a named read statement on the server that takes writes (a cluster's leader): a question about its
+        own state, such as the write transactions it has open."""
+        return await self._query(name, None, params, RoutingControl.WRITE)
+
+    async def _query(
+        self, name: str, text: str | None, params: dict[str, Any], routing: RoutingControl
+    ) -> list[dict[str, Any]]:
         _counted(name)
         quiet = _quiet(params)
         statement = text or STATEMENTS[name]
@@ -321,7 +365,7 @@ class Database:
                         Query(statement, timeout=self.timeout),
                         quiet,
                         database_=self.database,
-                        routing_=RoutingControl.READ,
+                        routing_=routing,
                     )
                 )
         except ClientError as error:
@@ -349,25 +393,42 @@ class Database:
             self._raise_timed_out(error)
             raise
 
-    async def write_tx(self, work: Callable[[Transaction], Awaitable[T]]) -> T:
-        """Run `work` in one write transaction: all of it or nothing. `work` may be retried."""
+    async def write_tx(self, work: Callable[[Transaction], Awaitable[T]], gated: bool = True) -> T:
+        """Run `work` in one write transaction: all of it or nothing. `work` may be retried.
+
+        Unless `gated` is False (the pause's own statements), the transaction first checks that writes are not
+        paused (graph/writes.py): if they are, it waits for them to resume or raises WritesPaused.
+        """
+
+        async def gated_work(tx: Transaction) -> T:
+            if gated:
+                await tx.check_writes_allowed()
+            return await work(tx)
 
         async def attempt() -> T:
             async with self._session() as session:
-                return await session.execute_write(self._unit(work))
+                return await session.execute_write(self._unit(gated_work, WRITE_METADATA))
 
-        try:
-            async with _turn():
-                return await self._reaching(attempt)
-        except ConstraintError as error:
-            raise _conflict(error) from error
-        except ClientError as error:
-            self._raise_timed_out(error)
-            raise
+        while True:
+            try:
+                async with _turn():
+                    return await self._reaching(attempt)
+            except ConstraintError as error:
+                raise _conflict(error) from error
+            except ClientError as error:
+                self._raise_timed_out(error)
+                raise
+            except WritesPaused:
+                if not self.wait_while_paused:
+                    raise
+            # Waits outside the request's turn at the database (_turn), so that its reads go on meanwhile.
+            await asyncio.sleep(_PAUSE_POLL)
 
-    def _unit(self, work: Callable[[Transaction], Awaitable[T]]) -> Callable[[AsyncManagedTransaction], Awaitable[T]]:
+    def _unit(
+        self, work: Callable[[Transaction], Awaitable[T]], metadata: dict[str, str] | None = None
+    ) -> Callable[[AsyncManagedTransaction], Awaitable[T]]:
         """`work` as a transaction function that the server ends after this database's timeout."""
-        return unit_of_work(timeout=self.timeout)(lambda tx: work(Transaction(tx)))
+        return unit_of_work(timeout=self.timeout, metadata=metadata)(lambda tx: work(Transaction(tx)))
 
     def _raise_timed_out(self, error: ClientError) -> None:
         """Raise StatementTimedOut if the server ended the transaction at its timeout."""
@@ -378,6 +439,58 @@ class Database:
 def date_of(value: Any) -> dt.date | None:
     """A date as read from Neo4j (or already a Python date) as a Python date; None stays None."""
     return value.to_native() if isinstance(value, Date) else value
+
+
+@dataclass(frozen=True)
+class PoolUsage:
+    """Bolt connections the driver holds and uses, per server address, and the pool's ceiling."""
+
+    connections: list[tuple[str, int, int]]
+    ceiling: int
+
+
+class StreamingReader:
+    """A synchronous driver for one long streamed read (a backup), meant to run in a thread of its own.
+
+    It takes about a third of the CPU per record that the async driver does (its event loop turns once per
+    record): 1.8 s against 5.0 s for 80,000 nodes.
+    """
+
+    def __init__(self, uri: str, user: str, password: str, database: str) -> None:
+        self.driver = GraphDatabase.driver(uri, auth=(user, password), notifications_min_severity="OFF")
+        self.database = database
+
+    @contextlib.contextmanager
+    def transaction(self) -> Iterator[ReadTransaction]:
+        """One explicit transaction that only reads, rolled back after.
+
+        On a cluster it runs on the leader, where writes are paused (graph/writes.py), not on a reader that
+        may lag it: so it sees every write committed before the pause.
+        """
+        with (
+            self.driver.session(database=self.database, default_access_mode=WRITE_ACCESS, fetch_size=2000) as session,
+            session.begin_transaction() as tx,
+        ):
+            yield ReadTransaction(tx)
+
+    def close(self) -> None:
+        self.driver.close()
+
+
+class ReadTransaction:
+    """A read transaction of a StreamingReader: named statements, answered whole or streamed."""
+
+    def __init__(self, tx: Any) -> None:
+        self._tx = tx
+
+    def run(self, name: str, /, **params: Any) -> list[dict[str, Any]]:
+        """Run the named statement; return its rows."""
+        return [record.data() for record in self._tx.run(STATEMENTS[name], params)]
+
+    def stream(self, name: str, /, **params: Any) -> Iterator[list[Any]]:
+        """Run the named statement and yield each record's values as they arrive."""
+        for record in self._tx.run(STATEMENTS[name], params):
+            yield record.values()
 
 
 def _conflict(error: ConstraintError) -> DuplicateKey:

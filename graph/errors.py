@@ -24,6 +24,14 @@ class DatabaseUnavailable(Exception):
         self.retry_after = retry_after
 
 
+class WritesPaused(Exception):
+    """Writes are paused for a moment (a backup is being taken): try again after `retry_after` seconds."""
+
+    def __init__(self, retry_after: int) -> None:
+        super().__init__(f"Writes are paused while a backup is taken: try again in {retry_after} s.")
+        self.retry_after = retry_after
+
+
 class StatementTimedOut(Exception):
     """The database ended a transaction that ran past its timeout: the request asked for too much work."""
 

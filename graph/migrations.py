@@ -12,6 +12,9 @@ from graph.database import Database, Transaction
 from graph.reference_data import read_reference
 from graph.vocabulary import InstitutionType, Term, TitleLevel, TitleSeries
 
+#: The labels of what `migrate` writes: the reference data that ships with the code and the migrations' records.
+REFERENCE_LABELS = ("Region", "Field", "TitleSeries", "TitleLevel", "InstitutionType", "Plan", "Target", "Migration")
+
 
 def migration_names() -> list[str]:
     """Every migration shipped, in the order it applies."""
@@ -45,6 +48,15 @@ async def migrate(db: Database, progress: Callable[[str], None] | None = None) -
 
 def _names(member: Term) -> dict[str, Any]:
     return {"code": member.value, "name": member.zh, "nameEn": member.en}
+
+
+async def apply_schema(db: Database) -> None:
+    """Create every migration's constraints and indexes (all `IF NOT EXISTS`), recording nothing: a restore's
+    target gets the schema before the backup's nodes, among them its own migration records."""
+    for name in migration_names():
+        for statement in split_statements(STATEMENTS[name]):
+            await db.write(name, statement)
+    await db.read("migrations/await_indexes", seconds=300)
 
 
 async def load_reference_data(db: Database) -> None:

@@ -7,15 +7,15 @@ import uuid
 from dataclasses import dataclass, field
 from typing import Any
 
-from graph.access import Caller, check_write
+from graph.access import Caller, check_record, check_write, missing
 from graph.audit import audited
 from graph.database import Database, Transaction
-from graph.errors import InvalidInput, NotFound
+from graph.errors import Conflict, InvalidInput, NotFound
 from graph.institutions import check_host
 from graph.listing import Filter, Listing, SortKey
 from graph.records import lock_record
 from graph.text import NAME
-from graph.vocabulary import Level, PlatformKind, codes
+from graph.vocabulary import Level, PlatformKind, PlatformRole, codes
 
 PLATFORMS = Listing(
     domain="platforms",
@@ -127,3 +127,65 @@ async def update_platform(
         return platform, [platform]
 
     return await audited(db, caller, "updatePlatform", work)
+
+
+@dataclass(frozen=True)
+class RoleDraft:
+    """A role at a platform as assigned, before validation; `since` None means today."""
+
+    person: str
+    role: str
+    since: dt.date | None = None
+    invited: bool = False
+
+
+async def assign_platform_role(
+    db: Database, platform_id: str, draft: RoleDraft, caller: Caller, today: dt.date | None = None
+) -> str:
+    """Give a person a role at a platform of the caller's institution; return the platform's id."""
+    today = today or dt.date.today()
+    if draft.role not in codes(PlatformRole):
+        raise InvalidInput(f"Unknown platform role {draft.role!r}.", f"未知的平台角色:{draft.role}", "role")
+    since = draft.since or today
+    if not EARLIEST <= since <= today:
+        raise InvalidInput(f"since must be between {EARLIEST} and today.", f"任职日期须在{EARLIEST}至今天之间", "since")
+
+    async def work(tx: Transaction) -> tuple[str, list[str]]:
+        rows = await tx.run("platforms/role_references", platform=platform_id, person=draft.person)
+        if not rows:
+            raise missing(caller, "platform", platform_id, "platformId")
+        [row] = rows
+        check_record(caller, [row["institution"]], "platform", platform_id, "platformId")
+        if not row["exists"]:
+            raise NotFound("person", draft.person, "personId")
+        if not row["local"] and not draft.invited:
+            raise InvalidInput(
+                f"Person {draft.person} does not work at the platform's host institution: "
+                "set `invited: true` to invite them from elsewhere.",
+                f"人员 {draft.person} 不在平台依托单位任职:如从外单位邀请,请设置 invited: true",
+                "personId",
+            )
+        if row["holds"]:
+            raise Conflict(
+                f"Person {draft.person} already holds a role at platform {platform_id}.",
+                f"人员 {draft.person} 已在平台 {platform_id} 任职",
+                "personId",
+            )
+        established = row["establishedOn"]
+        if established is not None and since < established.to_native():
+            raise InvalidInput(
+                f"since cannot be before the platform was established ({established}).",
+                f"任职日期不能早于平台设立日期({established})",
+                "since",
+            )
+        await tx.run(
+            "platforms/assign_role",
+            platform=platform_id,
+            person=draft.person,
+            role=draft.role,
+            since=since,
+            invited=draft.invited,
+        )
+        return platform_id, [platform_id, draft.person]
+
+    return await audited(db, caller, "assignPlatformRole", work)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from graph.database import Database, Locate
+from graph.database import Database, Locate, StreamingReader
 from graph.embedded import EmbeddedNeo4j
 from graph.settings import Settings
 
@@ -39,6 +39,10 @@ class Neo4jConnection:
             return (running.uri, running.password) if running else None
 
         return where
+
+    def open_reader(self) -> StreamingReader:
+        """A synchronous driver to this database for one long streamed read (a backup)."""
+        return StreamingReader(self.uri, self.user, self.password, self.database)
 
     def release(self) -> None:
         """Stop the embedded database if this process started it."""

@@ -106,6 +106,21 @@ class Settings(BaseSettings):
     xlsx_max_ratio: float = Field(
         default=100.0, gt=1, validation_alias=_env("TALENTGRAPH_XLSX_MAX_RATIO", "xlsx_max_ratio")
     )
+    # Operations (docs/operations.md): who may read /metrics, and how logs are written.
+    metrics: Literal["off", "open", "token"] = Field(
+        default="token", validation_alias=_env("TALENTGRAPH_METRICS", "metrics")
+    )
+    metrics_token: str = Field(default="", validation_alias=_env("TALENTGRAPH_METRICS_TOKEN", "metrics_token"))
+    metrics_operations: str = Field(
+        default="Dashboard", validation_alias=_env("TALENTGRAPH_METRICS_OPERATIONS", "metrics_operations")
+    )
+    log_format: Literal["text", "json"] = Field(
+        default="text", validation_alias=_env("TALENTGRAPH_LOG_FORMAT", "log_format")
+    )
+    log_level: Literal["debug", "info", "warning", "error"] = Field(
+        default="info", validation_alias=_env("TALENTGRAPH_LOG_LEVEL", "log_level")
+    )
+    access_log: bool = Field(default=True, validation_alias=_env("TALENTGRAPH_ACCESS_LOG", "access_log"))
 
     @property
     def embedded(self) -> bool:
@@ -115,3 +130,8 @@ class Settings(BaseSettings):
     @property
     def development(self) -> bool:
         return self.mode == "development"
+
+    @property
+    def metrics_operation_names(self) -> list[str]:
+        """The GraphQL operation names that /metrics counts by name (the others are `unknown`)."""
+        return [name.strip() for name in self.metrics_operations.split(",") if name.strip()]

@@ -155,6 +155,17 @@ class ProjectKind(Term):
     MUNICIPAL = "MUNICIPAL", "市级项目", "Municipal project", "市级"
 
 
+class PlatformRole(Term):
+    """A person's role at an R&D platform, as stored on ROLE_AT.role."""
+
+    DIRECTOR = "director", "主任", "director"
+    DEPUTY_DIRECTOR = "deputy_director", "副主任", "deputy director"
+    CHIEF_SCIENTIST = "chief_scientist", "首席科学家", "chief scientist"
+    RESEARCHER = "researcher", "研究人员", "researcher"
+    ENGINEER = "engineer", "工程技术人员", "engineer"
+    COMMITTEE_MEMBER = "committee_member", "学术委员会委员", "academic committee member"
+
+
 class PlatformKind(Term):
     """Kind of innovation R&D platform (创新研发平台类别)."""
 

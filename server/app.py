@@ -21,6 +21,7 @@ from server.context import Context
 from server.dashboard import dashboard_routes
 from server.graphiql import GraphiQLPage, IdeSetup, graphiql_routes
 from server.http import GraphQLEndpoint, HttpError
+from server.metrics import Metrics, RequestObserver, metrics_endpoint
 from server.ratelimit import AddressRateLimit, RateLimits
 from server.schema import build_schema
 from server.stats.exports import export_routes
@@ -38,6 +39,8 @@ def create_app(settings: Settings, neo4j: Neo4jConnection, ide: IdeSetup | None 
     @contextlib.asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
         state["db"] = neo4j.open(timeout=settings.query_timeout_seconds)
+        # While a backup pauses writes, a mutation is answered 503 with Retry-After rather than kept waiting.
+        state["db"].wait_while_paused = False
         try:
             yield
         finally:
@@ -83,9 +86,13 @@ def create_app(settings: Settings, neo4j: Neo4jConnection, ide: IdeSetup | None 
         *dashboard_routes(),
         *graphiql_routes(),
     ]
+    metrics = Metrics(settings.metrics_operation_names)
+    routes.append(Route("/metrics", metrics_endpoint(settings, metrics, lambda: state.get("db")), methods=["GET"]))
     app = Starlette(routes=routes, lifespan=lifespan, exception_handlers={DatabaseUnavailable: database_unavailable})
     # Counted before a body is read or a key looked up; /healthz and the dashboard's files are not limited.
     app.add_middleware(
         AddressRateLimit, limits=RateLimits("address", settings.rate_limit_address), prefixes=("/graphql", "/export")
     )
+    # Outermost, so that every answer, a rate limit's 429 too, carries a request id and is counted.
+    app.add_middleware(RequestObserver, metrics=metrics, routes=routes, log_access=settings.access_log)
     return app

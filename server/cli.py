@@ -1,4 +1,4 @@
-"""`talentgraph`: the operator's command line (serve, db, migrate, load, generate, keys, schema)."""
+"""`talentgraph`: the operator's command line (serve, db, migrate, load, generate, keys, schema, backup, restore)."""
 
 from __future__ import annotations
 
@@ -41,6 +41,10 @@ def cmd_db(settings: Settings, args: argparse.Namespace) -> int:
     if settings.neo4j_uri and args.action != "install":
         print(f"NEO4J_URI is set ({settings.neo4j_uri}): there is no embedded database to manage.")
         return 0 if args.action == "status" else 1
+    if args.action in ("dump", "load"):
+        from server.backup_cli import cmd_db_file
+
+        return cmd_db_file(settings, args)
     if args.action == "install":
         from graph.embedded import install
 
@@ -167,9 +171,13 @@ def _port_is_free(host: str, port: int) -> bool:
 def cmd_serve(settings: Settings, args: argparse.Namespace) -> int:
     """Serve until SIGTERM or SIGINT; then stop the embedded database if this command started it."""
     from graph.embedded import free_port
+    from server.logs import configure_logging
 
     if args.dev:
         settings = settings.model_copy(update={"mode": "development"})
+    if not args.access_log:
+        settings = settings.model_copy(update={"access_log": False})
+    configure_logging(settings)
     port = args.port or free_port()
     if not _port_is_free(args.host, port):
         print(
@@ -222,8 +230,10 @@ def _serve(settings: Settings, args: argparse.Namespace, connection: Neo4jConnec
         create_app(settings, connection, ide),
         host=args.host,
         port=port,
-        log_level="info" if settings.development else "warning",
-        access_log=args.access_log,
+        # Logging as configure_logging set it; access lines come from server/metrics.py, with the request id.
+        log_config=None,
+        log_level=settings.log_level,
+        access_log=False,
         # Slow and idle connections (docs/security.md): idle keep-alive connections close, connections
         # beyond the limit get 503 at once, request heads stay small; X-Forwarded-For is believed only
         # from the proxies listed.
@@ -253,16 +263,19 @@ def parser() -> argparse.ArgumentParser:
         "--no-access-log",
         dest="access_log",
         action="store_false",
-        help="no line per request (development mode logs one)",
+        help="no line per request (TALENTGRAPH_ACCESS_LOG=off does the same)",
     )
     serve.set_defaults(run=cmd_serve)
 
     db = commands.add_parser("db", help="manage the embedded Neo4j")
     db.add_argument(
         "action",
-        choices=["start", "stop", "status", "install"],
-        help="start or stop the database, show whether it runs, or install its jars (Maven)",
+        choices=["start", "stop", "status", "install", "dump", "load"],
+        help="start or stop the database, show whether it runs, install its jars (Maven), or dump it to a file "
+        "and load it back (offline: the database must be stopped; docs/backup.md)",
     )
+    db.add_argument("file", nargs="?", help="dump, load: the dump file")
+    db.add_argument("--overwrite", action="store_true", help="load: replace the database that is there")
     db.set_defaults(run=cmd_db)
 
     commands.add_parser("migrate", help="apply constraints, indexes and reference data").set_defaults(run=cmd_migrate)
@@ -300,8 +313,10 @@ def parser() -> argparse.ArgumentParser:
     schema.set_defaults(run=cmd_schema)
 
     from loaders.cli import register_commands
+    from server.backup_cli import register_commands as register_backup_commands
 
     register_commands(commands)
+    register_backup_commands(commands)
     return root
 
 

@@ -17,16 +17,18 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Sequence
 from typing import Any
 
 import orjson
 import strawberry
+from graphql import GraphQLError
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from strawberry.schema.exceptions import CannotGetOperationTypeError, InvalidOperationTypeError
 from strawberry.types.graphql import OperationType
 
+from graph.errors import WritesPaused
 from server.graphiql import GraphiQLPage
 from server.ratelimit import RateLimited, RateLimits
 from server.unavailable import unavailable_in
@@ -219,4 +221,15 @@ class GraphQLEndpoint:
             self.on_result(context, body)
         # Without data the request itself failed (it did not parse or validate, its variables did not coerce).
         status = 400 if media == GRAPHQL_RESPONSE and "data" not in body else 200
+        paused = _writes_paused(result.errors)
+        if paused is not None:
+            # A backup pauses writes for a moment (graph/writes.py): the body still says which fields ran.
+            return _JSONResponse(body, 503, {"Retry-After": str(paused.retry_after)}, media_type=media)
         return _JSONResponse(body, status, media_type=media)
+
+
+def _writes_paused(errors: Sequence[GraphQLError] | None) -> WritesPaused | None:
+    for error in errors or ():
+        if isinstance(error.original_error, WritesPaused):
+            return error.original_error
+    return None

@@ -11,7 +11,7 @@ from strawberry.extensions import MaskErrors
 from strawberry.tools import merge_types
 from strawberry.types import ExecutionContext
 
-from graph.errors import DatabaseUnavailable, StatementTimedOut
+from graph.errors import DatabaseUnavailable, StatementTimedOut, WritesPaused
 from graph.settings import Settings
 from server.audit.queries import AuditQueries
 from server.collaborators.queries import CollaboratorQueries
@@ -21,6 +21,7 @@ from server.documents import Limits, checked_documents
 from server.fields.queries import FieldQueries
 from server.institutions.mutations import InstitutionMutations
 from server.institutions.queries import InstitutionQueries
+from server.metrics import OperationObserver
 from server.people.mutations import PeopleMutations
 from server.people.queries import PeopleQueries
 from server.platforms.mutations import PlatformMutations
@@ -90,7 +91,7 @@ def _unexpected(error: GraphQLError) -> bool:
     """
     original = error.original_error
     return original is not None and not isinstance(
-        original, RequestError | GraphQLError | StatementTimedOut | DatabaseUnavailable
+        original, RequestError | GraphQLError | StatementTimedOut | DatabaseUnavailable | WritesPaused
     )
 
 
@@ -123,7 +124,7 @@ def build_schema(settings: Settings | None = None) -> strawberry.Schema:
         max_document_chars=settings.max_document_chars,
         introspection=settings.introspection,
     )
-    extensions: list[Any] = [checked_documents(limits, settings.document_cache_bytes)]
+    extensions: list[Any] = [checked_documents(limits, settings.document_cache_bytes), OperationObserver]
     if not settings.development:
         extensions.append(lambda: MaskErrors(should_mask_error=_unexpected, error_message="Unexpected error."))
     return Schema(query=Query, mutation=Mutation, extensions=extensions)

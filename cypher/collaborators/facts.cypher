@@ -2,7 +2,8 @@
 // candidate's name, the fields that matched (an exact one, else a related one with the asked field it
 // is the parent or child of), the highest unrevoked title with its level's names, and their team
 // memberships, platform roles and projects since $since, with their activity count (as
-// collaborators/candidates counts it). Asked only for the suggestions returned.
+// collaborators/candidates counts it), and the latest of their teams, platforms and projects focused on an
+// asked field (else on a parent or child of one). Asked only for the suggestions returned.
 // Slot: /*ACTIVITY*/ (search/activity). Parameters: $ids, $exact, $related (field codes), $since (date).
 UNWIND $ids AS id
 MATCH (p:Person {id: id})
@@ -30,4 +31,12 @@ RETURN p.id AS id,
                  UNION
                  MATCH (p)-[w:WORKED_ON]->(j:Project) WHERE j.year >= $since.year
                  RETURN {kind: 'PROJECT', id: j.id, name: j.name, relation: 'WORKED_ON',
-                         lead: w.role = 'LEADER', year: j.year} AS work } AS works
+                         lead: w.role = 'LEADER', year: j.year} AS work } AS works,
+       COUNT { MATCH (p)-[:MEMBER_OF|ROLE_AT|WORKED_ON]->(z)-[:FOCUSES_ON]->(f:Field)
+               WHERE f.code IN $exact + $related RETURN DISTINCT z } AS fieldWorkCount,
+       COLLECT { MATCH (p)-[r:MEMBER_OF|ROLE_AT|WORKED_ON]->(z)-[:FOCUSES_ON]->(f:Field)
+                 WHERE f.code IN $exact + $related
+                 WITH z, r, min(CASE WHEN f.code IN $exact THEN 0 ELSE 1 END) AS rank
+                 RETURN {kind: CASE WHEN z:Team THEN 'TEAM' WHEN z:Platform THEN 'PLATFORM' ELSE 'PROJECT' END,
+                         id: z.id, name: z.name, relation: type(r), year: coalesce(z.year, r.since.year)} AS work
+                 ORDER BY rank, coalesce(work.year, 0) DESC, work.id LIMIT 1 } AS fieldWorks

@@ -11,7 +11,8 @@
 // and work now in one of $regions (codes; searchRegions holds each region with those above).
 // Parameters: $people, $institution (the subject institution's id, or null), $institutions,
 // $teams, $regions, $fieldCandidates, $employment (walk subject people's employers too), $common,
-// $hub, $commonHub. Returns one row per candidate: its id and its paths ({nodes, rels, sizes}).
+// $hub, $commonHub. Returns one row per candidate: its id and its paths ({nodes, rels, sizes}); a
+// node carries its year (projects), a relationship its since and until (for the recency of shared work).
 CALL () {
   UNWIND $people AS sid
   MATCH (s:Person {id: sid})-[r1:MEMBER_OF|ROLE_AT|WORKED_ON|WORKS_AT]->(z)
@@ -84,6 +85,7 @@ WHERE NOT c.id IN $people
   AND NOT EXISTS { (c)-[w:WORKS_AT]->(i:Institution) WHERE w.until IS NULL AND i.id IN $institutions }
   AND NOT EXISTS { (c)-[m:MEMBER_OF]->(t:Team) WHERE m.until IS NULL AND t.id IN $teams }
 RETURN c.id AS id,
-       [path IN paths | {nodes: [n IN path.nodes | n {.id, .name, labels: labels(n)}],
-                         rels: [r IN path.rels | {type: type(r), former: r.until IS NOT NULL}],
+       [path IN paths | {nodes: [n IN path.nodes | n {.id, .name, .year, labels: labels(n)}],
+                         rels: [r IN path.rels | {type: type(r), former: r.until IS NOT NULL,
+                                                  since: r.since, until: r.until}],
                          sizes: path.sizes}] AS paths

@@ -25,9 +25,12 @@ class StepKind(enum.Enum):
 @strawberry.enum(description="What a reason is: a path from the subject, or a fact that made the candidate rank.")
 class ReasonKind(enum.Enum):
     PATH = "PATH"
+    RECENCY = "RECENCY"
+    PARTNER = "PARTNER"
     FIELD = "FIELD"
     TITLE = "TITLE"
     ACTIVITY = "ACTIVITY"
+    FIELD_WORK = "FIELD_WORK"
 
 
 @strawberry.type(description="A node on a reason's path and the relationship that leads to the next one.")
@@ -59,22 +62,34 @@ class Reason:
     )
 
 
-@strawberry.type(description="The parts of a suggestion's score, each between 0 and 1.")
+@strawberry.type(description="The parts of a suggestion's score, each between 0 and 1 (docs/collaborators.md).")
 class ScoreParts:
     field_match: float = strawberry.field(description="1 for an asked field, 0.5 for a parent or child.")
     closeness: float = strawberry.field(description="1 - exp(-adamicAdar).")
     title_level: float = strawberry.field(description="Rank of the highest title / 5.")
     activity: float = strawberry.field(description="activity / (activity + 3).")
+    partnership: float = strawberry.field(
+        description="w / (w + 2), w = the teams, platforms and projects of the subject's institutions on which "
+        "someone of the candidate's employer has worked."
+    )
+    field_work: float = strawberry.field(
+        description="w / (w + 1), w = the candidate's teams, platforms and projects focused on an asked field "
+        "(a parent or child counting half)."
+    )
+    recency: float = strawberry.field(description="0.5 ** (years since the latest work shared with the subject / 3).")
     adamic_adar: float = strawberry.field(description="Sum of the weights of every path to the subject.")
 
 
 @strawberry.type(description="A suggested collaborator.")
 class Collaborator:
     person: Person
-    score: float = strawberry.field(description="0.40 field + 0.35 closeness + 0.15 level + 0.10 activity.")
+    score: float = strawberry.field(
+        description="The weighted sum of scoreParts; the weights are in docs/collaborators.md."
+    )
     score_parts: ScoreParts
     reasons: list[Reason] = strawberry.field(
-        description="Up to three paths, strongest first, then the facts that made the candidate rank: at least one."
+        description="Up to three paths, strongest first, the most recent shared work, the employer's joint work "
+        "with the subject's institution, then the facts that made the candidate rank: at least one."
     )
 
 
@@ -89,6 +104,9 @@ def collaborator_from(suggestion: graph.Suggestion, person: Person) -> Collabora
             closeness=parts.closeness,
             title_level=parts.level,
             activity=parts.activity,
+            partnership=parts.partnership,
+            field_work=parts.field_work,
+            recency=parts.recency,
             adamic_adar=parts.adamic_adar,
         ),
         reasons=[

@@ -69,6 +69,7 @@ RULES: dict[str, t.TextRule] = {
     **_of("GrantTitleInput", {"personId": _ID, "certificateNo": _ID, "name": t.NAME, "regionCode": t.CODE}),
     **_of("RegisterTeamInput", {"name": t.NAME, "fields": t.CODE, "institutionId": _ID}),
     **_of("TeamMemberInput", {"personId": _ID}),
+    **_of("PlatformRoleInput", {"personId": _ID}),
     **_of("RegisterPlatformInput", {"name": t.NAME, "fields": t.CODE, "institutionId": _ID}),
     **_of(
         "RegisterProjectInput",
@@ -100,6 +101,7 @@ RULES: dict[str, t.TextRule] = {
     **_arguments("Mutation.recognizeTeam", {"id": _ID}),
     **_arguments("Mutation.resubmitTeam", {"id": _ID}),
     **_arguments("Mutation.addTeamMember", {"teamId": _ID}),
+    **_arguments("Mutation.assignPlatformRole", {"platformId": _ID}),
     **_arguments("Mutation.removeTeamMember", {"teamId": _ID, "personId": _ID}),
     **_arguments("Mutation.setTargetGoal", {"plan": t.CODE, "code": t.CODE}),
     **_arguments("Mutation.setRegionGoal", {"plan": t.CODE, "code": t.CODE, "region": t.CODE}),

@@ -67,6 +67,12 @@ def world(cypher) -> None:
             members=members,
             institution=OWN,
         )
+    cypher(
+        """MATCH (i:Institution {id: $institution})
+           CREATE (:Platform {id: 'x-own', name: '承德钒钛重点实验室', kind: 'KEY_LAB', level: 'PROVINCIAL',
+                              establishedOn: date('2020-06-01')})-[:HOSTED_BY]->(i)""",
+        institution=OWN,
+    )
 
 
 def key_for(role: str, keys: Callable[..., str]) -> str | None:
@@ -226,6 +232,13 @@ MUTATIONS: dict[str, tuple[str, dict[str, Any], str, set[str]]] = {
         "PlatformRegistered",
         OWN_RECORDS,
     ),
+    "assignPlatformRole": (
+        f"mutation($platform: ID!, $input: PlatformRoleInput!) "
+        f"{{ assignPlatformRole(platformId: $platform, input: $input) {OUTCOME} }}",
+        {"platform": "x-own", "input": {"personId": "p-own2", "role": "RESEARCHER"}},
+        "PlatformRoleAssigned",
+        OWN_RECORDS,
+    ),
     "registerForeignExpert": (
         f"mutation($input: RegisterForeignExpertInput!) {{ registerForeignExpert(input: $input) {OUTCOME} }}",
         {"input": {"name": "Kenji Sato", "nationality": "JP", "passport": PASSPORT, "institutionId": OWN}},
@@ -316,6 +329,7 @@ NAMED_RECORDS: dict[str, tuple[str, ...]] = {
     "resubmitTeam": ("id",),
     "addTeamMember": ("team",),
     "removeTeamMember": ("team",),
+    "assignPlatformRole": ("platform",),
 }
 
 

@@ -16,7 +16,7 @@ COLLABORATORS = """query($personId: ID, $teamId: ID, $institutionId: ID, $field:
                 regions: $regions, first: $first) {
     person { id name }
     score
-    scoreParts { fieldMatch closeness titleLevel activity adamicAdar }
+    scoreParts { fieldMatch closeness titleLevel activity partnership fieldWork recency adamicAdar }
     reasons { kind zh en weight steps { kind id name relation former } }
   }
 }"""
@@ -152,8 +152,10 @@ def test_every_reason_path_exists_in_the_graph(client: TestClient, cypher) -> No
             for reason in suggestion["reasons"]:
                 steps = reason["steps"]
                 if steps:
-                    # A path leads from the subject to the candidate; a fact from the candidate to what it names.
-                    assert steps[-1 if reason["kind"] == "PATH" else 0]["id"] == suggestion["person"]["id"]
+                    # A path (and the most recent of them) leads from the subject to the candidate; a fact,
+                    # and the employer's joint work, from the candidate to what it names.
+                    from_subject = reason["kind"] in ("PATH", "RECENCY")
+                    assert steps[-1 if from_subject else 0]["id"] == suggestion["person"]["id"]
                 for here, there in zip(steps, steps[1:], strict=False):
                     assert (
                         cypher(
@@ -210,6 +212,37 @@ def test_a_suggestion_without_paths_says_which_field_title_and_recent_work_made_
         ("PERSON", "child", "WORKED_ON"),
         ("PROJECT", "j-new", None),
     ]
+
+
+def test_a_partner_employer_work_in_the_field_and_recent_shared_work_raise_a_candidate_and_say_so(
+    client: TestClient, cypher
+) -> None:
+    chengde_and_beijing(cypher)
+    person(cypher, "k", "钱坤", "qian kun", "i-small", ("vanadium-titanium",))
+    person(cypher, "c1", "陈晨", "chen chen", "i-small", ("blockchain",))
+    person(cypher, "plain", "周杰", "zhou jie", "i-tj", ("vanadium-titanium",))
+    person(cypher, "r", "吴刚", "wu gang", "i-big", ("vanadium-titanium",))
+    project(cypher, "j1", "合作项目", "i-cd", ("c1",), year=2023)
+    team(cypher, "t-k", "钒钛团队", "i-tj", ("k",), ("vanadium-titanium",))
+    project(cypher, "j2", "共同项目", "i-tj", ("s", "r"), year=2023)
+    refresh_search(cypher)
+    found = {suggestion["person"]["id"]: suggestion for suggestion in suggestions(client, personId="s")}
+    k, plain, r = found["k"], found["plain"], found["r"]
+    assert k["score"] > plain["score"]
+    assert abs(k["scoreParts"]["partnership"] - 1 / 3) < 1e-9 and plain["scoreParts"]["partnership"] == 0
+    assert k["scoreParts"]["fieldWork"] == 0.5 and plain["scoreParts"]["fieldWork"] == 0
+    partner = next(reason for reason in k["reasons"] if reason["kind"] == "PARTNER")
+    assert partner["en"] == "their employer 北京钒钛科技 has worked with 承德钒钛研究院 on project 合作项目 (2023)"
+    assert partner["zh"] == "所在单位北京钒钛科技曾与承德钒钛研究院合作项目“合作项目”（2023年）"
+    assert [step["id"] for step in partner["steps"]] == ["k", "i-small", "c1", "j1", "i-cd"]
+    field_work = next(reason for reason in k["reasons"] if reason["kind"] == "FIELD_WORK")
+    assert field_work["en"] == "has worked in the field sought: team 钒钛团队"
+    assert [step["id"] for step in field_work["steps"]] == ["k", "t-k", "vanadium-titanium"]
+    assert 0 < r["scoreParts"]["recency"] < 1
+    recency = next(reason for reason in r["reasons"] if reason["kind"] == "RECENCY")
+    assert recency["en"] == "most recent shared work, 2023: both worked on project 共同项目"
+    assert [step["id"] for step in recency["steps"]] == ["s", "j2", "r"]
+    assert not any(reason["kind"] in ("PARTNER", "RECENCY", "FIELD_WORK") for reason in plain["reasons"])
 
 
 def test_reasons_through_a_teams_member_name_the_member_once_and_the_team_once(client: TestClient, cypher) -> None:

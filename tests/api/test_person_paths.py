@@ -67,7 +67,8 @@ class Root:
     arguments: str
     variables: dict[str, Any]
     reaches: str
-    """"strangers": every path below reaches someone of STRANGERS; "own": only OWN's staff; "refused"."""
+    """"strangers": every path below reaches someone of STRANGERS; "own": only OWN's staff; "left": a person who
+    has just left OWN, of whom OWN now sees only the public profile; "refused"."""
 
 
 def team_input(leader: str, members: list[dict[str, Any]]) -> dict[str, Any]:
@@ -167,6 +168,24 @@ ROOTS: dict[str, Root] = {
                 },
             )
         },
+        "strangers",
+    ),
+    "endEmployment": Root(
+        "(input: $input)", {"input": ("EndEmploymentInput!", {"personId": "p-own2", "on": "2024-01-01"})}, "left"
+    ),
+    "updateForeignExpert": Root(
+        "(id: $id, input: $input)",
+        {"id": ("ID!", "fe-1"), "input": ("UpdateForeignExpertInput!", {"highEnd": False})},
+        "refused",  # an expert nobody employs is corrected by administrators only
+    ),
+    "updateVisit": Root(
+        "(id: $id, input: $input)",
+        {"id": ("ID!", "v-own"), "input": ("UpdateVisitInput!", {"purpose": "学术交流"})},
+        "strangers",
+    ),
+    "updateProject": Root(
+        "(id: $id, input: $input)",
+        {"id": ("ID!", "j-own"), "input": ("UpdateProjectInput!", {"name": "钒钛新材料"})},
         "strangers",
     ),
 }
@@ -376,21 +395,21 @@ def test_an_institution_key_sees_only_the_public_profile_of_others_through_every
     answer = (body.get("data") or {}).get(root)
     reaches = ROOTS[root].reaches
     if reaches == "refused":
-        refused = body.get("errors") or (answer or {}).get("__typename") == "NotAllowedError"
+        refused = body.get("errors") or (answer or {}).get("__typename") in ("NotAllowedError", "NotFoundError")
         assert refused and not [p for path in paths for p in people_at(answer, path)], body
         return
     assert "errors" not in body, body
     for path in paths:
         where = f"{root}.{'.'.join(path)}"
         found = people_at(answer, path)
-        strangers = [p for p in found if p["id"] in STRANGERS]
-        if reaches == "strangers":
+        strangers = [p for p in found if p["id"] in STRANGERS or reaches == "left"]
+        if reaches in ("strangers", "left"):
             assert strangers, f"{where} reached nobody of another institution: make world() reach them ({found})"
         else:
             assert found and not strangers, (where, found)
         for stranger in strangers:
             assert_public_profile(stranger, where)
-        for own in (p for p in found if p["id"] not in STRANGERS):
+        for own in (p for p in found if p not in strangers):
             assert own["employer"]["id"] == OWN and (
                 own["email"] or root in ("registerPerson", "registerForeignExpert")
             )

@@ -7,7 +7,8 @@ from typing import Any
 import pytest
 from starlette.testclient import TestClient
 
-from tests.builders import count_nodes, institution
+from tests.builders import count_nodes, institution, person
+from tests.collaboration_builders import refresh_search
 from tests.conftest import graphql
 
 OUTCOME = "__typename ... on UserError { message messageZh field }"
@@ -185,3 +186,60 @@ def test_a_nationality_may_be_written_as_iso_alpha_3_or_a_name(client: TestClien
             },
         )
         assert body["data"]["registerForeignExpert"]["expert"]["nationality"] == "DE", written
+
+
+ASSIGN_ROLE = f"""mutation($platform: ID!, $input: PlatformRoleInput!) {{
+  assignPlatformRole(platformId: $platform, input: $input) {{ {OUTCOME}
+    ... on PlatformRoleAssigned {{ platform {{ id }} personId role }} }} }}"""
+SUGGEST = """query($personId: ID) { collaborators(personId: $personId) {
+  person { id } scoreParts { closeness } reasons { kind en steps { kind id relation } } } }"""
+
+
+def test_a_platform_role_assigned_through_the_api_counts_in_collaborator_suggestions(
+    client: TestClient, cypher, keys
+) -> None:
+    institution(cypher, "cd", "承德钒钛研究院", "130802", "INSTITUTE")
+    institution(cypher, "bj", "北京材料大学", "110000", "UNIVERSITY")
+    person(cypher, "s", "王强", "wang qiang", "cd", ("vanadium-titanium",))
+    person(cypher, "b", "张伟", "zhang wei", "bj", ("blockchain",))
+    own = keys("institution", "cd")
+    created = graphql(client, REGISTER_PLATFORM, {"input": platform_input()}, own)
+    platform = created["data"]["registerPlatform"]["platform"]["id"]
+
+    def assign(person_id: str, key: str | None = own, **more: Any) -> dict[str, Any]:
+        variables = {"platform": platform, "input": {"personId": person_id, "role": "RESEARCHER", **more}}
+        return graphql(client, ASSIGN_ROLE, variables, key)["data"]["assignPlatformRole"]
+
+    assert assign("s", role="DIRECTOR") == {
+        "__typename": "PlatformRoleAssigned",
+        "platform": {"id": platform},
+        "personId": "s",
+        "role": "DIRECTOR",
+    }
+    beijing = keys("institution", "bj")
+    before = count_nodes(cypher)
+    refused = [
+        (assign("b"), "InvalidInputError", "personId"),  # works in Beijing, not invited
+        (assign("s"), "ConflictError", "personId"),  # holds a role there already
+        (assign("nobody", invited=True), "NotFoundError", "personId"),
+        (assign("b", invited=True, since="2020-01-01"), "InvalidInputError", "since"),  # before it was established
+        (assign("b", key=beijing, invited=True), "NotFoundError", "platformId"),
+    ]
+    for outcome, typename, field in refused:
+        assert (outcome["__typename"], outcome["field"]) == (typename, field), outcome
+    assert count_nodes(cypher) == before
+    assert assign("b", invited=True, since="2022-03-01")["__typename"] == "PlatformRoleAssigned"
+    assert cypher(
+        "MATCH (:Person {id: 'b'})-[r:ROLE_AT]->(:Platform) RETURN r.role AS role, toString(r.since) AS since"
+    ) == [{"role": "researcher", "since": "2022-03-01"}]
+    refresh_search(cypher)
+    found = graphql(client, SUGGEST, {"personId": "s"})["data"]["collaborators"]
+    [b] = [suggestion for suggestion in found if suggestion["person"]["id"] == "b"]
+    assert b["scoreParts"]["closeness"] > 0
+    path = next(reason for reason in b["reasons"] if reason["kind"] == "PATH")
+    assert path["en"] == "both hold roles at platform 承德市钒钛新材料技术创新中心"
+    assert [(step["kind"], step["relation"]) for step in path["steps"]] == [
+        ("PERSON", "ROLE_AT"),
+        ("PLATFORM", "ROLE_AT"),
+        ("PERSON", None),
+    ]

@@ -6,7 +6,7 @@ const TEXT = {
     title: "承德市科技强市目标进展", subtitle: "人才与平台目标完成情况", asOf: "统计日期", region: "地区",
     loading: "正在加载…", targets: "目标进展", trend: "逐年趋势", byCounty: "分县(市、区)专业技术人才",
     bySeries: "分系列专业技术人才", download: "下载", other: "English", onTrack: "按期", behind: "滞后",
-    noData: "暂无数据", goal: "目标", projected: "预计到期", total: "合计", people: "人", failed: "加载失败:",
+    noData: "暂无数据", hidden: "不足5人的组合(已隐藏)", goal: "目标", projected: "预计到期", total: "合计", people: "人", failed: "加载失败:",
     updated: "数据截至", regionGoal: "本地区目标", shareNote: "未设本地区目标的,显示占全市的比例",
     ofCity: (share, city) => `占全市 ${share}(全市 ${city})`, noneInCity: "全市为 0",
   },
@@ -14,7 +14,7 @@ const TEXT = {
     title: "Chengde science and technology targets", subtitle: "Progress toward the plan's talent and platform targets",
     asOf: "As of", region: "Region", loading: "Loading…", targets: "Progress toward targets", trend: "Year by year",
     byCounty: "Titled staff by county", bySeries: "Titled staff by title series", download: "Download",
-    other: "中文", onTrack: "on track", behind: "behind", noData: "no data", goal: "goal", projected: "projected",
+    other: "中文", onTrack: "on track", behind: "behind", noData: "no data", hidden: "combinations under 5 people (suppressed)", goal: "goal", projected: "projected",
     total: "Total", people: "people", failed: "Failed to load: ", updated: "Figures as of", regionGoal: "own goal",
     shareNote: "Where the region has no goal of its own, its share of the city is shown",
     ofCity: (share, city) => `${share} of the city's ${city}`, noneInCity: "none in the city",
@@ -30,13 +30,14 @@ const QUERY = `query Dashboard($asOf: Date, $region: String!) {
   counties: talentStats(asOf: $asOf, region: $region, groupBy: [REGION, TITLE_LEVEL]) {
     total rows { keys labels { zh en } count }
   }
+  countyTotals: talentStats(asOf: $asOf, region: $region, groupBy: [REGION]) { rows { keys count } }
   series: talentStats(asOf: $asOf, region: $region, groupBy: [TITLE_SERIES]) { rows { keys labels { zh en } count } }
   titleLevels { code label { zh en } }
   chengde: region(code: "130800") { code name nameEn children { code name nameEn } }
 }`;
 
 const LEVEL_COLOURS = { SENIOR: "#1a365d", DEPUTY_SENIOR: "#2b6cb0", INTERMEDIATE: "#4299e1", ASSISTANT: "#90cdf4",
-                        JUNIOR: "#c3dafe" };
+                        JUNIOR: "#c3dafe", HIDDEN: "#cbd5e0" };
 const state = { lang: new URLSearchParams(location.search).get("lang") === "en" ? "en" : "zh", data: null };
 const SVG = "http://www.w3.org/2000/svg";
 
@@ -126,8 +127,8 @@ function drawTrend(p) {
   }
   years.forEach((y, index) => {
     const x = left + index * step + step * 0.15, h = scale(y.value);
-    chart.append(svg("rect", { x, y: height - bottom - h, width: step * 0.7, height: Math.max(h, 0.5), class: "bar",
-                               "data-year": y.year, "data-value": y.value }));
+    chart.append(svg("rect", { x, y: height - bottom - h, width: step * 0.7, height: Math.max(h, 0.5), class: y.value === null ? "bar suppressed" : "bar",
+                               "data-year": y.year, "data-value": y.value === null ? "" : y.value }));
     chart.append(text(x + step * 0.35, height - bottom - h - 3, number(y.value), { "text-anchor": "middle" }));
     chart.append(text(x + step * 0.35, height - 6, y.year, { "text-anchor": "middle", class: "muted" }));
   });
@@ -182,7 +183,9 @@ function drawBars(groups, levels) {
   return chart;
 }
 
-function countyGroups(stats, regions) {
+// A county's bar is as long as its total; where statistics are suppressed (anonymous callers), the
+// county-by-level cells under 5 people are left out, and the rest of the total is drawn as one grey part.
+function countyGroups(stats, totals, regions) {
   const byCounty = new Map();
   for (const row of stats.rows) {
     const [code, level] = row.keys;
@@ -192,6 +195,13 @@ function countyGroups(stats, regions) {
     const group = byCounty.get(code);
     group.total += row.count;
     group.parts.push({ level, name: label(row.labels[1]), count: row.count });
+  }
+  for (const row of totals.rows) {
+    const group = byCounty.get(row.keys[0]);
+    if (group && row.count > group.total) {
+      group.parts.push({ level: "HIDDEN", name: t("hidden"), count: row.count - group.total });
+      group.total = row.count;
+    }
   }
   const order = regions.map((r) => r.code);
   return [...byCounty.values()].sort((a, b) => order.indexOf(a.key) - order.indexOf(b.key));
@@ -228,7 +238,7 @@ function render() {
   document.getElementById("targets").replaceChildren(drawTargets(data.progress));
   document.getElementById("trend").replaceChildren(
     ...data.progress.filter((p) => p.value !== null && p.byYear.length).map(drawTrend));
-  document.getElementById("counties").replaceChildren(drawBars(countyGroups(data.counties, regions),
+  document.getElementById("counties").replaceChildren(drawBars(countyGroups(data.counties, data.countyTotals, regions),
                                                                 data.titleLevels));
   document.getElementById("series").replaceChildren(drawBars(data.series.rows.map((row) => ({
     key: row.keys[0] || "", name: label(row.labels[0]), total: row.count,

@@ -1,0 +1,7 @@
+// Relationships by type (from Neo4j's count store).
+CALL db.relationshipTypes() YIELD relationshipType AS type
+CALL (type) {
+  MATCH ()-[r:$(type)]->()
+  RETURN count(r) AS count
+}
+RETURN type, count

@@ -1,0 +1,1 @@
+"""Backup and restore of the whole graph in a portable, versioned file (docs/backup.md)."""
