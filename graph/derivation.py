@@ -153,7 +153,8 @@ class Derived:
 def derive(facts: Facts, reference: Reference) -> Derived:
     """The search document and talent spans of a person with these facts (see the module's rules)."""
     pinyin = facts.pinyin or ""
-    current = [job.at for job in facts.jobs if job.until is None]
+    # A withdrawn person's document keeps no place: no search or suggestion finds them from then on.
+    current = [] if facts.withdrawn_on is not None else [job.at for job in facts.jobs if job.until is None]
     ranks = reference.ranks
     ranked = [(ranks[t.level], t.level) for t in facts.titles if t.revoked_on is None and t.level in ranks]
     top = max(ranked) if ranked else None

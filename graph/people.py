@@ -242,11 +242,18 @@ async def register_person(
 
 async def lock_person(tx: Transaction, caller: Caller, person: str, field: str) -> None:
     """Lock `person` for the rest of `tx` before any rule about them is checked (concurrent writes to them
-    wait), and refuse a caller who may not change them: NotFound for one it may not see, as for nobody."""
+    wait), and refuse a caller who may not change them: NotFound for one it may not see, as for nobody; a
+    Conflict for a person whose record was withdrawn."""
     rows = await tx.run("people/lock", id=person)
     if not rows:
         raise missing(caller, "person", person, field)
     check_record(caller, rows[0]["employers"], "person", person, field)
+    if rows[0]["withdrawnOn"] is not None:
+        raise Conflict(
+            f"Person {person} was withdrawn from {rows[0]['withdrawnOn']}.",
+            f"人员 {person} 已于 {rows[0]['withdrawnOn']} 撤销",
+            field,
+        )
 
 
 @dataclass

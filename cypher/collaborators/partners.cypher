@@ -8,7 +8,7 @@
 UNWIND $institutions AS iid
 MATCH (h:Institution {id: iid})-[:BASED_AT|HOSTED_BY|RAN]-(z:Team|Platform|Project)
 MATCH (z)<-[r:MEMBER_OF|ROLE_AT|WORKED_ON]-(p:Person)-[w:WORKS_AT]->(e:Institution)
-WHERE w.until IS NULL AND NOT e.id IN $institutions
+WHERE w.until IS NULL AND NOT e.id IN $institutions AND z.withdrawnOn IS NULL AND p.withdrawnOn IS NULL
   AND EXISTS { (e)-[:LOCATED_IN]->(:Region)-[:PART_OF]->*(g:Region) WHERE g.code IN $regions }
 WITH e, h, z, r, p, coalesce(z.year, r.since.year) AS year
 ORDER BY year DESC, z.id, p.id

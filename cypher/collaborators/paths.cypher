@@ -5,6 +5,8 @@
 //               team, platform or project <- candidate
 //   in common:  subject person -> context <- person in common -> context <- candidate
 //               (only when $common, and only through contexts of at most $commonHub people)
+// Withdrawn records (graph/records.py) are no context: a withdrawn team, platform or project joins nobody,
+// and a withdrawn person is nobody in common (nor a candidate: their searchRegions are empty).
 // A context of more than $hub people is walked only towards the $fieldCandidates. Every context
 // comes with its size (people attached), for the Adamic-Adar weights in graph/collaborators.py.
 // Candidates are not among $people, not working now at $institutions nor members now of $teams,
@@ -16,7 +18,7 @@
 CALL () {
   UNWIND $people AS sid
   MATCH (s:Person {id: sid})-[r1:MEMBER_OF|ROLE_AT|WORKED_ON|WORKS_AT]->(z)
-  WHERE $employment OR type(r1) <> 'WORKS_AT'
+  WHERE ($employment OR type(r1) <> 'WORKS_AT') AND z.withdrawnOn IS NULL
   WITH s, r1, z, COUNT { (z)<-[:MEMBER_OF|ROLE_AT|WORKED_ON|WORKS_AT]-() } AS size
   CALL (z, size) {
     WITH z, size WHERE size <= $hub
@@ -34,6 +36,7 @@ CALL () {
   RETURN c, [s, z, c] AS nodes, [r1, r2] AS rels, [size] AS sizes
   UNION ALL
   MATCH (i:Institution {id: $institution})-[r1:BASED_AT|HOSTED_BY|RAN]-(z:Team|Platform|Project)
+  WHERE z.withdrawnOn IS NULL
   WITH i, r1, z, COUNT { (z)<-[:MEMBER_OF|ROLE_AT|WORKED_ON]-() } AS size
   CALL (z, size) {
     WITH z, size WHERE size <= $hub
@@ -70,9 +73,9 @@ CALL () {
   UNWIND CASE WHEN $common THEN $people ELSE [] END AS sid
   MATCH (s:Person {id: sid})-[r1:MEMBER_OF|ROLE_AT|WORKED_ON|WORKS_AT]->(z1)
   WITH s, r1, z1, COUNT { (z1)<-[:MEMBER_OF|ROLE_AT|WORKED_ON|WORKS_AT]-() } AS size1
-  WHERE size1 <= $commonHub
+  WHERE size1 <= $commonHub AND z1.withdrawnOn IS NULL
   MATCH (z1)<-[r2:MEMBER_OF|ROLE_AT|WORKED_ON|WORKS_AT]-(m:Person)-[r3:MEMBER_OF|ROLE_AT|WORKED_ON|WORKS_AT]->(z2)
-  WHERE m <> s AND z2 <> z1
+  WHERE m <> s AND z2 <> z1 AND m.withdrawnOn IS NULL AND z2.withdrawnOn IS NULL
   WITH s, r1, z1, size1, r2, m, r3, z2,
        COUNT { (z2)<-[:MEMBER_OF|ROLE_AT|WORKED_ON|WORKS_AT]-() } AS size2
   WHERE size2 <= $commonHub

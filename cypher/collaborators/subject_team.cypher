@@ -1,7 +1,7 @@
 // A team as the subject of collaborator suggestions. Parameters: $id. Returns the name, the regions
 // of its base institution (with every region above), its fields (else its members'), its current
 // members, the institutions where it is based and its members work now, and the team itself.
-MATCH (t:Team {id: $id})
+MATCH (t:Team {id: $id}) WHERE t.withdrawnOn IS NULL
 WITH t, COLLECT { MATCH (p:Person)-[m:MEMBER_OF]->(t) WHERE m.until IS NULL RETURN p.id } AS members
 RETURN t.name AS name,
        COLLECT { MATCH (t)-[:BASED_AT]->(:Institution)-[:LOCATED_IN]->(:Region)-[:PART_OF]->*(r:Region)

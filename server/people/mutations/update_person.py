@@ -12,7 +12,7 @@ from graph.errors import DomainError
 from graph.people import PersonChanges
 from graph.people import update_person as update
 from server.common.enums import Degree, Gender
-from server.common.errors import InvalidInputError, NotAllowedError, NotFoundError, user_error
+from server.common.errors import ConflictError, InvalidInputError, NotAllowedError, NotFoundError, user_error
 from server.people.types import Person, person_from
 
 
@@ -40,7 +40,8 @@ class PersonUpdated:
 
 
 UpdatePersonResult = Annotated[
-    PersonUpdated | InvalidInputError | NotFoundError | NotAllowedError, strawberry.union("UpdatePersonResult")
+    PersonUpdated | InvalidInputError | NotFoundError | ConflictError | NotAllowedError,
+    strawberry.union("UpdatePersonResult"),
 ]
 
 
