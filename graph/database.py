@@ -210,6 +210,10 @@ DRIVER_RETRY_DELAY_SECONDS = 0.2
 CONTENTION_SECONDS = 15.0
 #: /healthz's wait for the database's answer.
 PING_SECONDS = 2.0
+#: How often the API's health monitor (server/health.py) asks the database whether it answers, and how old
+#: the last answer may be before /healthz says the database is not answering.
+HEALTH_INTERVAL_SECONDS = 1.0
+HEALTH_STALE_SECONDS = PING_SECONDS + 2 * HEALTH_INTERVAL_SECONDS
 
 #: What the driver raises when no server answers, the connection broke, or the pool had none free in time.
 _UNREACHABLE = (ServiceUnavailable, SessionExpired, ConnectionAcquisitionTimeoutError, DatabaseStartingOrStopping)
@@ -262,6 +266,10 @@ class Database:
         #: While writes are paused (a backup, graph/writes.py): wait for them to resume, or raise WritesPaused
         #: at once (the API, which answers 503 with Retry-After).
         self.wait_while_paused = True
+        #: When (time.monotonic) the database last answered, and when it last could not be reached: /healthz
+        #: answers from these without a round trip of its own (`answering`).
+        self.answered_at = float("-inf")
+        self.unreachable_at = float("-inf")
 
     @classmethod
     def connect(
@@ -281,10 +289,13 @@ class Database:
         while True:
             moves = self._moves
             try:
-                return await attempt()
+                answer = await attempt()
+                self.answered_at = time.monotonic()
+                return answer
             except _UNREACHABLE as error:
                 # A commit cut off may have happened: never repeated here, reported as not confirmed.
                 if moved or isinstance(error, IncompleteCommit) or not await self._follow(moves):
+                    self.unreachable_at = time.monotonic()
                     raise DatabaseUnavailable() from error
                 moved = True
             except AuthError:
@@ -333,6 +344,11 @@ class Database:
             return PoolUsage(connections, int(pool.pool_config.max_connection_pool_size))
         except (AttributeError, TypeError):
             return None
+
+    def answering(self, stale: float = HEALTH_STALE_SECONDS) -> bool:
+        """Whether the database answered within the last `stale` seconds and has not failed to be reached since,
+        from what requests and the health monitor's pings saw; no round trip."""
+        return self.answered_at > self.unreachable_at and time.monotonic() - self.answered_at < stale
 
     async def ping(self) -> bool:
         """True when the database answers a trivial read within PING_SECONDS."""

@@ -9,7 +9,6 @@ from typing import Any
 
 from starlette.applications import Starlette
 from starlette.requests import Request
-from starlette.responses import JSONResponse
 from starlette.routing import Route
 
 from graph.errors import DatabaseUnavailable
@@ -20,6 +19,7 @@ from server.auth import Authenticator, Caller, Unauthenticated
 from server.context import Context
 from server.dashboard import dashboard_routes
 from server.graphiql import GraphiQLPage, IdeSetup, graphiql_routes
+from server.health import health_monitor, healthz_endpoint
 from server.http import GraphQLEndpoint, HttpError
 from server.metrics import Metrics, RequestObserver, metrics_endpoint
 from server.ratelimit import AddressRateLimit, RateLimits
@@ -42,7 +42,8 @@ def create_app(settings: Settings, neo4j: Neo4jConnection, ide: IdeSetup | None 
         # While a backup pauses writes, a mutation is answered 503 with Retry-After rather than kept waiting.
         state["db"].wait_while_paused = False
         try:
-            yield
+            async with health_monitor(state["db"]):
+                yield
         finally:
             await state.pop("db").close()
 
@@ -74,14 +75,9 @@ def create_app(settings: Settings, neo4j: Neo4jConnection, ide: IdeSetup | None 
         ide=GraphiQLPage(ide),
     )
 
-    async def healthz(request: Request) -> JSONResponse:
-        ok = await state["db"].ping()
-        body, headers = {"status": "ok" if ok else "unavailable", "neo4j": ok}, {} if ok else {"Retry-After": "5"}
-        return JSONResponse(body, 200 if ok else 503, headers)
-
     routes = [
         Route("/graphql", graphql.handle, methods=["GET", "POST"]),
-        Route("/healthz", healthz, methods=["GET"]),
+        Route("/healthz", healthz_endpoint(lambda: state["db"]), methods=["GET"]),
         *export_routes(lambda: state["db"], caller_of, settings),
         *dashboard_routes(),
         *graphiql_routes(),
