@@ -503,13 +503,6 @@ def walk(client: TestClient, case: ListCase, variables: dict[str, Any], size: in
         cursor = info["startCursor"] if backward else info["endCursor"]
 
 
-@pytest.fixture
-def world(cypher: Any) -> World:
-    built = make_world(random.Random(SEED))
-    write_world(cypher, built)
-    return built
-
-
 @pytest.mark.parametrize("case", CASES, ids=[case.field for case in CASES])
 def test_random_filters_and_orders_answer_as_a_brute_force_filter(
     client: TestClient, world: World, case: ListCase
@@ -547,3 +540,25 @@ def operators(where: dict[str, Any]) -> set[str]:
     if "not" in where:
         found |= operators(where["not"])
     return found
+
+
+@pytest.mark.parametrize("case", CASES, ids=[case.field for case in CASES])
+def test_each_operator_alone_and_negated_answers_as_a_brute_force_filter(
+    client: TestClient, world: World, case: ListCase
+) -> None:
+    """Every field and operator of a list once (the first drawn of each), as itself and under `not`: a record
+    lacking the property is matched by the negation."""
+    rng = random.Random(f"{SEED}-{case.field}-each")
+    atoms: dict[str, Atom] = {}
+    for _ in range(300):
+        where, holds = case.atom(rng, world)
+        atoms.setdefault(next(iter(where)), (where, holds))
+    records = case.records(world)
+    document = f"query($where: {case.where_type}) {{ {case.field}(where: $where, first: 500) {{ totalCount nodes {{ id }} }} }}"
+    for where, holds in atoms.values():
+        for written, test in ((where, holds), ({"not": where}, lambda r, holds=holds: not holds(r))):
+            expected = sorted(r["id"] for r in records if test(r))
+            answer = graphql(client, document, {"where": written})["data"][case.field]
+            assert sorted(node["id"] for node in answer["nodes"]) == expected, (case.field, written)
+            assert answer["totalCount"] == len(expected), (case.field, written)
+    assert len(atoms) >= 5, sorted(atoms)
