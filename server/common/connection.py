@@ -82,6 +82,12 @@ class Paging:
         does not fit with the others."""
         if self.first is not None and self.last is not None:
             raise InvalidInput("Give first or last, not both.", "first 与 last 只能二选一", "last")
+        if self.before is not None and self.first is not None:
+            raise InvalidInput(
+                "before pages backwards: use it with last, not with first.",
+                "before 用于向前翻页:请与 last 一起使用,不要与 first 同用",
+                "before",
+            )
         if self.backward():
             if self.after is not None:
                 raise InvalidInput(

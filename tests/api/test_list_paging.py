@@ -118,6 +118,7 @@ PEOPLE_QUERY = (
     [
         ({"first": 2, "last": 2}, "last"),
         ({"last": 2, "after": "x"}, "after"),
+        ({"first": 2, "before": "x"}, "before"),
         ({"last": 100_000}, "last"),
         ({"where": {"birthYear": {"gte": 1990, "lte": 1980}}}, "where.birthYear"),
         ({"where": {"OR": [{}, {"birthYear": {"gte": 1990, "lte": 1980}}]}}, "where.OR[1].birthYear"),
