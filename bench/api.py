@@ -23,11 +23,10 @@ from neo4j import GraphDatabase  # noqa: E402
 
 from bench.common import BATCH_TIMEOUT, benchmark_database, describe  # noqa: E402
 from bench.serving import serving  # noqa: E402
-from cypher import STATEMENTS  # noqa: E402
 from graph.keys import create_key  # noqa: E402
-from graph.listing import _filters, fill_slots, projection  # noqa: E402
+from graph.listing import Order  # noqa: E402
 from graph.migrations import migrate  # noqa: E402
-from graph.people import PEOPLE, PEOPLE_ORDER  # noqa: E402
+from graph.people import PEOPLE, PeopleFilter  # noqa: E402
 from loaders.cli import LOAD_ORDER  # noqa: E402
 from loaders.generate import generate  # noqa: E402
 from loaders.load import load_file  # noqa: E402
@@ -54,21 +53,10 @@ async def load(connection, people: int, salt: str) -> str:
 
 def driver_answer(driver, first: int) -> tuple[list, int]:
     """The same page and total through the driver directly: the statements the API sends."""
-    sort = PEOPLE_ORDER["PINYIN"]
-    text = fill_slots(
-        STATEMENTS["people/list"],
-        {
-            "SORT_GUARD": f"AND {sort.guard}",
-            "FILTERS": _filters(PEOPLE, {}),
-            "AFTER": "",
-            "SORT_KEY": sort.expression,
-            "DIRECTION": "ASC",
-            "PERSON": projection("people/projection"),
-        },
-    )
-    count = fill_slots(STATEMENTS["people/count"], {"FILTERS": ""})
-    records, _, _ = driver.execute_query(text, {"limit": first + 1, "afterKey": None, "afterId": None}, routing_="r")
-    total, _, _ = driver.execute_query(count, routing_="r")
+    text, params = PEOPLE.page_statement(PeopleFilter(), [Order("PINYIN")], first)
+    count, count_params = PEOPLE.count_statement(PeopleFilter())
+    records, _, _ = driver.execute_query(text, params, routing_="r")
+    total, _, _ = driver.execute_query(count, count_params, routing_="r")
     return [record.data() for record in records], total[0]["total"]
 
 

@@ -52,7 +52,7 @@ async def audited(
 class AuditFilter(Filter):
     """What an audit list is filtered by (audit/filter/*); None means "any"."""
 
-    operation: str | None = None
-    key_id: str | None = None
+    operation: tuple[str, ...] | None = None
+    key_id: tuple[str, ...] | None = None
     node_id: str | None = None
-    role: str | None = None
+    role: tuple[str, ...] | None = None

@@ -22,7 +22,11 @@ INSTITUTIONS = Listing(
     variable="i",
     projection_slot="INSTITUTION",
     item="institution",
-    orders={"NAME": SortKey("i.name", "i.name IS NOT NULL"), "ID": SortKey("i.id", "i.id IS NOT NULL")},
+    orders={
+        "NAME": SortKey("i.name", "i.name IS NOT NULL"),
+        "TYPE": SortKey("coalesce(i.type, '')"),
+        "ID": SortKey("i.id", "i.id IS NOT NULL"),
+    },
 )
 
 
@@ -30,10 +34,10 @@ INSTITUTIONS = Listing(
 class InstitutionFilter(Filter):
     """What an institution list is filtered by (institutions/filter/*); None means "any"."""
 
-    id: str | None = None
-    region: str | None = None
-    type: str | None = None
-    field: str | None = None
+    id: tuple[str, ...] | None = None
+    region: tuple[str, ...] | None = None
+    type: tuple[str, ...] | None = None
+    field: tuple[str, ...] | None = None
     name: str | None = None
     high_tech: bool | None = None
     tech_sme: bool | None = None

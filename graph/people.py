@@ -14,7 +14,7 @@ from graph.database import Database, Transaction
 from graph.derived import refresh_people
 from graph.errors import Conflict, DuplicateKey, InvalidInput, InvalidValue, NotFound
 from graph.identity import check_id_number, hash_id_number
-from graph.listing import Filter, Listing, SortKey
+from graph.listing import Filter, Listing, Range, SortKey
 from graph.names import compact, pinyin_of
 from graph.text import KEYWORD, PERSON_NAME
 
@@ -38,12 +38,17 @@ MAX_KEYWORDS = 20
 class PeopleFilter(Filter):
     """What a people list is filtered by (people/filter/*); None means "any"."""
 
-    region: str | None = None
-    institution: str | None = None
-    field: str | None = None
-    series: str | None = None
-    level: str | None = None
+    region: tuple[str, ...] | None = None
+    institution: tuple[str, ...] | None = None
+    institution_type: tuple[str, ...] | None = None
+    field: tuple[str, ...] | None = None
+    series: tuple[str, ...] | None = None
+    level: tuple[str, ...] | None = None
     name: str | None = None
+    birth_year: Range | None = None
+    foreign_expert: bool | None = None
+    nationality: tuple[str, ...] | None = None
+    consent_to_contact: bool | None = None
 
     def params(self) -> dict[str, Any]:
         # A name is also matched as the start of the compact pinyin.

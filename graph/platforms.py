@@ -12,7 +12,7 @@ from graph.audit import audited
 from graph.database import Database, Transaction
 from graph.errors import Conflict, InvalidInput, NotFound
 from graph.institutions import check_host
-from graph.listing import Filter, Listing, SortKey
+from graph.listing import Filter, Listing, Range, SortKey
 from graph.records import lock_record
 from graph.text import NAME
 from graph.vocabulary import Level, PlatformKind, PlatformRole, codes
@@ -22,7 +22,13 @@ PLATFORMS = Listing(
     variable="pl",
     projection_slot="PLATFORM",
     item="platform",
-    orders={"NAME": SortKey("pl.name", "pl.name IS NOT NULL"), "ESTABLISHED_ON": SortKey("toString(pl.establishedOn)")},
+    orders={
+        "NAME": SortKey("pl.name", "pl.name IS NOT NULL"),
+        # A platform without a date sorts first: a cursor's key is never null.
+        "ESTABLISHED_ON": SortKey("coalesce(toString(pl.establishedOn), '')"),
+        "LEVEL": SortKey("coalesce(pl.level, '')"),
+        "KIND": SortKey("coalesce(pl.kind, '')"),
+    },
 )
 EARLIEST = dt.date(1949, 10, 1)
 
@@ -31,11 +37,12 @@ EARLIEST = dt.date(1949, 10, 1)
 class PlatformFilter(Filter):
     """What a platform list is filtered by (platforms/filter/*); None means "any"."""
 
-    institution: str | None = None
-    kind: str | None = None
-    level: str | None = None
-    field: str | None = None
+    institution: tuple[str, ...] | None = None
+    kind: tuple[str, ...] | None = None
+    level: tuple[str, ...] | None = None
+    field: tuple[str, ...] | None = None
     name: str | None = None
+    established_on: Range | None = None
 
 
 @dataclass

@@ -27,7 +27,12 @@ TEAMS = Listing(
     variable="t",
     projection_slot="TEAM",
     item="team",
-    orders={"NAME": SortKey("t.name", "t.name IS NOT NULL"), "ID": SortKey("t.id", "t.id IS NOT NULL")},
+    orders={
+        "NAME": SortKey("t.name", "t.name IS NOT NULL"),
+        "STATUS": SortKey("coalesce(t.status, '')"),
+        "LEVEL": SortKey("coalesce(t.level, '')"),
+        "ID": SortKey("t.id", "t.id IS NOT NULL"),
+    },
 )
 #: The roles a member other than the leader may have.
 MEMBER_ROLES = codes(TeamRole) - {TeamRole.LEADER.value}
@@ -43,13 +48,13 @@ SUBMITTED, APPROVED, REJECTED, RECOGNIZED = (
 class TeamFilter(Filter):
     """What a team list is filtered by (teams/filter/*); None means "any"."""
 
-    status: str | None = None
-    institution: str | None = None
-    field: str | None = None
-    origin: str | None = None
-    level: str | None = None
+    status: tuple[str, ...] | None = None
+    institution: tuple[str, ...] | None = None
+    field: tuple[str, ...] | None = None
+    origin: tuple[str, ...] | None = None
+    level: tuple[str, ...] | None = None
     name: str | None = None
-    member: str | None = None
+    member: tuple[str, ...] | None = None
 
 
 @dataclass(frozen=True)

@@ -13,7 +13,7 @@ from graph.countries import country_input
 from graph.database import Database, Transaction
 from graph.errors import Conflict, InvalidInput, InvalidValue, NotFound
 from graph.identity import check_passport_number, check_residence_card, hash_id_number, hash_passport, is_residence_card
-from graph.listing import Filter, Listing, SortKey
+from graph.listing import Filter, Listing, Range, SortKey
 from graph.people import PersonDraft, create_person, person_properties, registering
 from graph.records import lock_record
 from graph.text import FREE_TEXT, NAME, TextRule
@@ -23,7 +23,11 @@ VISITS = Listing(
     variable="v",
     projection_slot="VISIT",
     item="visit",
-    orders={"ARRIVED_ON": SortKey("toString(v.arrivedOn)", "v.arrivedOn IS NOT NULL")},
+    orders={
+        "ARRIVED_ON": SortKey("toString(v.arrivedOn)", "v.arrivedOn IS NOT NULL"),
+        "DEPARTED_ON": SortKey("coalesce(toString(v.departedOn), '')"),
+        "ID": SortKey("v.id", "v.id IS NOT NULL"),
+    },
 )
 EARLIEST = dt.date(1949, 10, 1)
 
@@ -32,12 +36,12 @@ EARLIEST = dt.date(1949, 10, 1)
 class VisitFilter(Filter):
     """What a visit list (person-visits, 人次) is filtered by (visits/filter/*); None means "any"."""
 
-    expert: str | None = None
-    institution: str | None = None
-    arrived_from: dt.date | None = None
-    arrived_to: dt.date | None = None
+    expert: tuple[str, ...] | None = None
+    institution: tuple[str, ...] | None = None
+    arrived_on: Range | None = None
     high_end: bool | None = None
     program: str | None = None
+    nationality: tuple[str, ...] | None = None
 
 
 @dataclass(frozen=True)

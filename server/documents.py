@@ -49,6 +49,8 @@ from graphql.validation.rules import overlapping_fields_can_be_merged
 from strawberry.extensions import SchemaExtension
 from strawberry.schema.schema import validate_document
 
+from server.common.connection import DEFAULT_PAGE_SIZE
+
 #: How many items a list field without a page size (a person's titles, a region's children) is
 #: assumed to hold, on average, when a document's cost is estimated. Such lists nest (a region's
 #: children's children…): at 2, the region tree asked 11 levels deep costs about 4,000.
@@ -159,14 +161,20 @@ class _Measurer:
         return 1
 
     def page_size(self, node: FieldNode, definition: GraphQLField) -> int:
-        """`first` as written, the argument's default when absent, the largest page for a variable."""
-        for argument in node.arguments or ():
-            if argument.name.value == "first":
-                if isinstance(argument.value, IntValueNode):
-                    return max(1, min(int(argument.value.value), self.max_page_size))
-                return self.max_page_size
+        """`first` or `last` as written (the larger, if both), the list's default page when both are absent,
+        the largest page for a variable."""
+        sizes = [
+            max(1, min(int(argument.value.value), self.max_page_size))
+            if isinstance(argument.value, IntValueNode)
+            else self.max_page_size
+            for argument in node.arguments or ()
+            if argument.name.value in ("first", "last")
+        ]
+        if sizes:
+            return max(sizes)
         default = definition.args["first"].default_value
-        return max(1, min(default, self.max_page_size)) if isinstance(default, int) else self.max_page_size
+        size = default if isinstance(default, int) else DEFAULT_PAGE_SIZE
+        return max(1, min(size, self.max_page_size))
 
 
 def _field(parent: GraphQLNamedType | None, name: str) -> GraphQLField | None:

@@ -1,9 +1,9 @@
 // One page of institutions. Slots as people/list (filters from institutions/filter/,
 // /*INSTITUTION*/ from institutions/projection). Parameters: the filters' ($region, $type, $field,
-// $name, $highTech, $techSme), $afterKey, $afterId, $limit.
+// $name, $highTech, $techSme), $cursor, $limit.
 MATCH (i:Institution)
 WHERE true /*SORT_GUARD*/ /*FILTERS*/ /*AFTER*/
-WITH i, /*SORT_KEY*/ AS sortKey
-ORDER BY sortKey /*DIRECTION*/, i.id /*DIRECTION*/
+WITH i, /*SORT_KEYS*/
+ORDER BY /*ORDER*/
 LIMIT $limit
-RETURN sortKey, /*INSTITUTION*/ AS institution
+RETURN /*SORT_VALUES*/ AS sortKeys, /*INSTITUTION*/ AS institution

@@ -1,9 +1,9 @@
 // One page of visits. Slots as people/list (filters from visits/filter/, /*VISIT*/ from
 // visits/projection). Parameters: the filters' ($expert, $institution, $arrivedFrom, $arrivedTo,
-// $highEnd, $program), $afterKey, $afterId, $limit.
+// $highEnd, $program), $cursor, $limit.
 MATCH (v:Visit)
 WHERE v.withdrawnOn IS NULL /*SORT_GUARD*/ /*FILTERS*/ /*AFTER*/
-WITH v, /*SORT_KEY*/ AS sortKey
-ORDER BY sortKey /*DIRECTION*/, v.id /*DIRECTION*/
+WITH v, /*SORT_KEYS*/
+ORDER BY /*ORDER*/
 LIMIT $limit
-RETURN sortKey, /*VISIT*/ AS visit
+RETURN /*SORT_VALUES*/ AS sortKeys, /*VISIT*/ AS visit

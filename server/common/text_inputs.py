@@ -44,6 +44,9 @@ def _arguments(field: str, arguments: dict[str, t.TextRule]) -> dict[str, t.Text
     return {f"{field}({name}:)": rule for name, rule in arguments.items()}
 
 
+#: The lists paged forwards and backwards (server/common/connection.py `listed`).
+_LISTS = ("people", "institutions", "teams", "platforms", "visits", "auditTrail", "identityReferrals")
+
 RULES: dict[str, t.TextRule] = {
     # Inputs of mutations.
     **_of("RegisterPersonInput", _PERSON),
@@ -106,27 +109,69 @@ RULES: dict[str, t.TextRule] = {
     **_arguments("Mutation.setTargetGoal", {"plan": t.CODE, "code": t.CODE}),
     **_arguments("Mutation.setRegionGoal", {"plan": t.CODE, "code": t.CODE, "region": t.CODE}),
     # Filters of lists.
-    **_of("PeopleWhere", {"region": t.CODE, "institutionId": _ID, "field": t.CODE, "name": t.NAME_FILTER}),
-    **_of("InstitutionsWhere", {"region": t.CODE, "field": t.CODE, "name": t.NAME_FILTER}),
-    **_of("TeamsWhere", {"institutionId": _ID, "field": t.CODE, "name": t.NAME_FILTER, "memberId": _ID}),
-    **_of("PlatformsWhere", {"institutionId": _ID, "field": t.CODE, "name": t.NAME_FILTER}),
-    **_of("VisitsWhere", {"expertId": _ID, "institutionId": _ID, "program": t.NAME_FILTER}),
-    **_of("AuditWhere", {"operation": t.CODE, "keyId": _ID, "nodeId": _ID, "role": t.CODE}),
+    **_of(
+        "PeopleWhere",
+        {
+            "region": t.CODE,
+            "regionIn": t.CODE,
+            "institutionId": _ID,
+            "institutionIdIn": _ID,
+            "field": t.CODE,
+            "fieldIn": t.CODE,
+            "name": t.NAME_FILTER,
+            # A country may be written as its name (graph/countries.py).
+            "nationality": t.NAME,
+            "nationalityIn": t.NAME,
+        },
+    ),
+    **_of(
+        "InstitutionsWhere",
+        {"region": t.CODE, "regionIn": t.CODE, "field": t.CODE, "fieldIn": t.CODE, "name": t.NAME_FILTER},
+    ),
+    **_of(
+        "TeamsWhere",
+        {
+            "institutionId": _ID,
+            "institutionIdIn": _ID,
+            "field": t.CODE,
+            "fieldIn": t.CODE,
+            "name": t.NAME_FILTER,
+            "memberId": _ID,
+            "memberIdIn": _ID,
+        },
+    ),
+    **_of(
+        "PlatformsWhere",
+        {"institutionId": _ID, "institutionIdIn": _ID, "field": t.CODE, "fieldIn": t.CODE, "name": t.NAME_FILTER},
+    ),
+    **_of(
+        "VisitsWhere",
+        {
+            "expertId": _ID,
+            "expertIdIn": _ID,
+            "institutionId": _ID,
+            "institutionIdIn": _ID,
+            "program": t.NAME_FILTER,
+            "nationality": t.NAME,
+            "nationalityIn": t.NAME,
+        },
+    ),
+    **_of(
+        "AuditWhere",
+        {
+            "operation": t.CODE,
+            "operationIn": t.CODE,
+            "keyId": _ID,
+            "keyIdIn": _ID,
+            "nodeId": _ID,
+            "role": t.CODE,
+            "roleIn": t.CODE,
+        },
+    ),
     # Arguments of queries.
     **{f"Query.{field}(id:)": _ID for field in ("person", "institution", "team", "platform", "visit", "project")},
-    **{
-        f"Query.{field}(after:)": t.CURSOR
-        for field in (
-            "people",
-            "institutions",
-            "teams",
-            "platforms",
-            "visits",
-            "auditTrail",
-            "searchExperts",
-            "identityReferrals",
-        )
-    },
+    **{f"Query.{field}(after:)": t.CURSOR for field in (*_LISTS, "searchExperts")},
+    **{f"Query.{field}(before:)": t.CURSOR for field in _LISTS},
     **_arguments("Query.regions", {"under": t.CODE}),
     **_arguments("Query.region", {"code": t.CODE}),
     **_arguments("Query.fields", {"under": t.CODE}),

@@ -8,32 +8,61 @@ import strawberry
 
 from graph.access import READERS, list_scope, may_read
 from graph.institutions import INSTITUTIONS, InstitutionFilter
+from graph.listing import within
 from server.auth import require_to_read
-from server.common.connection import Connection, listed
+from server.common.connection import Connection, Paging, listed
 from server.common.enums import Direction, InstitutionType
+from server.common.filters import one_of, orders, tree
 from server.institutions.types import Institution, institution_from
 
 
-@strawberry.input(description="Filters of an institution list; all given filters must hold.")
+@strawberry.input(
+    description="Filters of an institution list: all given filters must hold, and so must every filter of AND, at "
+    "least one of OR, and not `not`. A field and its `…In` list may be given together: both must hold."
+)
 class InstitutionsWhere:
     region: str | None = strawberry.field(default=None, description="Region code; includes what lies within.")
+    region_in: list[str] | None = strawberry.field(default=None, description="Any of these regions.")
     type: InstitutionType | None = None
+    type_in: list[InstitutionType] | None = None
     field: str | None = strawberry.field(default=None, description="Field code; includes sub-fields.")
+    field_in: list[str] | None = strawberry.field(default=None, description="Any of these fields.")
     name: str | None = strawberry.field(default=None, description="Part of the name.")
     high_tech: bool | None = None
     tech_sme: bool | None = None
+    AND: list[InstitutionsWhere] | None = strawberry.field(default=None, name="AND", description="All of these hold.")
+    OR: list[InstitutionsWhere] | None = strawberry.field(default=None, name="OR", description="One of these holds.")
+    not_: InstitutionsWhere | None = strawberry.field(default=None, name="not", description="This does not hold.")
 
 
 @strawberry.enum(description="Sort keys of an institution list.")
 class InstitutionsOrderBy(enum.Enum):
     NAME = "NAME"
+    TYPE = "TYPE"
     ID = "ID"
 
 
-@strawberry.input
+@strawberry.input(description="One sort key of an institution list; the id breaks ties after the last.")
 class InstitutionsOrder:
     by: InstitutionsOrderBy = InstitutionsOrderBy.NAME
     direction: Direction = Direction.ASC
+
+
+def _institutions_node(where: InstitutionsWhere, _path: str) -> InstitutionFilter:
+    return InstitutionFilter(
+        region=one_of(where.region, where.region_in),
+        type=one_of(where.type, where.type_in),
+        field=one_of(where.field, where.field_in),
+        name=where.name or None,
+        high_tech=where.high_tech,
+        tech_sme=where.tech_sme,
+    )
+
+
+def institutions_filter(where: InstitutionsWhere | None, institution: str | None) -> InstitutionFilter:
+    """The graph filter for a `where` input, limited to `institution` itself where given."""
+    given = tree(where, _institutions_node) if where is not None else InstitutionFilter()
+    return within(InstitutionFilter(id=(institution,)), given) if institution is not None else given
 
 
 @strawberry.type
@@ -53,29 +82,19 @@ class InstitutionQueries:
         self,
         info: strawberry.Info,
         where: InstitutionsWhere | None = None,
-        order_by: InstitutionsOrder | None = None,
-        first: int | None = 20,
+        order_by: list[InstitutionsOrder] | None = None,
+        first: int | None = None,
         after: str | None = None,
+        last: int | None = None,
+        before: str | None = None,
     ) -> Connection[Institution] | None:
         context = info.context
         require_to_read(context.caller, *READERS, action="institutions")
-        order = order_by or InstitutionsOrder()
-        where = where or InstitutionsWhere()
         return await listed(
             info,
             INSTITUTIONS,
-            lambda: InstitutionFilter(
-                id=list_scope(context.caller, None, "institutions"),
-                region=where.region,
-                type=where.type.value if where.type else None,
-                field=where.field,
-                name=where.name or None,
-                high_tech=where.high_tech,
-                tech_sme=where.tech_sme,
-            ),
-            order.by.value,
-            order.direction == Direction.DESC,
-            first,
-            after,
+            lambda: institutions_filter(where, list_scope(context.caller, None, "institutions")),
+            orders(order_by, InstitutionsOrder()),
+            Paging(first, after, last, before),
             institution_from,
         )

@@ -7,22 +7,50 @@ import enum
 import strawberry
 
 from graph.access import READERS, Role, current_employers, list_scope, may_read
-from graph.listing import Filter
+from graph.listing import Filter, Order, within
 from graph.people import PEOPLE, REFERRALS, PeopleFilter
 from server.auth import require_to_read
-from server.common.connection import Connection, listed
-from server.common.enums import Direction, TitleLevel, TitleSeries
+from server.common.connection import Connection, Paging, listed
+from server.common.enums import Direction, InstitutionType, TitleLevel, TitleSeries
+from server.common.filters import TitleLevelRange, YearRange, bounded, nationalities, one_of, orders, title_levels, tree
 from server.people.types import IdentityReferral, Person, identity_referral_from, person_from
 
 
-@strawberry.input(description="Filters of a people list; all given filters must hold.")
+@strawberry.input(
+    description="Filters of a people list: all given filters must hold, and so must every filter of AND, at least "
+    "one of OR, and not `not`. A field and its `…In` list may be given together: both must hold."
+)
 class PeopleWhere:
     region: str | None = strawberry.field(default=None, description="Region code; includes what lies within.")
+    region_in: list[str] | None = strawberry.field(default=None, description="Any of these regions.")
     institution_id: strawberry.ID | None = strawberry.field(default=None, description="Current employer.")
+    institution_id_in: list[strawberry.ID] | None = strawberry.field(
+        default=None, description="Currently employed by any of these."
+    )
+    institution_type: InstitutionType | None = strawberry.field(default=None, description="Current employer's type.")
+    institution_type_in: list[InstitutionType] | None = None
     field: str | None = strawberry.field(default=None, description="Field code; includes sub-fields.")
+    field_in: list[str] | None = strawberry.field(default=None, description="Any of these fields.")
     title_series: TitleSeries | None = None
+    title_series_in: list[TitleSeries] | None = None
     title_level: TitleLevel | None = None
+    title_level_in: list[TitleLevel] | None = None
+    title_level_range: TitleLevelRange | None = strawberry.field(
+        default=None, description="Holds a title of a level within these bounds (by rank)."
+    )
     name: str | None = strawberry.field(default=None, description="Part of the Chinese name, or pinyin start.")
+    birth_year: YearRange | None = strawberry.field(
+        default=None, description="Born within these years; people without a birth year never match."
+    )
+    foreign_expert: bool | None = strawberry.field(default=None, description="Foreign experts only, or none.")
+    nationality: str | None = strawberry.field(default=None, description="ISO 3166-1 code (DE) or country name.")
+    nationality_in: list[str] | None = None
+    consent_to_contact: bool | None = strawberry.field(
+        default=None, description="Agreed (or not) to be contacted by recruiters."
+    )
+    AND: list[PeopleWhere] | None = strawberry.field(default=None, name="AND", description="All of these hold.")
+    OR: list[PeopleWhere] | None = strawberry.field(default=None, name="OR", description="One of these holds.")
+    not_: PeopleWhere | None = strawberry.field(default=None, name="not", description="This does not hold.")
 
 
 @strawberry.enum(description="Sort keys of a people list.")
@@ -33,24 +61,33 @@ class PeopleOrderBy(enum.Enum):
     ID = "ID"
 
 
-@strawberry.input
+@strawberry.input(description="One sort key of a people list; the id breaks ties after the last.")
 class PeopleOrder:
     by: PeopleOrderBy = PeopleOrderBy.PINYIN
     direction: Direction = Direction.ASC
 
 
+def _people_node(where: PeopleWhere, path: str) -> PeopleFilter:
+    name = where.name.strip() if where.name and where.name.strip() else None
+    return PeopleFilter(
+        region=one_of(where.region, where.region_in),
+        institution=one_of(where.institution_id, where.institution_id_in),
+        institution_type=one_of(where.institution_type, where.institution_type_in),
+        field=one_of(where.field, where.field_in),
+        series=one_of(where.title_series, where.title_series_in),
+        level=title_levels(where.title_level, where.title_level_in, where.title_level_range, f"{path}.titleLevel"),
+        name=name,
+        birth_year=bounded(where.birth_year, f"{path}.birthYear"),
+        foreign_expert=where.foreign_expert,
+        nationality=nationalities(where.nationality, where.nationality_in, f"{path}.nationality"),
+        consent_to_contact=where.consent_to_contact,
+    )
+
+
 def people_filter(where: PeopleWhere | None, institution: str | None) -> PeopleFilter:
     """The graph filter for a `where` input, limited to the people of `institution` where given."""
-    if where is None:
-        return PeopleFilter(institution=institution)
-    return PeopleFilter(
-        region=where.region,
-        institution=institution,
-        field=where.field,
-        series=where.title_series.value if where.title_series else None,
-        level=where.title_level.value if where.title_level else None,
-        name=where.name.strip() if where.name and where.name.strip() else None,
-    )
+    given = tree(where, _people_node) if where is not None else PeopleFilter()
+    return within(PeopleFilter(institution=(institution,)), given) if institution is not None else given
 
 
 @strawberry.type
@@ -68,13 +105,14 @@ class PeopleQueries:
         self,
         info: strawberry.Info,
         where: PeopleWhere | None = None,
-        order_by: PeopleOrder | None = None,
-        first: int | None = 20,
+        order_by: list[PeopleOrder] | None = None,
+        first: int | None = None,
         after: str | None = None,
+        last: int | None = None,
+        before: str | None = None,
     ) -> Connection[Person] | None:
         context = info.context
         require_to_read(context.caller, *READERS, action="people")
-        order = order_by or PeopleOrder()
         institution = where.institution_id if where else None
         return await listed(
             info,
@@ -82,10 +120,8 @@ class PeopleQueries:
             lambda: people_filter(
                 where, list_scope(context.caller, str(institution) if institution else None, "people")
             ),
-            order.by.value,
-            order.direction == Direction.DESC,
-            first,
-            after,
+            orders(order_by, PeopleOrder()),
+            Paging(first, after, last, before),
             lambda row: person_from(row, context.caller),
         )
 
@@ -94,7 +130,14 @@ class PeopleQueries:
         "number, newest first (Relay connection): administrators only."
     )
     async def identity_referrals(
-        self, info: strawberry.Info, first: int | None = 20, after: str | None = None
+        self,
+        info: strawberry.Info,
+        first: int | None = None,
+        after: str | None = None,
+        last: int | None = None,
+        before: str | None = None,
     ) -> Connection[IdentityReferral]:
         require_to_read(info.context.caller, Role.ADMIN, action="identityReferrals")
-        return await listed(info, REFERRALS, Filter, "AT", True, first, after, identity_referral_from)
+        return await listed(
+            info, REFERRALS, Filter, [Order("AT", True)], Paging(first, after, last, before), identity_referral_from
+        )

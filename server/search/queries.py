@@ -57,5 +57,7 @@ class SearchQueries:
             hits, has_next = await search_experts(context.db, expert_query, size, after)
         except DomainError as error:
             raise RequestError(error) from error
-        page = Page(rows=hits, cursors=[hit.cursor() for hit in hits], has_next=has_next)
-        return connection(page, lambda hit: expert_from(hit, context.caller), after, total)
+        page = Page(
+            rows=hits, cursors=[hit.cursor() for hit in hits], has_next=has_next, has_previous=after is not None
+        )
+        return connection(page, lambda hit: expert_from(hit, context.caller), total)

@@ -7,7 +7,7 @@ from starlette.testclient import TestClient
 from tests.builders import institution, person
 from tests.conftest import graphql
 
-PEOPLE = """query($where: PeopleWhere, $first: Int, $after: String, $order: PeopleOrder) {
+PEOPLE = """query($where: PeopleWhere, $first: Int, $after: String, $order: [PeopleOrder!]) {
   people(where: $where, first: $first, after: $after, orderBy: $order) {
     totalCount
     edges { cursor node { id name } }

@@ -60,15 +60,19 @@ def smallest(type_: GraphQLInputType) -> Any:
     return SCALARS[type_.name]
 
 
-def text_paths(type_: GraphQLInputType, coordinate: str) -> Iterator[tuple[list[Any], str]]:
-    """Every place a string goes in a value of `type_`: (steps from the value, the rule's coordinate)."""
+def text_paths(
+    type_: GraphQLInputType, coordinate: str, within: frozenset[str] = frozenset()
+) -> Iterator[tuple[list[Any], str]]:
+    """Every place a string goes in a value of `type_`: (steps from the value, the rule's coordinate).
+
+    A filter holding filters of its own type (`PeopleWhere.OR`) has the same coordinates inside: walked once."""
     inner = type_.of_type if isinstance(type_, GraphQLNonNull) else type_
     if isinstance(inner, GraphQLList):
-        for steps, where in text_paths(inner.of_type, coordinate):
+        for steps, where in text_paths(inner.of_type, coordinate, within):
             yield [0, *steps], where
-    elif isinstance(inner, GraphQLInputObjectType):
+    elif isinstance(inner, GraphQLInputObjectType) and inner.name not in within:
         for name, field in inner.fields.items():
-            for steps, where in text_paths(field.type, f"{inner.name}.{name}"):
+            for steps, where in text_paths(field.type, f"{inner.name}.{name}", within | {inner.name}):
                 yield [name, *steps], where
     elif isinstance(inner, GraphQLScalarType) and inner.name in ("String", "ID"):
         yield [], coordinate

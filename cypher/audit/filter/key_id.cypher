@@ -1,2 +1,2 @@
-// Filter: made with the key $keyId.
-a.keyId = $keyId
+// Filter: made with one of the keys $keyId (a list).
+a.keyId IN $keyId

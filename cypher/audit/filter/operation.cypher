@@ -1,2 +1,2 @@
-// Filter: the operation (a mutation's name) is $operation.
-a.operation = $operation
+// Filter: the operation (a mutation's name) is one of $operation (a list).
+a.operation IN $operation

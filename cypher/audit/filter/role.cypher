@@ -1,2 +1,2 @@
-// Filter: made with a key of role $role.
-a.role = $role
+// Filter: made with a key of one of the roles $role (a list).
+a.role IN $role

@@ -1,2 +1,2 @@
-// Filter: the institution $id itself (an institution key sees its own record only).
-i.id = $id
+// Filter: one of the institutions $id (a list of ids; an institution key sees its own record only).
+i.id IN $id

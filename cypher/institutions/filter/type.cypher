@@ -1,2 +1,2 @@
-// Filter: of type $type.
-i.type = $type
+// Filter: of one of the types $type (a list of codes).
+i.type IN $type

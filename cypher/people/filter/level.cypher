@@ -1,2 +1,2 @@
-// Filter: holds an unrevoked title of level $level.
-EXISTS { MATCH (p)-[:HOLDS]->(t:Title) WHERE t.level = $level AND t.revokedOn IS NULL }
+// Filter: holds an unrevoked title of one of the levels $level (a list of codes).
+EXISTS { MATCH (p)-[:HOLDS]->(t:Title) WHERE t.level IN $level AND t.revokedOn IS NULL }

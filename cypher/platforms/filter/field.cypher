@@ -1,2 +1,2 @@
-// Filter: focuses on field $field or any of its sub-fields.
-EXISTS { MATCH (pl)-[:FOCUSES_ON]->(:Field)-[:PART_OF*0..]->(:Field {code: $field}) }
+// Filter: focuses on one of the fields $field (a list of codes) or any of their sub-fields.
+EXISTS { MATCH (pl)-[:FOCUSES_ON]->(:Field)-[:PART_OF*0..]->(f:Field) WHERE f.code IN $field }

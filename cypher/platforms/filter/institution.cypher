@@ -1,2 +1,2 @@
-// Filter: hosted by institution $institution.
-EXISTS { MATCH (pl)-[:HOSTED_BY]->(:Institution {id: $institution}) }
+// Filter: hosted by one of the institutions $institution (a list of ids).
+EXISTS { MATCH (pl)-[:HOSTED_BY]->(i:Institution) WHERE i.id IN $institution }

@@ -1,2 +1,2 @@
-// Filter: of kind $kind.
-pl.kind = $kind
+// Filter: of one of the kinds $kind (a list of codes).
+pl.kind IN $kind

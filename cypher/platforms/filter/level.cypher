@@ -1,2 +1,2 @@
-// Filter: of level $level (NATIONAL, PROVINCIAL, MUNICIPAL).
-pl.level = $level
+// Filter: of one of the levels $level (a list of NATIONAL, PROVINCIAL, MUNICIPAL).
+pl.level IN $level

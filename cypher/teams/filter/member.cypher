@@ -1,2 +1,2 @@
-// Filter: person $member is on the team, in any role.
-EXISTS { MATCH (:Person {id: $member})-[:MEMBER_OF]->(t) }
+// Filter: one of the people $member (a list of ids) is on the team, in any role.
+EXISTS { MATCH (m:Person)-[:MEMBER_OF]->(t) WHERE m.id IN $member }

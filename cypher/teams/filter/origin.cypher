@@ -1,2 +1,2 @@
-// Filter: of origin $origin (INTRODUCED, CULTIVATED).
-t.origin = $origin
+// Filter: of one of the origins $origin (a list of INTRODUCED, CULTIVATED).
+t.origin IN $origin

@@ -1,2 +1,2 @@
-// Filter: in status $status (submitted, approved, rejected, recognized).
-t.status = $status
+// Filter: in one of the statuses $status (a list of submitted, approved, rejected, recognized).
+t.status IN $status

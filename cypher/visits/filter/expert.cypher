@@ -1,2 +1,2 @@
-// Filter: made by the foreign expert $expert.
-EXISTS { MATCH (:Person {id: $expert})-[:MADE]->(v) }
+// Filter: made by one of the foreign experts $expert (a list of ids).
+EXISTS { MATCH (e:Person)-[:MADE]->(v) WHERE e.id IN $expert }

@@ -1,2 +1,0 @@
-// Filter: arrived on or after $arrivedFrom (date).
-v.arrivedOn >= $arrivedFrom

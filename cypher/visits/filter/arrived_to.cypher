@@ -1,2 +1,0 @@
-// Filter: arrived on or before $arrivedTo (date).
-v.arrivedOn <= $arrivedTo
