@@ -7,6 +7,7 @@ independent recount (tests/stats/target_recount.py) at two as-of dates, certific
 from __future__ import annotations
 
 import datetime as dt
+import uuid
 from typing import Any
 
 import pytest
@@ -295,3 +296,36 @@ def test_amounts_beyond_a_32_bit_int_travel_exactly(client: TestClient, cypher) 
     body = post_graphql(client, REPORT, {"input": too_big}).json()
     assert "BigInt" in body["errors"][0]["message"] and body.get("data") is None
     assert cypher("MATCH (f:IndicatorFigure) RETURN count(f) AS n") == [{"n": 1}]
+
+
+ADD_PLAN = """mutation($input: AddPlanInput!) { addPlan(input: $input) {
+  __typename ... on PlanAdded { plan { code targets { code kind goal unit } } } ... on UserError { message field } } }"""
+
+
+def test_a_new_plan_takes_targets_of_every_kind(client: TestClient) -> None:
+    code = f"next-plan-{uuid.uuid4().hex[:8]}"
+    targets = [
+        {"code": c, "name": c, "nameEn": c, "goal": goal, "unit": unit, "unitEn": unit}
+        for c, goal, unit in (
+            ("titled-staff", 200000, "人"),
+            ("innovation-projects-per-year", 80, "项/年"),
+            ("technology-contract-value", 5_000_000_000, "元"),
+            ("rd-expenditure-growth", 12, "%"),
+            ("tech-smes", 3000, "家"),
+        )
+    ]
+    # Far in the future: plans are reference data, kept between tests, and no other test's day falls in it.
+    variables = {"input": {"code": code, "name": "下一规划", "startsOn": "2091-01-01", "deadline": "2095-12-31",
+                           "targets": targets}}  # fmt: skip
+    done = graphql(client, ADD_PLAN, variables)["data"]["addPlan"]
+    assert done["__typename"] == "PlanAdded", done
+    assert [(t["code"], t["kind"]) for t in done["plan"]["targets"]] == [
+        ("titled-staff", "RUNNING_TOTAL"),
+        ("innovation-projects-per-year", "PER_YEAR"),
+        ("technology-contract-value", "AMOUNT"),
+        ("rd-expenditure-growth", "GROWTH_RATE"),
+        ("tech-smes", "CERTIFIED"),
+    ]
+    unknown = {**variables["input"], "code": f"{code}-x", "targets": [{**targets[0], "code": "young-talent"}]}
+    refused = graphql(client, ADD_PLAN, {"input": unknown})["data"]["addPlan"]
+    assert refused["__typename"] == "InvalidInputError" and refused["field"] == "targets[0].code"

@@ -122,6 +122,8 @@ def test_the_committed_samples_are_what_the_sample_script_writes(tmp_path: Path)
         "visits.csv",
         "projects.csv",
         "platforms.csv",
+        "certifications.csv",
+        "indicators.csv",
     ],
 )
 def test_every_sample_validates_without_errors(name: str) -> None:
