@@ -3,7 +3,8 @@
 Amounts are whole yuan, kept exact as 64-bit integers. A figure is reported on a day by a source; a later report
 for the same indicator, region and year is a correction and supersedes the earlier one from its own day, which
 stays as history: progress as of a day reads the figures as they were known then (graph/stats/progress.py).
-Figures are for the city or a region within it.
+Figures are for the city or a region within it; R&D intensity also for the province, which the city's is
+compared with (the plan's "reaching the provincial average").
 """
 
 from __future__ import annotations
@@ -17,6 +18,17 @@ from graph.database import Database, Transaction, date_of
 from graph.errors import Conflict, InvalidInput, NotFound
 from graph.stats.plans import CITY
 from graph.vocabulary import Indicator, codes
+
+#: The province of the plan's city, whose figures of these indicators the city's are compared with.
+PROVINCE = "130000"
+COMPARED_WITH_PROVINCE = frozenset({Indicator.RD_INTENSITY})
+
+#: The unit of each indicator's amounts.
+UNITS: dict[str, tuple[str, str]] = {
+    Indicator.RD_EXPENDITURE: ("元", "yuan"),
+    Indicator.TECH_CONTRACT_VALUE: ("元", "yuan"),
+    Indicator.RD_INTENSITY: ("‱", "basis points of GDP"),
+}
 
 #: The largest amount kept: exact in Neo4j (64-bit integers) and in every JSON client (2^53 - 1).
 MAX_AMOUNT = 2**53 - 1
@@ -52,7 +64,7 @@ def check_figure(draft: FigureDraft, today: dt.date) -> dict[str, object]:
         )
     if not 0 <= draft.amount <= MAX_AMOUNT:
         raise InvalidInput(
-            f"An amount is a whole number of yuan from 0 to {MAX_AMOUNT}.", f"金额须为0至{MAX_AMOUNT}元的整数", "amount"
+            f"An amount is a whole number from 0 to {MAX_AMOUNT}.", f"金额须为0至{MAX_AMOUNT}的整数", "amount"
         )
     if draft.reported_on > today:
         raise InvalidInput(
@@ -76,12 +88,22 @@ def check_figure(draft: FigureDraft, today: dt.date) -> dict[str, object]:
     }
 
 
-async def check_regions(tx: Transaction, regions: list[str]) -> None:
-    """NotFound for a region that does not exist, InvalidInput for one outside the city."""
-    for found in await tx.run("indicators/regions_check", regions=sorted(set(regions)), city=CITY):
+def allowed_outside_city(indicator: str, region: str) -> bool:
+    """Whether a figure of `indicator` may be for `region` outside the city: the province, for comparison."""
+    return indicator in COMPARED_WITH_PROVINCE and region == PROVINCE
+
+
+async def check_regions(tx: Transaction, rows: list[dict[str, object]]) -> None:
+    """NotFound for a region that does not exist, InvalidInput for one outside the city (but the province's
+    figures of the indicators compared with it)."""
+    outside = {
+        str(row["region"]) for row in rows if not allowed_outside_city(str(row["indicator"]), str(row["region"]))
+    }
+    regions = sorted({str(row["region"]) for row in rows})
+    for found in await tx.run("indicators/regions_check", regions=regions, city=CITY):
         if not found["exists"]:
             raise NotFound("region", found["code"], "region")
-        if not found["withinCity"]:
+        if not found["withinCity"] and found["code"] in outside:
             raise InvalidInput(
                 f"Region {found['code']} is outside the plan's city ({CITY}).",
                 f"地区{found['code']}不在本市({CITY})范围内",
@@ -102,7 +124,7 @@ def _figure(row: dict[str, object]) -> Figure:
 
 async def write_figures(tx: Transaction, rows: list[dict[str, object]]) -> list[Figure]:
     """Store checked rows in `tx`; Conflict where a different figure was reported for the same day."""
-    await check_regions(tx, [str(row["region"]) for row in rows])
+    await check_regions(tx, rows)
     stored = await tx.run("indicators/report", rows=rows)
     for row in stored:
         if not row["same"]:

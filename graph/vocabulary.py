@@ -229,10 +229,11 @@ class CertificationStatus(Term):
 
 
 class Indicator(Term):
-    """A figure other offices report per year and region, in yuan (元)."""
+    """A figure other offices report per year and region: in whole yuan (元), R&D intensity in basis points."""
 
     RD_EXPENDITURE = "RD_EXPENDITURE", "全社会研究与试验发展经费", "R&D expenditure"
     TECH_CONTRACT_VALUE = "TECH_CONTRACT_VALUE", "技术合同交易额", "Technology contract value"
+    RD_INTENSITY = "RD_INTENSITY", "研发投入强度", "R&D intensity (R&D expenditure per GDP, in basis points)"
 
 
 class MeasureKind(Term):
@@ -243,3 +244,4 @@ class MeasureKind(Term):
     GROWTH_RATE = "GROWTH_RATE", "年均增长率", "Average annual growth against the base year"
     AMOUNT = "AMOUNT", "年度金额", "Amount of money a year, in yuan"
     CERTIFIED = "CERTIFIED", "有效认定数", "Institutions holding a status valid on the day"
+    REACH_PROVINCE = "REACH_PROVINCE", "达到全省平均水平", "A figure against the province's figure of the same year"

@@ -7,6 +7,7 @@ from typing import Any
 
 from graph.certifications import term_end
 from graph.identity import IdNumberInfo, hash_id_number, hash_passport
+from graph.indicators import allowed_outside_city
 from graph.names import pinyin_of
 from graph.stats.plans import CITY
 from loaders.errors import InvalidValue
@@ -223,7 +224,8 @@ def build_certification(c: Mapping[str, Any], ctx: ParseContext, problems: Probl
 
 def build_indicator(c: Mapping[str, Any], ctx: ParseContext, problems: Problems) -> IndicatorRecord:
     """A reported figure: for the city or a region within it, of a year not after the day it was reported."""
-    if c["region"] != CITY and c["region"] not in {r.code for r in ctx.reference.chengde_regions()}:
+    within = c["region"] == CITY or c["region"] in {r.code for r in ctx.reference.chengde_regions()}
+    if not within and not allowed_outside_city(c["indicator"], c["region"]):
         problems.append(
             ("region", InvalidValue("the region is outside the plan's city (承德)", "地区不在承德市范围内"))
         )

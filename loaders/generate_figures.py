@@ -1,9 +1,9 @@
 """Synthetic institution certifications and indicator figures, drawn from generated institutions.
 
 High-tech enterprises hold a certificate renewed every three years, tech SMEs register every year (some stop),
-a few high-tech enterprises become provincial leader enterprises; the city's R&D expenditure and technology
-contract value are reported each April for the year before, one county reports its own, and one figure is
-corrected later (a second report, the first kept as history).
+a few high-tech enterprises become provincial leader enterprises. The city's R&D expenditure, R&D intensity
+(and the province's) and technology contract value are reported each April for the year before; one county
+reports its own, and one figure is corrected later (a second report, the first kept as history).
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ from loaders.generate_institutions import CHENGDE, Institution
 from loaders.reference import Reference
 
 TableRow = dict[str, str]
-_CITY_NAME = "承德市"
+_CITY_NAME, _PROVINCE_NAME = "承德市", "河北省"
 
 
 def _renewals(rng: random.Random, first: date, years: int, today: date, keep: float) -> Iterator[date]:
@@ -64,11 +64,14 @@ def indicators(
     """The city's yearly figures from the base year (the year before the plan) to last year, reported each April."""
     county = rng.choice([r for r in reference.chengde_regions() if r.kind != "ZONE"])
     rd, contracts = 1_150_000_000 + rng.randrange(100_000_000), 900_000_000 + rng.randrange(200_000_000)
+    intensity, provincial = 90 + rng.randrange(20), 170 + rng.randrange(15)
     for year in range(PLAN_START.year - 1, today.year):
         reported = date(year + 1, 4, rng.randint(1, 28))
         if reported > today:
             break
         yield _figure(Indicator.RD_EXPENDITURE, _CITY_NAME, year, rd, "承德市统计局", reported)
+        yield _figure(Indicator.RD_INTENSITY, _CITY_NAME, year, intensity, "承德市统计局", reported)
+        yield _figure(Indicator.RD_INTENSITY, _PROVINCE_NAME, year, provincial, "河北省统计局", reported)
         if year >= PLAN_START.year:
             yield _figure(Indicator.TECH_CONTRACT_VALUE, _CITY_NAME, year, contracts, "承德市科技局", reported)
             yield _figure(
@@ -81,6 +84,7 @@ def indicators(
                     Indicator.TECH_CONTRACT_VALUE, _CITY_NAME, year, contracts, "承德市科技局(更正)", corrected
                 )
         rd = rd * rng.randint(106, 115) // 100
+        intensity, provincial = intensity + rng.randint(8, 20), provincial + rng.randint(2, 8)
         contracts = contracts + rng.randint(250_000_000, 450_000_000)
 
 

@@ -7,7 +7,8 @@ A measure is of one kind (graph/vocabulary.py `MeasureKind`): a running total co
 platforms, and institutions holding a certificate valid on the day); a count per year (each year against the
 goal); an amount of money a year (an indicator figure, in whole yuan); a growth rate of such an amount against
 the year before the plan began (the base year). Indicator figures are reported for a region: a region without
-its own figure has no value, and says the figure is the city's only.
+its own figure has no value, and says the figure is the city's only. A figure measured against the province
+(R&D intensity reaching the provincial average) has the province's figure of the same year as its goal.
 
 A plan's goals are the city's. A region within the city is measured against its own goal where an
 admin set one (graph/stats/goals.py); otherwise it has no goal, and its value is given as its share
@@ -20,16 +21,18 @@ import datetime as dt
 from dataclasses import dataclass
 
 from graph.database import Database
+from graph.indicators import PROVINCE
 from graph.stats.plans import CITY, Plan, Target
 from graph.stats.talent import check_as_of, check_region, count_dates, titled_staff, titled_staff_params
 from graph.vocabulary import CertificationStatus, Indicator, MeasureKind
 
-RUNNING_TOTAL, PER_YEAR, GROWTH_RATE, AMOUNT, CERTIFIED = (
+RUNNING_TOTAL, PER_YEAR, GROWTH_RATE, AMOUNT, CERTIFIED, REACH_PROVINCE = (
     MeasureKind.RUNNING_TOTAL,
     MeasureKind.PER_YEAR,
     MeasureKind.GROWTH_RATE,
     MeasureKind.AMOUNT,
     MeasureKind.CERTIFIED,
+    MeasureKind.REACH_PROVINCE,
 )
 
 
@@ -65,6 +68,7 @@ MEASURES: dict[str, Measure] = {
     "innovation-projects-per-year": Measure("projects-of-the-year", kind=PER_YEAR),
     "technology-contract-value": Measure("indicator", kind=AMOUNT, indicator=Indicator.TECH_CONTRACT_VALUE),
     "rd-expenditure-growth": Measure("indicator", kind=GROWTH_RATE, indicator=Indicator.RD_EXPENDITURE),
+    "rd-intensity-provincial-average": Measure("indicator", kind=REACH_PROVINCE, indicator=Indicator.RD_INTENSITY),
 }
 
 #: The reason a region has no value for a figure reported only for the city (or not yet for it).
@@ -105,8 +109,9 @@ class YearValue:
     """For a growth rate: the growth over the year before, in per cent."""
 
 
-#: Where the goal a region is measured against comes from: the plan (the city's), or the region's own.
-PLAN_GOAL, REGION_GOAL = "PLAN", "REGION"
+#: Where the goal a region is measured against comes from: the plan (the city's), the region's own, or the
+#: province's figure of the same year (times the target's goal, in per cent of it).
+PLAN_GOAL, REGION_GOAL, PROVINCE_GOAL = "PLAN", "REGION", "PROVINCE"
 
 
 @dataclass(frozen=True)
@@ -328,6 +333,17 @@ def _from_figures(
         kind=measure.kind,
         value_year=year,
     )
+    if measure.kind == REACH_PROVINCE:
+        # The goal is the province's figure of the same year, times the target's goal in per cent of it.
+        province = figures.get((PROVINCE, year))
+        reach = None if province is None else province * target.goal / 100
+        return TargetProgress(
+            **{**common, "goal": reach, "goal_source": None if reach is None else PROVINCE_GOAL},  # type: ignore[arg-type]
+            ratio=None if not reach else value / reach,
+            remaining=None if reach is None else max(reach - value, 0.0),
+            projection=None,
+            on_track=None if reach is None else value >= reach,
+        )
     if measure.kind == GROWTH_RATE:
         rate = _growth(own[base_year], value, year - base_year) if base_year in own else None
         return TargetProgress(
@@ -388,7 +404,7 @@ async def _figures(db: Database, plan: Plan, region: str, as_of: dt.date) -> dic
     found: dict[str, Figures] = {indicator: {} for indicator in indicators}
     if indicators:
         for row in await db.read(
-            "indicators/figures", indicators=indicators, regions=sorted({region, CITY}), days=[as_of]
+            "indicators/figures", indicators=indicators, regions=sorted({region, CITY, PROVINCE}), days=[as_of]
         ):
             found[row["indicator"]][row["region"], row["year"]] = row["amount"]
     return found

@@ -85,6 +85,11 @@ class YearValue:
 class GoalSource(enum.Enum):
     PLAN = strawberry.enum_value("PLAN", description="The plan's goal: the region is the city.")
     REGION = strawberry.enum_value("REGION", description="The region's own goal (setRegionGoal).")
+    PROVINCE = strawberry.enum_value(
+        "PROVINCE",
+        description="The province's figure of the same year, times target.goal per cent (reaching the provincial "
+        "average).",
+    )
 
 
 @strawberry.type(description="Progress toward one target as of a day, in a region.")

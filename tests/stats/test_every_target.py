@@ -17,12 +17,13 @@ from tests.builders import count_nodes, institution
 from tests.conftest import graphql, post_graphql
 from tests.stats.target_recount import certified, figure, projects_of_year, read_raw
 
-CITY, SHUANGQIAO, FENGNING, LONGHUA, BEIJING = "130800", "130802", "130826", "130825", "110000"
+CITY, SHUANGQIAO, FENGNING, LONGHUA, BEIJING, HEBEI = "130800", "130802", "130826", "130825", "110000", "130000"
 COUNTIES = (SHUANGQIAO, FENGNING, LONGHUA)
 AS_OF = (dt.date(2023, 4, 15), dt.date(2024, 3, 15))
 
 PROGRESS = """query($asOf: Date!, $region: String!) { progress(asOf: $asOf, region: $region) {
-  target { code goal kind } region kind value valueYear rate goal ratio remaining projection onTrack reason { en }
+  target { code goal kind } region kind value valueYear rate goal goalSource ratio remaining projection onTrack
+  reason { en }
   cityValue byYear { year asOf value goal rate } } }"""
 CERTIFY = """mutation($input: RecordCertificationInput!) { recordCertification(input: $input) {
   __typename ... on CertificationRecorded { certification { institutionId status certifiedOn validUntil } }
@@ -57,6 +58,11 @@ FIGURES = (
     ("RD_EXPENDITURE", CITY, 2021, 1_120_000_000, "市统计局", "2022-04-01"),
     ("RD_EXPENDITURE", CITY, 2022, 1_250_000_000, "市统计局", "2023-04-01"),
     ("RD_EXPENDITURE", CITY, 2023, 1_300_000_000, "市统计局", "2024-03-10"),
+    ("RD_INTENSITY", CITY, 2021, 120, "市统计局", "2022-05-01"),
+    ("RD_INTENSITY", HEBEI, 2021, 175, "省统计局", "2022-05-01"),
+    ("RD_INTENSITY", CITY, 2022, 140, "市统计局", "2023-05-01"),
+    ("RD_INTENSITY", CITY, 2023, 160, "市统计局", "2024-03-01"),
+    ("RD_INTENSITY", HEBEI, 2023, 155, "省统计局", "2024-03-01"),
 )
 
 
@@ -219,6 +225,23 @@ def test_rd_growth_is_the_average_annual_growth_from_the_base_year(client: TestC
     assert second["byYear"][0]["rate"] == pytest.approx(12.0)
 
 
+def test_rd_intensity_is_measured_against_the_provinces_figure_of_the_same_year(client: TestClient, cypher) -> None:
+    raw = world(client, cypher)
+    for as_of in AS_OF:
+        found = progress(client, as_of)["rd-intensity-provincial-average"]
+        years = {year: figure(raw, "RD_INTENSITY", CITY, year, as_of) for year in range(2021, as_of.year + 1)}
+        latest = max(year for year, amount in years.items() if amount is not None)
+        province = figure(raw, "RD_INTENSITY", HEBEI, latest, as_of)
+        assert found["kind"] == "REACH_PROVINCE" and found["value"] == years[latest] and found["valueYear"] == latest
+        assert found["goal"] == province and found["goalSource"] == ("PROVINCE" if province else None)
+        assert found["onTrack"] is (None if province is None else years[latest] >= province)
+        assert [y["value"] for y in found["byYear"]] == list(years.values())
+    first, second = (progress(client, day)["rd-intensity-provincial-average"] for day in AS_OF)
+    assert (first["value"], first["goal"], first["onTrack"]) == (120, 175, False)
+    assert (second["value"], second["goal"], second["onTrack"]) == (160, 155, True)
+    assert progress(client, AS_OF[1], FENGNING)["rd-intensity-provincial-average"]["value"] is None
+
+
 @pytest.mark.parametrize(
     ("values", "field"),
     [
@@ -243,6 +266,8 @@ def test_a_bad_certification_is_a_typed_error_naming_the_field_and_writes_nothin
     [
         ({"amount": "-1"}, "InvalidInputError", "amount"),
         ({"region": BEIJING}, "InvalidInputError", "region"),
+        ({"region": HEBEI}, "InvalidInputError", "region"),  # only R&D intensity is compared with the province
+        ({"indicator": "RD_INTENSITY", "region": BEIJING}, "InvalidInputError", "region"),
         ({"region": "999999"}, "NotFoundError", "region"),
         ({"reportedOn": "2999-01-01"}, "InvalidInputError", "reportedOn"),
         ({"year": 2030}, "InvalidInputError", "year"),
