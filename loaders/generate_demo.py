@@ -25,8 +25,8 @@ from pathlib import Path
 
 from graph.identity import make_credit_code, make_id_number
 from loaders import demo_words as words
-from loaders import generate_figures as figures
 from loaders import generate_demo_activity as activity
+from loaders import generate_figures as figures
 from loaders import synthetic_names as names
 from loaders.demo_words import DEMO_MARK, DEMO_PREFIX
 from loaders.generate import TODAY, PeopleMaker, TableWriter, institution_row
