@@ -215,7 +215,7 @@ FORMATS: dict[Kind, Format] = {
             _c("indicator", "指标|指标名称", v.choice(Indicator), True),
             _c("region", "地区", v.region, True),
             _c("year", "年度|年份", v.year_between(1990, 0), True),
-            _c("amount", "金额(元)|金额", v.amount, True),
+            _c("amount", "金额", v.amount, True),
             _c("source", "数据来源|来源|报送单位", v.text, True, rule=t.NAME),
             _c("reported_on", "报送日期|发布日期", v.past_date, True),
         ),

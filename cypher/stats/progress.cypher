@@ -65,18 +65,17 @@ CALL (regions, target) {
   RETURN [d IN target.dates | size([s IN spans WHERE s[0] <= d.on AND (s[1] IS NULL OR d.on < s[1])])] AS values
   UNION ALL
   // Institutions in the region holding a certificate of the target's status (高新技术企业, 科技型中小企业,
-  // 省级科技领军企业) valid on the day: from its date to the end of its validity, unless withdrawn before.
+  // 省级科技领军企业) valid on the day: from its date to the last day of its validity.
   WITH regions, target WHERE target.measure = 'certified'
   WITH target, COLLECT {
     MATCH (c:Certification {status: target.status})-[:CERTIFIES]->(i:Institution)
     WHERE EXISTS { (i)-[:LOCATED_IN]->(r:Region) WHERE r.code IN regions }
-    WITH i, collect([c.validFrom, c.validUntil, c.withdrawnOn]) AS certificates
+    WITH i, collect([c.validFrom, c.validUntil]) AS certificates
     RETURN certificates
   } AS institutions
   // An institution counts once on a day, however many of its certificates are valid then.
   RETURN [d IN target.dates |
-          size([certificates IN institutions WHERE any(s IN certificates WHERE s[0] <= d.on
-                AND (s[1] IS NULL OR d.on <= s[1]) AND (s[2] IS NULL OR d.on < s[2]))])] AS values
+          size([certificates IN institutions WHERE any(s IN certificates WHERE s[0] <= d.on <= s[1])])] AS values
   UNION ALL
   // Innovation projects run by institutions in the region, of the plan's years, from 1 January of their year.
   WITH regions, target WHERE target.measure = 'innovation-projects'
