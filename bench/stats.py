@@ -35,8 +35,8 @@ from loaders.generate import generate  # noqa: E402
 CHENGDE = "130800"
 SALT = "bench-salt"
 DAYS = [dt.date(2025, 6, 30), dt.date(2024, 12, 31), dt.date(2023, 3, 15), dt.date(2021, 6, 30), dt.date(2016, 1, 1)]
-PROGRESS = """query($asOf: Date) { progress(asOf: $asOf) { target { code } value ratio remaining projection onTrack
-  byYear { year value } } }"""
+PROGRESS = """query($asOf: Date) { progress(asOf: $asOf) { target { code } kind value valueYear rate ratio remaining
+  projection onTrack byYear { year value rate } } }"""
 STATS = """query($asOf: Date) { talentStats(asOf: $asOf, groupBy: [REGION, TITLE_LEVEL]) {
   total rows { keys count } } }"""
 
@@ -124,8 +124,9 @@ def main() -> None:
             stats_times, stats = measure(client, STATS, args.requests)
         titled = stats[DAYS[0].isoformat()]["talentStats"]["total"]
         print(f"titled staff in Chengde as of {DAYS[0]}: {titled:,}")
+        targets = len(progress[DAYS[0].isoformat()]["progress"])
         print(
-            f"progress (12 targets, by year, projection), {args.requests} requests over {len(DAYS)} dates: "
+            f"progress ({targets} targets, by year, projection), {args.requests} requests over {len(DAYS)} dates: "
             f"{describe(progress_times)}"
         )
         print(f"talentStats(groupBy: [REGION, TITLE_LEVEL]), {args.requests} requests:        {describe(stats_times)}")

@@ -23,7 +23,7 @@ from graph.stats.maintain import count_write
 from graph.stats.spans import Span
 
 #: The kinds of rows that can be upserted in bulk, each with its statement in cypher/bulk/.
-KINDS = ("institutions", "people", "teams", "visits", "projects", "platforms")
+KINDS = ("institutions", "people", "teams", "visits", "projects", "platforms", "certifications", "indicators")
 
 
 async def upsert(

@@ -218,3 +218,30 @@ class RegionKind(StrEnum):
     DISTRICT = "DISTRICT"
     COUNTY = "COUNTY"
     ZONE = "ZONE"
+
+
+class CertificationStatus(Term):
+    """A status an institution is certified with (认定), whose certificate runs for a term from its date."""
+
+    HIGH_TECH = "HIGH_TECH", "高新技术企业", "High-tech enterprise"
+    TECH_SME = "TECH_SME", "科技型中小企业", "Technology-based SME"
+    PROVINCIAL_LEADER = "PROVINCIAL_LEADER", "省级科技领军企业", "Provincial technology leader enterprise"
+
+
+class Indicator(Term):
+    """A figure other offices report per year and region: in whole yuan (元), R&D intensity in basis points."""
+
+    RD_EXPENDITURE = "RD_EXPENDITURE", "全社会研究与试验发展经费", "R&D expenditure"
+    TECH_CONTRACT_VALUE = "TECH_CONTRACT_VALUE", "技术合同交易额", "Technology contract value"
+    RD_INTENSITY = "RD_INTENSITY", "研发投入强度", "R&D intensity (R&D expenditure per GDP, in basis points)"
+
+
+class MeasureKind(Term):
+    """What a target's value is (graph/stats/progress.py)."""
+
+    RUNNING_TOTAL = "RUNNING_TOTAL", "累计总数", "Running total"
+    PER_YEAR = "PER_YEAR", "每年数量", "Count per year"
+    GROWTH_RATE = "GROWTH_RATE", "年均增长率", "Average annual growth against the base year"
+    AMOUNT = "AMOUNT", "年度金额", "Amount of money a year, in yuan"
+    CERTIFIED = "CERTIFIED", "有效认定数", "Institutions holding a status valid on the day"
+    REACH_PROVINCE = "REACH_PROVINCE", "达到全省平均水平", "A figure against the province's figure of the same year"

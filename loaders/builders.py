@@ -5,11 +5,16 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from typing import Any
 
+from graph.certifications import term_end
 from graph.identity import IdNumberInfo, hash_id_number, hash_passport
+from graph.indicators import allowed_outside_city
 from graph.names import pinyin_of
+from graph.stats.plans import CITY
 from loaders.errors import InvalidValue
 from loaders.records import (
+    CertificationRecord,
     Gender,
+    IndicatorRecord,
     InstitutionRecord,
     PersonRecord,
     PersonRef,
@@ -198,6 +203,44 @@ def build_platform(c: Mapping[str, Any], ctx: ParseContext, problems: Problems) 
     )
 
 
+def build_certification(c: Mapping[str, Any], ctx: ParseContext, problems: Problems) -> CertificationRecord:
+    """A certification; its validity by default the status's term (graph/certifications.py), never before its date."""
+    valid_until = c["valid_until"] or term_end(c["status"], c["certified_on"])
+    if valid_until < c["certified_on"]:
+        problems.append(
+            (
+                "valid_until",
+                InvalidValue("the validity ends before the certificate's date", "有效期截止日期早于认定日期"),
+            )
+        )
+    return CertificationRecord(
+        institution=c["institution"],
+        status=c["status"],
+        certified_on=c["certified_on"],
+        valid_until=valid_until,
+        certificate_no=c["certificate_no"],
+    )
+
+
+def build_indicator(c: Mapping[str, Any], ctx: ParseContext, problems: Problems) -> IndicatorRecord:
+    """A reported figure: for the city or a region within it, of a year not after the day it was reported."""
+    within = c["region"] == CITY or c["region"] in {r.code for r in ctx.reference.chengde_regions()}
+    if not within and not allowed_outside_city(c["indicator"], c["region"]):
+        problems.append(
+            ("region", InvalidValue("the region is outside the plan's city (承德)", "地区不在承德市范围内"))
+        )
+    if c["year"] > c["reported_on"].year:
+        problems.append(("year", InvalidValue("the year comes after the day it was reported", "年度晚于报送日期")))
+    return IndicatorRecord(
+        indicator=c["indicator"],
+        region=c["region"],
+        year=c["year"],
+        amount=c["amount"],
+        source=c["source"],
+        reported_on=c["reported_on"],
+    )
+
+
 BUILDERS: dict[str, Builder] = {
     "people": build_person,
     "institutions": build_institution,
@@ -205,4 +248,6 @@ BUILDERS: dict[str, Builder] = {
     "visits": build_visit,
     "projects": build_project,
     "platforms": build_platform,
+    "certifications": build_certification,
+    "indicators": build_indicator,
 }

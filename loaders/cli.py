@@ -21,7 +21,7 @@ from loaders.load import LoadSummary, load_file
 from loaders.readers import XlsxLimits
 
 #: The order in which a folder of import files loads: what others refer to comes first.
-LOAD_ORDER = ("institutions", "people", "platforms", "teams", "projects", "visits")
+LOAD_ORDER = ("institutions", "people", "platforms", "teams", "projects", "visits", "certifications", "indicators")
 
 
 def _progress(console: Console, quiet: bool) -> Progress:

@@ -10,9 +10,17 @@ from typing import Literal, get_args
 from graph import text as t
 from loaders import values as v
 from loaders.errors import HeaderError
-from loaders.records import Level, PlatformKind, ProjectKind, TeamOrigin, TeamStatus
+from loaders.records import (
+    CertificationStatus,
+    Indicator,
+    Level,
+    PlatformKind,
+    ProjectKind,
+    TeamOrigin,
+    TeamStatus,
+)
 
-Kind = Literal["institutions", "people", "teams", "visits", "projects", "platforms"]
+Kind = Literal["institutions", "people", "teams", "visits", "projects", "platforms", "certifications", "indicators"]
 KINDS: tuple[Kind, ...] = get_args(Kind)
 
 _HINT = re.compile(r"\s*[(（].*[)）]\s*$")
@@ -189,6 +197,27 @@ FORMATS: dict[Kind, Format] = {
             _c("institution", "依托单位|单位", v.institution, True, rule=t.INSTITUTION_NAME),
             _c("fields", "领域", v.fields, aliases_en="field"),
             _c("established_on", "认定日期|批准日期|成立日期", v.past_date),
+        ),
+    ),
+    "certifications": Format(
+        "certifications",
+        (
+            _c("institution", "单位名称|单位|企业名称", v.institution, True, rule=t.INSTITUTION_NAME),
+            _c("status", "认定类型|类型", v.choice(CertificationStatus), True),
+            _c("certified_on", "认定日期|发证日期|登记日期", v.past_date, True),
+            _c("valid_until", "有效期至|有效期截止", v.any_date),
+            _c("certificate_no", "证书编号|登记编号", v.identifier, aliases_en="certificate"),
+        ),
+    ),
+    "indicators": Format(
+        "indicators",
+        (
+            _c("indicator", "指标|指标名称", v.choice(Indicator), True),
+            _c("region", "地区", v.region, True),
+            _c("year", "年度|年份", v.year_between(1990, 0), True),
+            _c("amount", "金额", v.amount, True),
+            _c("source", "数据来源|来源|报送单位", v.text, True, rule=t.NAME),
+            _c("reported_on", "报送日期|发布日期", v.past_date, True),
         ),
     ),
 }

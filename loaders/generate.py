@@ -13,6 +13,7 @@ from pypinyin import lazy_pinyin
 
 from graph.identity import make_id_number
 from loaders import generate_activity as activity
+from loaders import generate_figures as figures
 from loaders import synthetic as s
 from loaders.formats import Kind, format_of
 from loaders.generate_institutions import CHENGDE, Institution, InstitutionPicker, Staff, make_institutions
@@ -52,7 +53,8 @@ class TableWriter:
 def generate(
     people: int, seed: int, out_dir: Path, *, institutions: int | None = None, today: date = TODAY
 ) -> dict[str, int]:
-    """Write institutions, people, teams, projects, platforms and visits files; return rows per file."""
+    """Write institutions, people, teams, projects, platforms, visits, certifications and indicators files;
+    return rows per file."""
     rng = random.Random(seed)
     reference = load_reference()
     out_dir.mkdir(parents=True, exist_ok=True)
@@ -79,6 +81,12 @@ def generate(
     for kind, make, count in small:
         with TableWriter(out_dir / f"{kind}.csv", kind) as table:  # type: ignore[arg-type]
             counts[kind] = table.write_all(make(rng, made, count, reference, today, ids))
+    # A generator of their own, so that the files above stay as they were before these were written.
+    more = random.Random(f"{seed}-certifications-and-figures")
+    with TableWriter(out_dir / "certifications.csv", "certifications") as table:
+        counts["certifications"] = table.write_all(figures.certifications(more, made, today))
+    with TableWriter(out_dir / "indicators.csv", "indicators") as table:
+        counts["indicators"] = table.write_all(figures.indicators(more, made, reference, today))
     return counts
 
 

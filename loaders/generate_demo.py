@@ -26,6 +26,7 @@ from pathlib import Path
 from graph.identity import make_credit_code, make_id_number
 from loaders import demo_words as words
 from loaders import generate_demo_activity as activity
+from loaders import generate_figures as figures
 from loaders import synthetic_names as names
 from loaders.demo_words import DEMO_MARK, DEMO_PREFIX
 from loaders.generate import TODAY, PeopleMaker, TableWriter, institution_row
@@ -78,7 +79,7 @@ class DemoCity:
 
 
 def generate_demo(out_dir: Path, people: int = DEMO_PEOPLE, seed: int = DEMO_SEED, today: date = TODAY) -> DemoCity:
-    """Write the demo's six import files into `out_dir`; the same arguments give the same bytes."""
+    """Write the demo's import files (every kind) into `out_dir`; the same arguments give the same bytes."""
     rng = random.Random(seed)
     reference = load_reference()
     out_dir.mkdir(parents=True, exist_ok=True)
@@ -105,6 +106,12 @@ def generate_demo(out_dir: Path, people: int = DEMO_PEOPLE, seed: int = DEMO_SEE
     for kind, make, count in makers:
         with TableWriter(out_dir / f"{kind}.csv", kind) as table:  # type: ignore[arg-type]
             table.write_all(make(rng, city, count, reference, today))
+    # A generator of their own, so that the files above stay as they were before these were written.
+    more = random.Random(f"{seed}-certifications-and-figures")
+    with TableWriter(out_dir / "certifications.csv", "certifications") as table:
+        table.write_all(figures.certifications(more, city.institutions, today))
+    with TableWriter(out_dir / "indicators.csv", "indicators") as table:
+        table.write_all(figures.indicators(more, city.institutions, reference, today))
     return city
 
 

@@ -8,7 +8,16 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from graph.vocabulary import Gender, Level, PlatformKind, ProjectKind, TeamOrigin, TeamStatus
+from graph.vocabulary import (
+    CertificationStatus,
+    Gender,
+    Indicator,
+    Level,
+    PlatformKind,
+    ProjectKind,
+    TeamOrigin,
+    TeamStatus,
+)
 from loaders.pickling import fast_pickling
 
 
@@ -145,4 +154,38 @@ class PlatformRecord:
     established_on: date | None
 
 
-Record = PersonRecord | InstitutionRecord | TeamRecord | VisitRecord | ProjectRecord | PlatformRecord
+@fast_pickling
+@dataclass(frozen=True, slots=True)
+class CertificationRecord:
+    """One row of certifications.csv: an institution certified with a status from a date, for a validity."""
+
+    institution: InstitutionRef
+    status: CertificationStatus
+    certified_on: date
+    valid_until: date
+    certificate_no: str | None
+
+
+@fast_pickling
+@dataclass(frozen=True, slots=True)
+class IndicatorRecord:
+    """One row of indicators.csv: a figure another office reported for a year and region, in whole yuan."""
+
+    indicator: Indicator
+    region: str
+    year: int
+    amount: int
+    source: str
+    reported_on: date
+
+
+Record = (
+    PersonRecord
+    | InstitutionRecord
+    | TeamRecord
+    | VisitRecord
+    | ProjectRecord
+    | PlatformRecord
+    | CertificationRecord
+    | IndicatorRecord
+)

@@ -22,6 +22,8 @@ from loaders.errors import FileFormatError, InvalidValue, RowError
 from loaders.formats import Format, Kind, format_of
 from loaders.readers import DEFAULT_XLSX_LIMITS, CsvLines, Row, XlsxLimits, csv_lines, read_rows
 from loaders.records import (
+    CertificationRecord,
+    IndicatorRecord,
     InstitutionRecord,
     PersonRecord,
     PlatformRecord,
@@ -428,6 +430,28 @@ def _watches(record: Record) -> list[Watch]:
                     )
                 )
             return watches
+        case CertificationRecord():
+            return [
+                Watch(
+                    "certification",
+                    (record.institution, record.status, record.certified_on),
+                    record,
+                    "certified_on",
+                    "the same institution, status and date as line {} but a different validity or number",
+                    "单位、认定类型和认定日期与第{}行相同，但有效期或证书编号不同",
+                )
+            ]
+        case IndicatorRecord():
+            return [
+                Watch(
+                    "figure",
+                    (record.indicator, record.region, record.year, record.reported_on),
+                    record,
+                    "amount",
+                    "the same indicator, region, year and report day as line {} but a different figure or source",
+                    "指标、地区、年度和报送日期与第{}行相同，但数字或来源不同",
+                )
+            ]
         case _:
             id_key = _ID_FIELDS[type(record)]
             return [

@@ -17,6 +17,7 @@ from graph.identity import (
     check_passport_number,
     hash_id_number,
 )
+from graph.indicators import MAX_AMOUNT
 from graph.text import INSTITUTION_NAME, PERSON_NAME
 from graph.vocabulary import Gender, Term
 from loaders.errors import InvalidValue
@@ -122,6 +123,22 @@ def year_between(low: int, high_from_today: int) -> Callable[[str, ParseContext]
         return int(value)
 
     return parse
+
+
+_AMOUNT = re.compile(r"^[0-9]{1,16}$")
+
+
+def amount(raw: str, ctx: ParseContext) -> int:
+    """A whole, non-negative number of yuan (元), digits only (thousands separators allowed), exact up to 2^53 - 1."""
+    value = raw.strip().replace(",", "").replace("，", "")
+    if value.endswith(".0"):
+        value = value[:-2]
+    if not _AMOUNT.match(value) or int(value) > MAX_AMOUNT:
+        raise InvalidValue(
+            f"'{raw}' is not a whole, non-negative number of yuan (at most {MAX_AMOUNT})",
+            f"“{raw}”不是不小于0的整数金额(元,至多{MAX_AMOUNT})",
+        )
+    return int(value)
 
 
 def any_date(raw: str, ctx: ParseContext) -> date:

@@ -18,6 +18,8 @@ from graph.database import Database
 from graph.names import initials, pinyin_of
 from loaders.errors import RowError
 from loaders.records import (
+    CertificationRecord,
+    IndicatorRecord,
     InstitutionRecord,
     InstitutionRef,
     PersonRecord,
@@ -87,7 +89,7 @@ def _institution_refs(record: Record) -> list[tuple[str, InstitutionRef, str | N
     if isinstance(record, ProjectRecord):
         partners: list[tuple[str, InstitutionRef, str | None]] = [("partners", ref, None) for ref in record.partners]
         return [("institution", record.institution, None), *partners]
-    if isinstance(record, PlatformRecord):
+    if isinstance(record, PlatformRecord | CertificationRecord):
         return [("institution", record.institution, None)]
     return []
 
@@ -335,6 +337,25 @@ def to_row(record: Record, references: References) -> tuple[str, dict[str, Any]]
             "fields": list(record.fields),
         }
         kind = "platforms"
+    elif isinstance(record, CertificationRecord):
+        row = {
+            "institution": references.institution(record.institution, None),
+            "status": str(record.status),
+            "validFrom": record.certified_on,
+            "validUntil": record.valid_until,
+            "certificateNo": record.certificate_no,
+        }
+        kind = "certifications"
+    elif isinstance(record, IndicatorRecord):
+        row = {
+            "indicator": str(record.indicator),
+            "region": record.region,
+            "year": record.year,
+            "amount": record.amount,
+            "source": record.source,
+            "reportedOn": record.reported_on,
+        }
+        kind = "indicators"
     else:
         raise TypeError(f"not a record: {record!r}")
     row["fingerprint"] = _fingerprint(row)

@@ -8,17 +8,21 @@ from typing import Any
 import strawberry
 from graphql import GraphQLError
 from strawberry.extensions import MaskErrors
+from strawberry.schema.config import StrawberryConfig
 from strawberry.tools import merge_types
 from strawberry.types import ExecutionContext
 
 from graph.errors import DatabaseUnavailable, StatementTimedOut, WritesPaused
 from graph.settings import Settings
 from server.audit.queries import AuditQueries
+from server.certifications.mutations import CertificationMutations
 from server.collaborators.queries import CollaboratorQueries
 from server.common.errors import RequestError
+from server.common.scalars import SCALARS
 from server.common.text_inputs import check_every_argument
 from server.documents import Limits, checked_documents
 from server.fields.queries import FieldQueries
+from server.indicators.mutations import IndicatorMutations
 from server.institutions.mutations import InstitutionMutations
 from server.institutions.queries import InstitutionQueries
 from server.metrics import OperationObserver
@@ -70,6 +74,8 @@ Mutation = merge_types(
         StatsMutations,
         ProjectMutations,
         RecordMutations,
+        CertificationMutations,
+        IndicatorMutations,
     ),
 )
 
@@ -127,7 +133,7 @@ def build_schema(settings: Settings | None = None) -> strawberry.Schema:
     extensions: list[Any] = [checked_documents(limits, settings.document_cache_bytes), OperationObserver]
     if not settings.development:
         extensions.append(lambda: MaskErrors(should_mask_error=_unexpected, error_message="Unexpected error."))
-    return Schema(query=Query, mutation=Mutation, extensions=extensions)
+    return Schema(query=Query, mutation=Mutation, extensions=extensions, config=StrawberryConfig(scalar_map=SCALARS))
 
 
 schema = build_schema()

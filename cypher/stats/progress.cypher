@@ -1,7 +1,8 @@
 // Every target's value as of several days, in one statement, in a region and, for a region within the city, in the
 // city as well (for the region's share of it). Parameters: $region (its code: the region and everything within it),
 // $city (the region the plan's goals are for), $plan (its code), $targets: [{code, measure, startsOn, deadline,
-// dates: [{at, on, counted, year, day}], levels, withinPlan, highEndOnly}] (`measure` picks the branch; the others
+// dates: [{at, on, counted, year, day}], levels, withinPlan, highEndOnly, status}], $figureTargets (codes of
+// targets read from figures: their rows carry only regionGoal) (`measure` picks the branch; the others
 // are its parameters, null where unused; `dates` from graph/stats/talent.py `count_dates`), and for titled staff
 // (stats/titled_staff fills the slot) $cube ('REGION'), $positions and $dimensions ([]), $epoch (1950), $bands.
 // Rows: scope ($region or $city), code, values (one per date, in order), regionGoal (the target's own goal in
@@ -14,7 +15,7 @@ WITH CASE WHEN EXISTS { (asked)-[:PART_OF*1..]->(:Region {code: $city}) } THEN [
 UNWIND scopes AS scopeCode
 MATCH (scope:Region {code: scopeCode})
 WITH scopeCode, COLLECT { MATCH (r:Region)-[:PART_OF*0..]->(scope) RETURN r.code } AS regions
-UNWIND $targets AS target
+UNWIND $targets + [code IN $figureTargets | {code: code, measure: 'figures'}] AS target
 CALL (regions, target) {
   // Titled staff: the REGION cube, as every statement that counts them reads it.
   WITH regions, target WHERE target.measure = 'titled-staff'
@@ -63,23 +64,18 @@ CALL (regions, target) {
   } AS spans
   RETURN [d IN target.dates | size([s IN spans WHERE s[0] <= d.on AND (s[1] IS NULL OR d.on < s[1])])] AS values
   UNION ALL
-  // High-tech enterprises (高新技术企业) in the region, from highTechSince if recorded.
-  WITH regions, target WHERE target.measure = 'high-tech-enterprises'
+  // Institutions in the region holding a certificate of the target's status (高新技术企业, 科技型中小企业,
+  // 省级科技领军企业) valid on the day: from its date to the last day of its validity.
+  WITH regions, target WHERE target.measure = 'certified'
   WITH target, COLLECT {
-    MATCH (i:Institution {highTech: true})
+    MATCH (c:Certification {status: target.status})-[:CERTIFIES]->(i:Institution)
     WHERE EXISTS { (i)-[:LOCATED_IN]->(r:Region) WHERE r.code IN regions }
-    RETURN coalesce(i.highTechSince, date('1950-01-01'))
-  } AS days
-  RETURN [d IN target.dates | size([day IN days WHERE day <= d.on])] AS values
-  UNION ALL
-  // Technology-based SMEs (科技型中小企业) in the region, from techSmeSince if recorded.
-  WITH regions, target WHERE target.measure = 'tech-smes'
-  WITH target, COLLECT {
-    MATCH (i:Institution {techSme: true})
-    WHERE EXISTS { (i)-[:LOCATED_IN]->(r:Region) WHERE r.code IN regions }
-    RETURN coalesce(i.techSmeSince, date('1950-01-01'))
-  } AS days
-  RETURN [d IN target.dates | size([day IN days WHERE day <= d.on])] AS values
+    WITH i, collect([c.validFrom, c.validUntil]) AS certificates
+    RETURN certificates
+  } AS institutions
+  // An institution counts once on a day, however many of its certificates are valid then.
+  RETURN [d IN target.dates |
+          size([certificates IN institutions WHERE any(s IN certificates WHERE s[0] <= d.on <= s[1])])] AS values
   UNION ALL
   // Innovation projects run by institutions in the region, of the plan's years, from 1 January of their year.
   WITH regions, target WHERE target.measure = 'innovation-projects'
@@ -91,6 +87,23 @@ CALL (regions, target) {
     RETURN [date({year: pr.year}), pr.withdrawnOn]
   } AS spans
   RETURN [d IN target.dates | size([s IN spans WHERE s[0] <= d.on AND (s[1] IS NULL OR d.on < s[1])])] AS values
+  UNION ALL
+  // Innovation projects of one year (d.year), run by institutions in the region, counted as of d.on.
+  WITH regions, target WHERE target.measure = 'projects-of-the-year'
+  WITH target, COLLECT {
+    MATCH (i:Institution)-[:RAN]->(pr:Project)
+    WHERE target.startsOn.year <= pr.year <= target.deadline.year
+      AND EXISTS { (i)-[:LOCATED_IN]->(r:Region) WHERE r.code IN regions }
+    WITH DISTINCT pr
+    RETURN [pr.year, pr.withdrawnOn]
+  } AS spans
+  RETURN [d IN target.dates |
+          size([s IN spans WHERE s[0] = d.year AND date({year: s[0]}) <= d.on AND (s[1] IS NULL OR d.on < s[1])])]
+         AS values
+  UNION ALL
+  // Targets read from indicator figures (indicators/figures): only their region goals are read here.
+  WITH target WHERE target.measure = 'figures'
+  RETURN [] AS values
 }
 RETURN scopeCode AS scope, target.code AS code, values,
        CASE WHEN scopeCode = $region

@@ -8,11 +8,14 @@ from typing import TypeAlias
 import strawberry
 
 from graph.vocabulary import (
+    CertificationStatus,
     Degree,
     Dimension,
     Gender,
+    Indicator,
     InstitutionType,
     Level,
+    MeasureKind,
     PlatformKind,
     PlatformRole,
     ProjectKind,
@@ -48,6 +51,9 @@ for _vocabulary, _description in (
     (Gender, "Gender as recorded."),
     (Degree, "Highest degree (学历学位)."),
     (RegionKind, "Kind of region."),
+    (CertificationStatus, "A status an institution is certified with (认定), valid for a term from its date."),
+    (Indicator, "A figure other offices report per year and region, in yuan."),
+    (MeasureKind, "What a target's value is: a running total, a count per year, an amount, a growth rate…"),
 ):
     strawberry.enum(_vocabulary, description=_description)
 
@@ -73,12 +79,15 @@ class Direction(enum.Enum):
 
 
 __all__ = [
+    "CertificationStatus",
     "Degree",
     "Direction",
     "Gender",
+    "Indicator",
     "InstitutionType",
     "Label",
     "Level",
+    "MeasureKind",
     "PlatformKind",
     "PlatformRole",
     "ProjectKind",

@@ -81,6 +81,8 @@ RULES: dict[str, t.TextRule] = {
     **_of("ProjectParticipantInput", {"personId": _ID}),
     **_of("RecordVisitInput", {"expertId": _ID, "program": t.NAME, "purpose": t.FREE_TEXT, "institutionId": _ID}),
     **_of("AddPlanInput", {"code": t.CODE, "name": t.NAME, "nameEn": t.NAME}),
+    **_of("RecordCertificationInput", {"institutionId": _ID, "certificateNo": _ID}),
+    **_of("ReportIndicatorFigureInput", {"region": t.CODE, "source": t.NAME}),
     **_of(
         "TargetInput",
         {

@@ -10,8 +10,10 @@ import strawberry
 
 from graph.stats import plans as graph_plans
 from graph.stats.disclosure import PublishedStats
+from graph.stats.progress import MEASURES, RUNNING_TOTAL
 from graph.stats.progress import TargetProgress as Progress
-from server.common.enums import Label, StatsDimension
+from server.common.enums import Label, MeasureKind, StatsDimension
+from server.common.scalars import BigInt
 from server.stats.labels import key_label
 
 
@@ -26,6 +28,15 @@ class Target(graph_plans.Target):
     @strawberry.field(description="Name in Chinese and English.")
     def label(self) -> Label:
         return Label(zh=self.name, en=self.name_en)
+
+    @strawberry.field(
+        description="What its value is: a running total, a count per year (each year against the goal), an amount "
+        "in yuan a year, a growth rate in per cent against the base year (the year before the plan began), or "
+        "institutions holding a certificate valid on the day."
+    )
+    def kind(self) -> MeasureKind:
+        measure = MEASURES.get(self.code)
+        return measure.kind if measure else RUNNING_TOTAL
 
 
 def target_from(target: graph_plans.Target) -> Target:
@@ -57,10 +68,16 @@ def plan_from(plan: graph_plans.Plan) -> Plan:
 class YearValue:
     year: int
     as_of: dt.date
-    value: int | None = strawberry.field(description="Null when suppressed.")
+    value: BigInt | None = strawberry.field(
+        description="Null when suppressed, or (for a figure) when none is reported for the year."
+    )
     suppressed: bool = strawberry.field(
         description="Whether the value is withheld: a count of fewer people than the threshold, or one that "
         "would give such a count back."
+    )
+    goal: float | None = strawberry.field(description="For a count per year: the year's goal.")
+    rate: float | None = strawberry.field(
+        description="For a growth rate: the growth over the year before, in per cent (null without both figures)."
     )
 
 
@@ -68,13 +85,29 @@ class YearValue:
 class GoalSource(enum.Enum):
     PLAN = strawberry.enum_value("PLAN", description="The plan's goal: the region is the city.")
     REGION = strawberry.enum_value("REGION", description="The region's own goal (setRegionGoal).")
+    PROVINCE = strawberry.enum_value(
+        "PROVINCE",
+        description="The province's figure of the same year, times target.goal per cent (reaching the provincial "
+        "average).",
+    )
 
 
 @strawberry.type(description="Progress toward one target as of a day, in a region.")
 class TargetProgress:
     target: Target
     region: str = strawberry.field(description="The region counted (with everything within it).")
-    value: int | None = strawberry.field(description="Null when the registry holds no data for it (see reason).")
+    value: BigInt | None = strawberry.field(
+        description="Null when the registry holds no data for it (see reason). For a count per year: as of asOf, "
+        "the count of valueYear; for an amount or a growth rate: the figure of valueYear, the latest reported."
+    )
+    kind: MeasureKind = strawberry.field(description="What value is (as target.kind).")
+    value_year: int | None = strawberry.field(
+        description="For a count per year, an amount or a growth rate: the year value is of."
+    )
+    rate: float | None = strawberry.field(
+        description="For a growth rate: the average annual growth, in per cent, from the base year (the year "
+        "before the plan began) to valueYear. goal, ratio, remaining and onTrack compare it with the goal."
+    )
     reason: Label | None = strawberry.field(description="Why there is no value.")
     goal: float | None = strawberry.field(
         description="The goal value is measured against: the plan's (target.goal) for the city, the region's own "
@@ -85,12 +118,18 @@ class TargetProgress:
     remaining: float | None = strawberry.field(
         description="What is still to reach, never below 0; null without a goal."
     )
-    by_year: list[YearValue] = strawberry.field(description="The value at the end of each year since the plan began.")
+    by_year: list[YearValue] = strawberry.field(
+        description="The value at the end of each year since the plan began; for a count per year each year's "
+        "count, with its goal; for an amount or a growth rate each year's figure as known on asOf."
+    )
     projection: float | None = strawberry.field(
-        description="Straight-line projection to the deadline from the day before the plan began through asOf."
+        description="Straight-line projection to the deadline from the day before the plan began through asOf; "
+        "for a count per year, this year's count carried on at its pace to the year's end; for an amount, the line "
+        "through the first and the latest yearly figure carried to the deadline's year; for a growth rate, the "
+        "rate itself."
     )
     on_track: bool | None = strawberry.field(description="Whether the projection reaches the goal.")
-    city_value: int | None = strawberry.field(
+    city_value: BigInt | None = strawberry.field(
         description="For a region within the city: the same count over the whole city (null when suppressed)."
     )
     city_share: float | None = strawberry.field(description="For a region within the city: value / cityValue.")
@@ -105,18 +144,29 @@ def progress_from(progress: Progress) -> TargetProgress:
     return TargetProgress(
         target=target_from(progress.target),
         region=progress.region,
-        value=progress.value,
+        value=None if progress.value is None else BigInt(progress.value),
+        kind=progress.kind,
+        value_year=progress.value_year,
+        rate=progress.rate,
         reason=Label(en=progress.reason[0], zh=progress.reason[1]) if progress.reason else None,
         goal=progress.goal,
         goal_source=GoalSource(progress.goal_source) if progress.goal_source else None,
         ratio=progress.ratio,
         remaining=progress.remaining,
         by_year=[
-            YearValue(year=y.year, as_of=y.as_of, value=y.value, suppressed=y.suppressed) for y in progress.by_year
+            YearValue(
+                year=y.year,
+                as_of=y.as_of,
+                value=None if y.value is None else BigInt(y.value),
+                suppressed=y.suppressed,
+                goal=y.goal,
+                rate=y.rate,
+            )
+            for y in progress.by_year
         ],
         projection=progress.projection,
         on_track=progress.on_track,
-        city_value=progress.city_value,
+        city_value=None if progress.city_value is None else BigInt(progress.city_value),
         city_share=progress.city_share,
         suppressed=progress.suppressed,
     )

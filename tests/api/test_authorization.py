@@ -310,6 +310,27 @@ MUTATIONS: dict[str, tuple[str, dict[str, Any], str, set[str]]] = {
         "ProjectRegistered",
         OWN_RECORDS,
     ),
+    "recordCertification": (
+        f"mutation($input: RecordCertificationInput!) {{ recordCertification(input: $input) {OUTCOME} }}",
+        {"input": {"institutionId": OWN, "status": "HIGH_TECH", "certifiedOn": "2022-01-01"}},
+        "CertificationRecorded",
+        ADMIN_ONLY,
+    ),
+    "reportIndicatorFigure": (
+        f"mutation($input: ReportIndicatorFigureInput!) {{ reportIndicatorFigure(input: $input) {OUTCOME} }}",
+        {
+            "input": {
+                "indicator": "TECH_CONTRACT_VALUE",
+                "region": "130800",
+                "year": 2022,
+                "amount": "3000000000",
+                "source": "市科技局",
+                "reportedOn": "2023-03-01",
+            }
+        },
+        "IndicatorFigureReported",
+        ADMIN_ONLY,
+    ),
 }
 
 

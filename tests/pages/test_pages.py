@@ -16,7 +16,8 @@ pytestmark = pytest.mark.skipif(
 
 AS_OF = "2025-06-30"
 FIGURES = """query($asOf: Date, $region: String!) {
-  progress(asOf: $asOf, region: $region) { target { code } value goal goalSource cityValue cityShare byYear { year value } }
+  progress(asOf: $asOf, region: $region) {
+    target { code } kind value rate goal goalSource cityValue cityShare byYear { year value rate } }
   counties: talentStats(asOf: $asOf, region: $region, groupBy: [REGION]) { rows { keys count } }
   series: talentStats(asOf: $asOf, region: $region, groupBy: [TITLE_SERIES]) { rows { keys count } }
 }"""
@@ -70,11 +71,15 @@ def test_the_dashboard_draws_a_non_empty_chart_for_every_target_with_data(demo: 
             assert row["value"] == ("" if target["value"] is None else str(target["value"])), code
             if target["value"] is None:
                 continue
-            assert row["goalSource"] == "PLAN" and float(row["goal"]) == target["goal"], code
+            # Reaching the provincial average is measured against the province's figure of the same year.
+            source = "PROVINCE" if target["kind"] == "REACH_PROVINCE" else "PLAN"
+            assert row["goalSource"] == source and float(row["goal"]) == target["goal"], code
             trend = drawn["trends"][code]
             assert trend["height"] > 50 and trend["goalLine"], code
+            # A growth rate's bars are each year's growth, the figure its goal is set for.
+            shown = "rate" if target["kind"] == "GROWTH_RATE" else "value"
             assert [(b["year"], b["value"]) for b in trend["bars"]] == [
-                (str(y["year"]), "" if y["value"] is None else str(y["value"])) for y in target["byYear"]
+                (str(y["year"]), "" if y[shown] is None else str(y[shown])) for y in target["byYear"]
             ], code
             if target["value"]:
                 assert row["filled"] > 0, code

@@ -24,8 +24,8 @@ const TEXT = {
 const QUERY = `query Dashboard($asOf: Date, $region: String!) {
   progress(asOf: $asOf, region: $region) {
     target { code name nameEn goal unit unitEn deadline }
-    region value reason { zh en } goal goalSource ratio remaining projection onTrack byYear { year value }
-    cityValue cityShare
+    region kind value rate reason { zh en } goal goalSource ratio remaining projection onTrack
+    byYear { year value rate } cityValue cityShare
   }
   counties: talentStats(asOf: $asOf, region: $region, groupBy: [REGION, TITLE_LEVEL]) {
     total rows { keys labels { zh en } count }
@@ -59,6 +59,10 @@ function text(x, y, content, attrs = {}) { return svg("text", { x, y, ...attrs }
 function targetName(target) { return state.lang === "zh" ? target.name : target.nameEn; }
 function unit(target) { return state.lang === "zh" ? target.unit : target.unitEn; }
 
+// What a target is measured by: a growth rate's goal is a rate (per cent a year), every other goal a value.
+function measured(p) { return p.kind === "GROWTH_RATE" ? p.rate : p.value; }
+function measuredInYear(p, y) { return p.kind === "GROWTH_RATE" ? y.rate : y.value; }
+
 // A region's value beside the city's: its share, or that the city has none.
 function ofCity(p) {
   return p.cityValue ? t("ofCity")(percent(p.cityShare), number(p.cityValue)) : t("noneInCity");
@@ -85,7 +89,7 @@ function drawTargets(progress) {
       group.append(svg("rect", { x: left, y, width: filled, height: 22, rx: 3,
                                  class: p.onTrack === false ? "late" : "good" }));
       const own = p.goalSource === "REGION" ? ` (${t("regionGoal")})` : "";
-      group.append(text(after, y + 16, `${number(p.value)} / ${number(p.goal)} ${unit(p.target)}${own}`));
+      group.append(text(after, y + 16, `${number(measured(p))} / ${number(p.goal)} ${unit(p.target)}${own}`));
       group.append(text(after + 250, y + 16, percent(p.ratio), { "font-weight": "bold" }));
       const flag = p.onTrack === null ? "" : p.onTrack ? `✓ ${t("onTrack")}` : `! ${t("behind")}`;
       group.append(text(after + 310, y + 16, flag, { class: p.onTrack ? "good" : "late" }));
@@ -108,7 +112,7 @@ function drawTargets(progress) {
 // top instead, and the bars are scaled to the values.
 function drawTrend(p) {
   const width = 260, height = 160, top = 34, bottom = 22, left = 8;
-  const years = p.byYear;
+  const years = p.byYear.map((y) => ({ ...y, value: measuredInYear(p, y) }));
   const peak = Math.max(...years.map((y) => y.value), 1);
   const goalInScale = p.goal !== null && p.goal <= peak * 4;
   const highest = goalInScale ? Math.max(p.goal, peak) : peak;

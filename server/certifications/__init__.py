@@ -1,0 +1,1 @@
+"""Institution certifications (high-tech, tech SME, provincial leader enterprise): recorded by admins."""

@@ -1,0 +1,1 @@
+"""Indicator figures other offices report per year and region: reported by admins."""
