@@ -38,6 +38,7 @@ from server.teams.queries import TeamQueries
 from server.titles.mutations import TitleMutations
 from server.titles.queries import TitleQueries
 from server.visits.mutations import VisitMutations
+from server.viewer.queries import ViewerQueries
 from server.visits.queries import VisitQueries
 
 Query = merge_types(
@@ -56,6 +57,7 @@ Query = merge_types(
         SearchQueries,
         ProjectQueries,
         CollaboratorQueries,
+        ViewerQueries,
     ),
 )
 Mutation = merge_types(
