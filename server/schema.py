@@ -37,8 +37,8 @@ from server.teams.mutations import TeamMutations
 from server.teams.queries import TeamQueries
 from server.titles.mutations import TitleMutations
 from server.titles.queries import TitleQueries
-from server.visits.mutations import VisitMutations
 from server.viewer.queries import ViewerQueries
+from server.visits.mutations import VisitMutations
 from server.visits.queries import VisitQueries
 
 Query = merge_types(
