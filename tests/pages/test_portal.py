@@ -343,6 +343,7 @@ def test_the_administrator_rejects_approves_and_recognizes_teams_and_the_dashboa
     seen.screenshot("portal-bureau-waiting-zh")
 
     rejected = f'#submitted-list tr[data-id="{teams["reject"]}"]'
+    assert page.text_content(f'{rejected} [data-action="reject"]') == "不通过"
     page.fill(f"{rejected} input[name=comment]", "材料不全,请补充成员聘用证明")
     page.click(f'{rejected} [data-action="reject"]')
     page.wait_for_selector(rejected, state="detached")

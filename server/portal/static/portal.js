@@ -182,7 +182,7 @@ function pagedList(id, { query, variables, connection, columns }) {
                      onclick: () => { list.page -= 1; list.load(); } }, t("previous")),
       el("button", { type: "button", class: "next", disabled: !pageInfo.hasNextPage,
                      onclick: () => { list.cursors[list.page + 1] = pageInfo.endCursor; list.page += 1; list.load(); } }, t("next")));
-    root.replaceChildren(table, pager);
+    root.replaceChildren(...(totalCount ? [table, pager] : [table]));
   }, reload() { list.cursors = [null]; list.page = 0; return list.load(); } };
   lists[id] = list;
   return list;
@@ -412,7 +412,7 @@ function reviewCell(team) {
       el("input", { type: "text", name: "comment" }), el("span", { class: "error", role: "alert" })),
     el("p", { class: "form-error error", role: "alert" }),
     el("div", { class: "buttons" }, action("approve", () => review(form, team, "APPROVE")),
-      action("reject", () => review(form, team, "REJECT"), { class: "danger", text: "withdrawShort" })));
+      action("reject", () => review(form, team, "REJECT"), { class: "danger" })));
   form.addEventListener("submit", (event) => event.preventDefault());
   return form;
 }
