@@ -298,13 +298,17 @@ async function loadFields() {
   state.fields = data.fields;
   drawFieldOptions();
 }
+// Each root field, then its sub-fields indented under it; the choice made so far survives a redraw.
 function drawFieldOptions() {
   for (const select of document.querySelectorAll("select[name=fields]")) {
     const chosen = new Set([...select.selectedOptions].map((o) => o.value).concat(select.dataset.chosen ? select.dataset.chosen.split(",") : []));
     delete select.dataset.chosen;
-    select.replaceChildren(...state.fields.map((root) => el("optgroup", { label: label(root.label) },
-      el("option", { value: root.code, selected: chosen.has(root.code) }, label(root.label)),
-      ...root.children.map((child) => el("option", { value: child.code, selected: chosen.has(child.code) }, `  ${label(child.label)}`)))));
+    const option = (field, prefix) => {
+      const node = el("option", { value: field.code, class: prefix ? null : "root" }, prefix + label(field.label));
+      node.selected = chosen.has(field.code);
+      return node;
+    };
+    select.replaceChildren(...state.fields.flatMap((root) => [option(root, ""), ...root.children.map((child) => option(child, "\u3000· "))]));
   }
 }
 
