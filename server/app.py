@@ -22,6 +22,7 @@ from server.graphiql import GraphiQLPage, IdeSetup, graphiql_routes
 from server.health import health_monitor, healthz_endpoint
 from server.http import GraphQLEndpoint, HttpError
 from server.metrics import Metrics, RequestObserver, metrics_endpoint
+from server.portal import portal_routes
 from server.ratelimit import AddressRateLimit, RateLimits
 from server.schema import build_schema
 from server.stats.exports import export_routes
@@ -80,6 +81,7 @@ def create_app(settings: Settings, neo4j: Neo4jConnection, ide: IdeSetup | None 
         Route("/healthz", healthz_endpoint(lambda: state["db"]), methods=["GET"]),
         *export_routes(lambda: state["db"], caller_of, settings),
         *dashboard_routes(),
+        *portal_routes(),
         *graphiql_routes(),
     ]
     metrics = Metrics(settings.metrics_operation_names)

@@ -41,6 +41,7 @@ from server.teams.mutations import TeamMutations
 from server.teams.queries import TeamQueries
 from server.titles.mutations import TitleMutations
 from server.titles.queries import TitleQueries
+from server.viewer.queries import ViewerQueries
 from server.visits.mutations import VisitMutations
 from server.visits.queries import VisitQueries
 
@@ -60,6 +61,7 @@ Query = merge_types(
         SearchQueries,
         ProjectQueries,
         CollaboratorQueries,
+        ViewerQueries,
     ),
 )
 Mutation = merge_types(

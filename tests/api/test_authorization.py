@@ -11,7 +11,7 @@ from starlette.testclient import TestClient
 
 from server.schema import schema
 from tests.builders import count_nodes, institution, person
-from tests.conftest import bearer, post_graphql
+from tests.conftest import bearer, graphql, post_graphql
 
 ROLES = ("admin", "analyst", "recruiter", "institution", "other-institution", "anonymous")
 OWN, OTHER = "i-own", "i-other"
@@ -528,6 +528,7 @@ QUERIES: dict[str, tuple[str, set[str]]] = {
     "collaborators": ('{ collaborators(personId: "p-own") { score } }', READERS),
     "institutionsNeeding": ('{ institutionsNeeding(field: "hawthorn") { name } }', {"admin", "analyst", "recruiter"}),
     "project": ('{ project(id: "none") { name } }', READERS),
+    "viewer": ("{ viewer { role institution { id } } }", EVERYONE),
 }
 
 
@@ -556,6 +557,20 @@ def test_query_fields_are_read_or_refused_by_role(client: TestClient, cypher, ke
         else:
             assert body["errors"][0]["extensions"]["code"] == "NotAllowed", (field, body)
             assert body["errors"][0]["message"], field
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_viewer_names_the_keys_role_and_only_an_institution_keys_institution(
+    client: TestClient, cypher, keys, role: str
+) -> None:
+    world(cypher)
+    body = graphql(client, "{ viewer { role institution { id name } } }", key=key_for(role, keys))
+    expected_role = "INSTITUTION" if role.endswith("institution") else role.upper()
+    institution = {
+        "institution": {"id": OWN, "name": "承德钒钛研究院"},
+        "other-institution": {"id": OTHER, "name": "隆化县医院"},
+    }
+    assert body["data"]["viewer"] == {"role": expected_role, "institution": institution.get(role)}
 
 
 def test_anonymous_callers_are_told_what_is_missing(client: TestClient, cypher) -> None:

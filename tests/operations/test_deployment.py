@@ -21,7 +21,13 @@ pytestmark = pytest.mark.unit
 
 ROOT = Path(__file__).resolve().parents[2]
 #: What the image must ship besides Python modules: every statement, reference table and page file.
-SHIPPED = ("cypher", "graph/reference", "server/dashboard/static", "server/graphiql/static")
+SHIPPED = (
+    "cypher",
+    "graph/reference",
+    "server/dashboard/static",
+    "server/graphiql/static",
+    "server/portal/static",
+)
 
 
 def compose() -> dict[str, Any]:
@@ -117,6 +123,7 @@ def test_the_wheel_the_image_installs_holds_every_statement_reference_and_static
     expected = [name for folder in SHIPPED for name in tracked_files(folder)]
     assert len([name for name in expected if name.endswith(".cypher")]) > 100
     assert any(name.startswith("server/dashboard/static/") for name in expected)
+    assert any(name.startswith("server/portal/static/") for name in expected)
     missing = [name for name in expected if name not in inside]
     assert not missing, f"files the image would lack: {missing}"
 
