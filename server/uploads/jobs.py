@@ -103,8 +103,16 @@ class UploadRunner:
 
     def submit(self, job: QueuedUpload) -> None:
         """Queue a recorded job; its file is removed once it has run (or will not run)."""
-        self.jobs[job.job_id] = self.executor.submit(self._run, job)
-        self.jobs[job.job_id].add_done_callback(lambda _: job.upload.discard())
+        future = self.executor.submit(self._run, job)
+        self.jobs[job.job_id] = future
+
+        def done(_: Future[None]) -> None:
+            job.upload.discard()
+            # Cancelled ones stay listed for `close`, which marks them failed.
+            if not future.cancelled():
+                self.jobs.pop(job.job_id, None)
+
+        future.add_done_callback(done)
 
     async def close(self, db: Database) -> None:
         """Finish the running job, and mark the queued ones failed (their files removed)."""
@@ -116,10 +124,7 @@ class UploadRunner:
             shutil.rmtree(self.root, ignore_errors=True)
 
     def _run(self, job: QueuedUpload) -> None:
-        try:
-            asyncio.run(self._load(job))
-        finally:
-            self.jobs.pop(job.job_id, None)
+        asyncio.run(self._load(job))
 
     async def _load(self, job: QueuedUpload) -> None:
         db = self.neo4j.open(timeout=self.settings.batch_timeout_seconds)

@@ -291,3 +291,16 @@ def test_the_uploaded_file_is_removed_once_its_job_has_run(small_uploads, world,
         assert time.monotonic() < deadline
         time.sleep(0.1)
     assert folder.stat().st_mode & 0o077 == 0
+
+
+def test_uploads_count_against_the_keys_rate_limit(settings: Settings, neo4j_connection: Any, world, keys) -> None:
+    from server.app import create_app
+
+    limited = settings.model_copy(update={"rate_limit_key": "2/minute"})
+    key = keys("institution", "cd")
+    with TestClient(create_app(limited, neo4j_connection)) as client:
+        unknown = "/upload/jobs/00000000-0000-4000-8000-000000000000"
+        assert [client.get(unknown, headers=bearer(key)).status_code for _ in range(2)] == [404, 404]
+        refused = upload(client, key, staff_file(staff_row(1)))
+        assert refused.status_code == 429 and int(refused.headers["retry-after"]) >= 1
+    assert world("MATCH (j:UploadJob) RETURN count(j) AS n") == [{"n": 0}]
