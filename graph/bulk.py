@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from graph import bulk_people
-from graph.access import OPERATOR
+from graph.access import OPERATOR, Caller
 from graph.database import Database, Transaction
 from graph.derived import refresh_people
 from graph.errors import Conflict
@@ -32,13 +32,15 @@ async def upsert(
     rows: Sequence[dict[str, Any]],
     pending: PendingSpans | None = None,
     reference: ReferenceCache | None = None,
+    caller: Caller = OPERATOR,
 ) -> Counter[str]:
     """Upsert one batch of `kind` rows in one transaction; count created, updated, unchanged.
 
     In the same transaction, a batch that changed something leaves an audit entry (operation
-    `load:<kind>`, by the operator) naming the keys it created or updated, and the people whose
-    statistics or search documents it changed are recounted and re-indexed: a batch is all or
-    nothing, aggregates included. Unchanged rows touch nothing, so a re-run costs only its reads.
+    `load:<kind>`, by `caller`: the operator, or the key that uploaded the file) naming the keys it
+    created or updated, and the people whose statistics or search documents it changed are recounted
+    and re-indexed: a batch is all or nothing, aggregates included. Unchanged rows touch nothing, so a
+    re-run costs only its reads.
 
     With `pending`, the people's new talent spans are written pending in a batch of their own
     (graph/stats/fold.py) and recorded there, for the caller to fold into the cubes every few batches:
@@ -94,8 +96,8 @@ async def upsert(
             await tx.run(
                 "audit/record",
                 id=str(uuid.uuid4()),
-                keyId=OPERATOR.key_id,
-                role=OPERATOR.role.value,
+                keyId=caller.key_id,
+                role=caller.role.value,
                 operation=f"load:{kind}",
                 nodeIds=changed,
             )
@@ -138,3 +140,14 @@ async def title_holders(db: Database, certificates: Sequence[str]) -> dict[str, 
     """The identity hash of whoever holds each of these certificate numbers already."""
     [row] = await db.read("bulk/title_holders", certificates=list(certificates))
     return dict(row["holders"])
+
+
+#: The records whose keeping institution an upload checks (bulk/owners).
+OWNED_KINDS = ("people", "teams", "platforms", "visits")
+
+
+async def record_owners(db: Database, keys: dict[str, Sequence[str]]) -> dict[tuple[str, str], list[str]]:
+    """The institutions keeping the records of these keys ({"people": identity hashes, "teams" | "platforms" |
+    "visits": ids}) already in the graph, by (kind, key): a person's current employers, the others' institution."""
+    [row] = await db.read("bulk/owners", **{kind: list(keys.get(kind, ())) for kind in OWNED_KINDS})
+    return {(kind, key): list(ids) for kind in OWNED_KINDS for key, ids in row[kind]}

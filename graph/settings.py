@@ -106,6 +106,13 @@ class Settings(BaseSettings):
     xlsx_max_ratio: float = Field(
         default=100.0, gt=1, validation_alias=_env("TALENTGRAPH_XLSX_MAX_RATIO", "xlsx_max_ratio")
     )
+    # Uploads through the API (docs/import-formats.md, "Uploading through the API"): the largest file, how long
+    # its body may take to arrive, and the folder where files wait for their job (None: a private temporary one).
+    upload_max_mb: int = Field(default=50, gt=0, validation_alias=_env("TALENTGRAPH_UPLOAD_MAX_MB", "upload_max_mb"))
+    upload_timeout_seconds: float = Field(
+        default=300.0, gt=0, validation_alias=_env("TALENTGRAPH_UPLOAD_TIMEOUT_SECONDS", "upload_timeout_seconds")
+    )
+    upload_dir: Path | None = Field(default=None, validation_alias=_env("TALENTGRAPH_UPLOAD_DIR", "upload_dir"))
     # Operations (docs/operations.md): who may read /metrics, and how logs are written.
     metrics: Literal["off", "open", "token"] = Field(
         default="token", validation_alias=_env("TALENTGRAPH_METRICS", "metrics")

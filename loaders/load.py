@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 from graph import bulk
+from graph.access import OPERATOR, Caller
 from graph.database import Database
 from graph.facts import ReferenceCache
 from graph.spreadsheets import csv_writer
@@ -205,26 +206,42 @@ async def load_file(
     workers: int | None = None,
     xlsx_limits: XlsxLimits = DEFAULT_XLSX_LIMITS,
     id_prefix: str = "",
+    caller: Caller = OPERATOR,
+    keep_rejected: bool = False,
 ) -> LoadSummary:
     """Validate `path` as `kind`, then (unless dry_run or refused) upsert it in batches.
 
     `workers`: validating processes for large files (loaders/validate.py `validated_records`); an .xlsx file is
     refused as a whole, before it is read, when it would unzip to more than `xlsx_limits` allow.
-    `id_prefix`: put before the ids of the people and institutions it creates (the demo's `DEMO-`)."""
+    `id_prefix`: put before the ids of the people and institutions it creates (the demo's `DEMO-`).
+    `caller`: who loads; an institution key's rows about another institution are refused (loaders/writer.py
+    `check_scope`), and the audit trail names it. `keep_rejected`: write the rejected file even when the
+    refused rows stop the load (an upload's refused-rows download)."""
     path = Path(path)
     started = time.perf_counter()
     tick = tick or (lambda phase, done, total: None)
     summary = LoadSummary(path=path, kind=kind)
     with bulk_collection(), tempfile.TemporaryFile(prefix="talentgraph-load-") as spill:
         refused = await _validate(
-            db, path, kind, salt, today, summary, References(id_prefix), tick, spill, batch_size, workers, xlsx_limits
+            db,
+            path,
+            kind,
+            salt,
+            today,
+            summary,
+            References(id_prefix, caller),
+            tick,
+            spill,
+            batch_size,
+            workers,
+            xlsx_limits,
         )
         summary.rejected = len(refused)
-        if refused and skip_invalid and not dry_run:
+        if refused and (skip_invalid or keep_rejected) and not dry_run:
             summary.rejected_file = write_rejected(path, kind, refused, summary.errors, xlsx_limits)
         if not (dry_run or (refused and not skip_invalid) or summary.file_error):
             spill.seek(0)
-            await _write(db, kind, spill, summary, tick)
+            await _write(db, kind, spill, summary, tick, caller)
             summary.written = True
     summary.seconds = time.perf_counter() - started
     return summary
@@ -245,7 +262,9 @@ def _keys(kind: str, batch: list[dict[str, Any]]) -> frozenset[str] | None:
     return frozenset(key for row in batch for key in (row["idHash"], row["title"]["certificateNo"]))
 
 
-async def _write(db: Database, kind: str, spill: BinaryIO, summary: LoadSummary, tick: Tick) -> None:
+async def _write(
+    db: Database, kind: str, spill: BinaryIO, summary: LoadSummary, tick: Tick, caller: Caller = OPERATOR
+) -> None:
     """Upsert the spilled batches, IN_FLIGHT at a time where they share no person or title.
 
     While Neo4j works on batches, the next one's rows are prepared in Python: two cores are both used.
@@ -285,7 +304,10 @@ async def _write(db: Database, kind: str, spill: BinaryIO, summary: LoadSummary,
                     await folding
                 # The batches committed so far; those still running go to the next fold.
                 folding = asyncio.ensure_future(pending.fold(db))
-            running[asyncio.ensure_future(bulk.upsert(db, kind, batch, pending, reference))] = (keys, len(batch))
+            running[asyncio.ensure_future(bulk.upsert(db, kind, batch, pending, reference, caller))] = (
+                keys,
+                len(batch),
+            )
         await settle(0)
         if folding is not None:
             await folding

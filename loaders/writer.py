@@ -8,13 +8,16 @@ nothing, or several things, is an error of its row before anything is written.
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
 from typing import Any
 
 import orjson
 
 from graph import bulk
+from graph.access import OPERATOR, Caller, access, check_write
 from graph.database import Database
+from graph.errors import NotAllowed
 from graph.names import initials, pinyin_of
 from loaders.errors import RowError
 from loaders.records import (
@@ -61,9 +64,12 @@ class References:
     """Resolved references of one import, and the prefix of the ids it gives the nodes it creates.
 
     `id_prefix` is empty for ordinary loads; the demo's is `DEMO-` (loaders/demo.py), so that its
-    people and institutions can never take the id of anyone else's."""
+    people and institutions can never take the id of anyone else's. `caller` is who loads: the operator
+    at the command line writes every institution's rows; an institution key uploading through the API
+    (server/uploads) only rows of its own institution (`check_scope`)."""
 
     id_prefix: str = ""
+    caller: Caller = OPERATOR
     institutions: dict[tuple[str | None, str | None, str | None], list[str]] = field(default_factory=dict)
     people: dict[tuple[str | None, str | None, str | None], list[str]] = field(default_factory=dict)
 
@@ -92,6 +98,95 @@ def _institution_refs(record: Record) -> list[tuple[str, InstitutionRef, str | N
     if isinstance(record, PlatformRecord | CertificationRecord):
         return [("institution", record.institution, None)]
     return []
+
+
+def _own_key(record: Record) -> tuple[str, str] | None:
+    """The record kind and key whose stored institution a row would change (`bulk/owners`), if any."""
+    if isinstance(record, PersonRecord):
+        return "people", record.id_hash
+    if isinstance(record, TeamRecord):
+        return "teams", record.team_id
+    if isinstance(record, PlatformRecord):
+        return "platforms", record.platform_id
+    if isinstance(record, VisitRecord):
+        return "visits", record.visit_id
+    return None
+
+
+async def check_scope(
+    db: Database,
+    records: list[tuple[int, Record]],
+    references: References,
+    refuse: Callable[[int, str, str, str], None],
+    refused: Collection[int],
+) -> None:
+    """Refuse the rows `references.caller` may not write (graph/access.py `check_write`): a row naming
+    another institution as its own (a person's employer, a team's, platform's or project's institution, a
+    visit's host), or changing a record kept by another institution (a person employed elsewhere, a team,
+    platform or visit of another institution). Nothing to check for a caller who writes everything."""
+    caller = references.caller
+    if access(caller, ()).write:
+        return
+    checked: list[tuple[int, Record]] = []
+    for line, record in records:
+        if line in refused:
+            continue
+        refs = _institution_refs(record)
+        if not refs:
+            continue
+        column, ref, region = refs[0]
+        try:
+            check_write(caller, references.institution(ref, region), _WHAT[type(record)])
+        except NotAllowed as error:
+            label = ref.credit_code or ref.name
+            refuse(line, column, f"{error.message} This row is about {label}.", f"{error.message_zh};本行属于“{label}”")
+            continue
+        checked.append((line, record))
+    keys: dict[str, set[str]] = {"people": set(), "teams": set(), "platforms": set(), "visits": set()}
+    for _, record in checked:
+        own = _own_key(record)
+        if own is not None:
+            keys[own[0]].add(own[1])
+    owners = await bulk.record_owners(db, {kind: sorted(values) for kind, values in keys.items()})
+    for line, record in checked:
+        own = _own_key(record)
+        if own is None:
+            continue
+        held_by = owners.get(own)
+        if held_by and not access(caller, held_by).write:
+            column, en, zh = _KEPT_ELSEWHERE[own[0]]
+            refuse(line, column, en, zh)
+
+
+#: What `check_write` names, by record.
+_WHAT: dict[type, str] = {
+    PersonRecord: "people",
+    TeamRecord: "teams",
+    PlatformRecord: "platforms",
+    VisitRecord: "visits",
+    ProjectRecord: "projects",
+    InstitutionRecord: "institutions",
+}
+#: Column, English and Chinese reason of a row about a record kept by another institution, by kind.
+_KEPT_ELSEWHERE = {
+    "people": (
+        "id_number",
+        "this person works at another institution: a move is made by the new institution with updatePerson "
+        "once the old one has ended the employment, or by the bureau",
+        "该人员在其他单位任职:调动须原单位结束聘用后由新单位修改,或由主管部门办理",
+    ),
+    "teams": ("team_id", "this team id belongs to a team of another institution", "该团队编号已属于其他单位的团队"),
+    "platforms": (
+        "platform_id",
+        "this platform id belongs to a platform of another institution",
+        "该平台编号已属于其他单位的平台",
+    ),
+    "visits": (
+        "visit_id",
+        "this visit id belongs to a visit hosted by another institution",
+        "该来访编号已属于其他单位接待的来访",
+    ),
+}
 
 
 def _person_refs(record: Record) -> list[tuple[str, PersonRef, InstitutionRef]]:
@@ -147,6 +242,8 @@ async def resolve_chunk(
                     f"{len(ids)} institutions are named {label}: give the credit code",
                     f"有{len(ids)}个单位名为“{label}”,请填写统一社会信用代码",
                 )
+
+    await check_scope(db, records, references, refuse, errors)
 
     people_wanted: dict[tuple[str | None, str | None, str | None], dict[str, Any]] = {}
     for line, record in records:

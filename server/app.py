@@ -27,6 +27,8 @@ from server.ratelimit import AddressRateLimit, RateLimits
 from server.schema import build_schema
 from server.stats.exports import export_routes
 from server.unavailable import database_unavailable
+from server.uploads.jobs import UploadRunner
+from server.uploads.routes import upload_routes
 
 log = logging.getLogger("talentgraph")
 
@@ -42,10 +44,12 @@ def create_app(settings: Settings, neo4j: Neo4jConnection, ide: IdeSetup | None 
         state["db"] = neo4j.open(timeout=settings.query_timeout_seconds)
         # While a backup pauses writes, a mutation is answered 503 with Retry-After rather than kept waiting.
         state["db"].wait_while_paused = False
+        state["uploads"] = UploadRunner(settings, neo4j, salt)
         try:
             async with health_monitor(state["db"]):
                 yield
         finally:
+            await state.pop("uploads").close(state["db"])
             await state.pop("db").close()
 
     if not settings.auth:
@@ -66,13 +70,14 @@ def create_app(settings: Settings, neo4j: Neo4jConnection, ide: IdeSetup | None 
         if settings.development:
             body.setdefault("extensions", {})["cypherStatements"] = context.statements.statements
 
+    key_limits = RateLimits("key", settings.rate_limit_key)
     graphql = GraphQLEndpoint(
         schema,
         make_context,
         on_result=report_statements,
         max_body_bytes=settings.max_body_bytes,
         body_timeout_seconds=settings.body_timeout_seconds,
-        key_limits=RateLimits("key", settings.rate_limit_key),
+        key_limits=key_limits,
         ide=GraphiQLPage(ide),
     )
 
@@ -80,6 +85,7 @@ def create_app(settings: Settings, neo4j: Neo4jConnection, ide: IdeSetup | None 
         Route("/graphql", graphql.handle, methods=["GET", "POST"]),
         Route("/healthz", healthz_endpoint(lambda: state["db"]), methods=["GET"]),
         *export_routes(lambda: state["db"], caller_of, settings),
+        *upload_routes(lambda: state["db"], lambda: state["uploads"], caller_of, settings, key_limits),
         *dashboard_routes(),
         *portal_routes(),
         *graphiql_routes(),
@@ -89,7 +95,9 @@ def create_app(settings: Settings, neo4j: Neo4jConnection, ide: IdeSetup | None 
     app = Starlette(routes=routes, lifespan=lifespan, exception_handlers={DatabaseUnavailable: database_unavailable})
     # Counted before a body is read or a key looked up; /healthz and the dashboard's files are not limited.
     app.add_middleware(
-        AddressRateLimit, limits=RateLimits("address", settings.rate_limit_address), prefixes=("/graphql", "/export")
+        AddressRateLimit,
+        limits=RateLimits("address", settings.rate_limit_address),
+        prefixes=("/graphql", "/export", "/upload"),
     )
     # Outermost, so that every answer, a rate limit's 429 too, carries a request id and is counted.
     app.add_middleware(RequestObserver, metrics=metrics, routes=routes, log_access=settings.access_log)

@@ -63,11 +63,11 @@ class _UpsertFailing:
         self.real, self.nth, self.error = bulk.upsert, nth, error
         self.batches = self.committed = 0
 
-    async def __call__(self, db, kind, rows, pending=None, reference=None):  # type: ignore[no-untyped-def]
+    async def __call__(self, db, kind, rows, pending=None, reference=None, caller=OPERATOR):  # type: ignore[no-untyped-def]
         self.batches += 1
         if self.batches == self.nth:
             raise self.error
-        outcome = await self.real(db, kind, rows, pending, reference)
+        outcome = await self.real(db, kind, rows, pending, reference, caller)
         self.committed += 1
         return outcome
 
