@@ -162,8 +162,8 @@ def test_an_institution_sees_its_own_lists_and_signs_out(demo: Demo, visit: Any,
     page.click('[data-tab="teams"]')
     assert len(rows(page, "teams-list")) == min(20, expected["teams"]["totalCount"]) > 0
     page.click('[data-tab="uploads"]')
-    assert page.is_visible('[data-pending="uploads"]')
-    seen.screenshot("portal-uploads-pending-zh")
+    assert page.is_visible("#upload-form input[type=file]") and page.is_hidden("#upload-job")
+    seen.screenshot("portal-uploads-zh")
     page.click("#sign-out")
     page.wait_for_selector('body[data-view="signin"]')
     assert page.evaluate(f"sessionStorage.getItem('{KEY_STORE}')") is None

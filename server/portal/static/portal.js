@@ -16,7 +16,15 @@ const TEXT = {
     arrivedOn: "到达日期", departedOn: "离开日期", recordVisit: "登记来访", expertId: "外国专家编号", program: "项目/计划",
     purpose: "来访事由", record: "登记", correctInstitution: "更正本单位信息", institutionName: "单位名称",
     creditCode: "统一社会信用代码", uploadTitle: "上传人员、职称、团队、平台或来访文件",
-    uploadPending: "文件上传正在开发中,暂不可用。现在请将文件交科技局,由管理员导入。", waiting: "待审核的团队",
+    uploadNote: "CSV 或 XLSX 文件,格式见导入说明。默认全部校验通过才写入;有一行被拒绝则不写入任何记录。",
+    uploadKind: "文件类别", kindPeople: "人员与职称", kindInstitutions: "单位", uploadFile: "文件",
+    skipInvalid: "只写入校验通过的行(被拒绝的行可下载)", send: "上传", downloadRefused: "下载被拒绝的行",
+    uploadsAdmin: "上传文件", chooseFile: "请选择要上传的文件", line: "行号", column: "列", problem: "原因",
+    jobQueued: "排队等待中…", jobRunning: "正在处理…", jobSucceeded: "已写入", jobRefused: "有被拒绝的行,未写入任何记录",
+    jobFailed: "处理失败", jobSkipped: "已写入校验通过的行;被拒绝的行未写入", phase_validating: "校验", phase_writing: "写入",
+    rowsDone: (done, total) => (total === null || total === undefined ? `${done} 行` : `${done} / ${total} 行`),
+    sumRows: "总行数", sumCreated: "新增", sumUpdated: "更新", sumUnchanged: "未变", sumRefused: "被拒绝", sumSeconds: "用时(秒)",
+    moreErrors: (shown, all) => `仅显示前 ${shown} 条,共 ${all} 条;全部见下载文件。`, waiting: "待审核的团队",
     approved: "已审核通过、待认定的团队", dashboardLink: "查看目标进展(仪表板)", withdraw: "撤回记录", withdrawShort: "撤回",
     withdrawNote: "撤回的记录保留在库中并注明撤回人和日期,自该日起不再计入统计和列表。", withdrawOn: "自何日起撤回",
     reason: "原因", dashboard: "目标进展", loading: "正在加载…", previous: "上一页", next: "下一页",
@@ -46,7 +54,16 @@ const TEXT = {
     expertId: "Foreign expert's id", program: "Programme", purpose: "Purpose", record: "Record",
     correctInstitution: "Correct our institution's record", institutionName: "Name", creditCode: "Unified social credit code",
     uploadTitle: "Upload a staff, title, team, platform or visit file",
-    uploadPending: "Uploading files is not available yet: for now send the file to the bureau, whose administrator loads it.",
+    uploadNote: "A CSV or XLSX file in the import format. By default it is written only if every row passes: one refused row writes nothing.",
+    uploadKind: "Kind of file", kindPeople: "Staff and titles", kindInstitutions: "Institutions", uploadFile: "File",
+    skipInvalid: "Keep valid rows (write them; the refused rows can be downloaded)", send: "Upload",
+    downloadRefused: "Download the refused rows", uploadsAdmin: "Upload a file", chooseFile: "Choose a file to upload",
+    line: "Line", column: "Column", problem: "Reason", jobQueued: "Waiting in line…", jobRunning: "Working…",
+    jobSucceeded: "Written", jobRefused: "Rows were refused: nothing was written", jobFailed: "The upload failed",
+    jobSkipped: "The valid rows were written; the refused rows were not", phase_validating: "checking", phase_writing: "writing",
+    rowsDone: (done, total) => (total === null || total === undefined ? `${done} rows` : `${done} / ${total} rows`),
+    sumRows: "Rows", sumCreated: "Created", sumUpdated: "Updated", sumUnchanged: "Unchanged", sumRefused: "Refused",
+    sumSeconds: "Seconds", moreErrors: (shown, all) => `The first ${shown} of ${all} are shown; the download has them all.`,
     waiting: "Teams waiting for review", approved: "Approved teams waiting for recognition", dashboardLink: "See progress (dashboard)",
     withdraw: "Withdraw record", withdrawShort: "Withdraw",
     withdrawNote: "A withdrawn record stays in the registry, marked with who withdrew it and when, and leaves every count and list from that day.",
@@ -451,6 +468,149 @@ function bureauLists() {
     columns: [...common, ["comment", (x) => x.reviewComment || ""], ["actions", recognizeCell]] });
 }
 
+// ---- uploads: the file goes to POST /upload/{kind} with the Bearer key, and the job is followed to its end --
+
+const ENDED = ["succeeded", "refused", "failed"];
+const upload = { job: null, timer: null };
+
+function authorization() {
+  const key = sessionStorage.getItem(KEY);
+  return key ? { authorization: `Bearer ${key}` } : {};
+}
+
+// A JSON answer of the upload routes; their refusals are `{error}` with an HTTP status.
+async function uploadRequest(url, options = {}) {
+  const response = await fetch(url, { ...options, headers: { ...authorization(), ...(options.headers || {}) } });
+  if (response.status === 401) throw new Unauthorized();
+  const body = await response.json().catch(() => ({}));
+  if (!response.ok) throw new Error(body.error || `HTTP ${response.status}`);
+  return body;
+}
+
+// The kinds a key may send: an institution's own records; the administrator also institutions and projects.
+function uploadKinds() {
+  const admin = state.viewer && state.viewer.role === "ADMIN";
+  for (const option of $("#upload-form").elements.kind.options) option.hidden = option.disabled = option.hasAttribute("data-admin") && !admin;
+  const select = $("#upload-form").elements.kind;
+  if (select.selectedOptions[0] && select.selectedOptions[0].disabled) select.value = "people";
+}
+
+function resetUpload() {
+  clearTimeout(upload.timer);
+  upload.job = null;
+  upload.timer = null;
+  $("#upload-job").hidden = true;
+  $("#upload-form button[type=submit]").disabled = false;
+}
+
+async function sendUpload(event) {
+  event.preventDefault();
+  const form = event.target;
+  clearErrors(form);
+  const file = form.elements.file.files[0];
+  if (!file) { showError(form, { field: "file", message: TEXT.en.chooseFile, messageZh: TEXT.zh.chooseFile }); return; }
+  resetUpload();
+  const button = form.querySelector("button[type=submit]");
+  button.disabled = true;
+  const query = form.elements.skipInvalid.checked ? "?skipInvalid=true" : "";
+  // A browser gives a .csv no type on some systems: say what it is, as the endpoint asks a declared type.
+  const type = file.type || (/\.xlsx$/i.test(file.name) ? "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" : "text/csv");
+  try {
+    const accepted = await uploadRequest(`/upload/${encodeURIComponent(form.elements.kind.value)}${query}`,
+      { method: "POST", body: file, headers: { "content-type": type } });
+    upload.job = { id: accepted.id, url: accepted.job, status: accepted.status, progress: { done: 0, total: null }, errors: [] };
+    drawJob();
+    await followJob();
+  } catch (error) {
+    button.disabled = false;
+    if (error instanceof Unauthorized) { signOut(t("badKey")); return; }
+    putError(form.querySelector(".form-error"), { message: t("failed") + error.message, messageZh: TEXT.zh.failed + error.message });
+  }
+}
+
+// Poll the job about once a second (the server records progress about as often) until it ends.
+async function followJob() {
+  const job = upload.job;
+  if (!job) return;
+  try {
+    const seen = await uploadRequest(job.url);
+    if (upload.job !== job) return;
+    upload.job = { ...seen, url: job.url };
+  } catch (error) {
+    if (error instanceof Unauthorized) { signOut(t("badKey")); return; }
+    upload.job.failure = error.message;
+    upload.job.status = "failed";
+  }
+  drawJob();
+  if (!ENDED.includes(upload.job.status)) { upload.timer = setTimeout(followJob, 1000); return; }
+  $("#upload-form button[type=submit]").disabled = false;
+  if (upload.job.summary && upload.job.summary.written) {
+    for (const list of Object.values(lists)) list.load();
+    if (state.viewer && state.viewer.role === "INSTITUTION") loadStaff();
+  }
+}
+
+function jobState(job) {
+  if (job.status === "succeeded" && job.summary && job.summary.refused) return t("jobSkipped");
+  return t({ queued: "jobQueued", running: "jobRunning", succeeded: "jobSucceeded", refused: "jobRefused", failed: "jobFailed" }[job.status] || "jobRunning");
+}
+
+function drawJob() {
+  const root = $("#upload-job");
+  const job = upload.job;
+  if (!job) { root.hidden = true; return; }
+  root.hidden = false;
+  root.dataset.status = job.status;
+  root.dataset.job = job.id;
+  const state_ = $(".job-state", root);
+  state_.textContent = jobState(job) + (job.phase && !ENDED.includes(job.status) ? ` (${t(`phase_${job.phase}`) || job.phase})` : "");
+  state_.className = `job-state ${job.status}`;
+  const { done, total } = job.progress || { done: 0, total: null };
+  const bar = $("progress", root);
+  if (ENDED.includes(job.status)) { bar.max = 1; bar.value = 1; }
+  else if (total) { bar.max = total; bar.value = done; }
+  else bar.removeAttribute("value");
+  $(".job-progress", root).textContent = t("rowsDone", done, total);
+  const summary = job.summary;
+  $(".summary", root).replaceChildren(...(summary ? [["sumRows", summary.rows], ["sumCreated", summary.created],
+    ["sumUpdated", summary.updated], ["sumUnchanged", summary.unchanged], ["sumRefused", summary.refused],
+    ["sumSeconds", summary.seconds === null || summary.seconds === undefined ? null : Math.round(summary.seconds * 10) / 10]].filter(([, value]) => value !== null && value !== undefined)
+    .map(([name, value]) => el("div", {}, el("dt", {}, t(name)), el("dd", { "data-count": name }, String(value)))) : []));
+  $(".file-error", root).textContent = job.fileError || job.failure || "";
+  const errors = job.errors || [];
+  const head = el("tr", {}, el("th", {}, t("line")), el("th", {}, t("column")), el("th", {}, t("problem")));
+  // The page's language where the error has both; otherwise what it has.
+  const reason = (e) => (state.lang === "zh" ? e.reasonZh || e.messageZh || e.reason || e.message : e.reason || e.message || e.reasonZh || e.messageZh) || "";
+  const body = errors.map((e) => el("tr", { "data-line": e.line ?? "" }, el("td", {}, e.line === null || e.line === undefined ? "" : String(e.line)),
+    el("td", {}, e.column || e.field || ""), el("td", {}, reason(e))));
+  const all = summary && summary.errorCount;
+  $(".refused-rows", root).replaceChildren(...(errors.length ? [el("table", {}, el("thead", {}, head), el("tbody", {}, ...body))] : []),
+    ...(all && all > errors.length ? [el("p", { class: "note" }, t("moreErrors", errors.length, all))] : []));
+  $(".download", root).hidden = !job.refusedRows;
+}
+
+// The refused rows come with the Bearer header (never a key in a URL) and are saved from a Blob URL.
+async function downloadRefused() {
+  const job = upload.job;
+  if (!job || !job.refusedRows) return;
+  try {
+    const response = await fetch(job.refusedRows, { headers: authorization() });
+    if (response.status === 401) { signOut(t("badKey")); return; }
+    if (!response.ok) throw new Error(`HTTP ${response.status}`);
+    const url = URL.createObjectURL(await response.blob());
+    const link = el("a", { href: url, download: `refused-${job.id}.csv` });
+    document.body.append(link);
+    link.click();
+    link.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 60000);
+  } catch (error) {
+    $(".file-error", $("#upload-job")).textContent = t("failed") + error.message;
+  }
+}
+
+$("#upload-form").addEventListener("submit", sendUpload);
+$("#upload-job .download").addEventListener("click", downloadRefused);
+
 // ---- signing in and out, tabs, language ------------------------------------------------------------------
 
 function showWho() {
@@ -472,6 +632,7 @@ function signOut(message = "") {
   for (const id of Object.keys(lists)) delete lists[id];
   for (const list of document.querySelectorAll(".list")) list.replaceChildren();
   for (const form of document.querySelectorAll("form")) { form.reset(); clearErrors(form); }
+  resetUpload();
   showWho();
   show("signin");
   status(message, message ? "error" : "");
@@ -488,10 +649,14 @@ async function start() {
     showWho();
     if (viewer.role === "ADMIN") {
       show("bureau");
+      $("#bureau-uploads").append($("#uploads"));
+      uploadKinds();
       bureauLists();
       await Promise.all([lists["submitted-list"].load(), lists["approved-list"].load()]);
     } else {
       show("institution");
+      $('[data-panel="uploads"]').append($("#uploads"));
+      uploadKinds();
       institutionLists();
       selectTab("people");
       await Promise.all([...Object.values(lists).map((list) => list.load()), loadStaff(), loadFields().then(loadOwn)]);
@@ -518,6 +683,7 @@ function applyLanguage() {
   showWho();
   if (state.fields.length) drawFieldOptions();
   for (const list of Object.values(lists)) list.draw();
+  drawJob();
 }
 
 $("#signin-form").addEventListener("submit", (event) => {
