@@ -27,6 +27,11 @@ SDL = schema.as_str()
 SCALARS = {
     "Date": st.dates().map(lambda day: graphql.StringValueNode(value=day.isoformat())),
     "DateTime": st.datetimes().map(lambda moment: graphql.StringValueNode(value=moment.isoformat())),
+    # Amounts in yuan: JSON integers or digit strings, beyond the exact range too.
+    "BigInt": st.one_of(
+        st.integers(-(10**17), 10**17).map(lambda n: graphql.IntValueNode(value=str(n))),
+        st.from_regex(r"-?[0-9]{1,20}", fullmatch=True).map(lambda text: graphql.StringValueNode(value=text)),
+    ),
 }
 STRATEGIES = {"query": queries, "mutation": mutations}
 

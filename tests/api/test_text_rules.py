@@ -39,7 +39,7 @@ def settings(settings: Settings) -> Settings:
 
 
 BROKEN = {"NUL": "a\x00b", "BEL": "a\x07b", "right-to-left override": "a\u202eb"}
-SCALARS = {"String": "x", "ID": "x", "Int": 1, "Float": 1.0, "Boolean": False, "Date": "2020-01-01"}
+SCALARS = {"String": "x", "ID": "x", "Int": 1, "Float": 1.0, "Boolean": False, "Date": "2020-01-01", "BigInt": 1}
 
 
 def smallest(type_: GraphQLInputType) -> Any:
